@@ -1,0 +1,323 @@
+//! Frequency counting over a stream of analyses, in memory that depends on the taxonomy only.
+//!
+//! [`FrequencyTable`] keeps one fixed-size tally per skill (counts and a histogram of stated
+//! years, so medians need no list of values) and is fed one [`Analysis`] at a time in input
+//! order. Rows come out sorted with a total order (postings, then mentions, descending, then
+//! id), so reports never depend on hash or thread order.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::analyse::Analysis;
+use crate::split::Strength;
+use crate::taxonomy::Taxonomy;
+
+/// Stated years above this are counted as this many (a histogram bucket per year).
+const MAX_YEARS: usize = 40;
+
+#[derive(Clone, Debug)]
+struct Tally {
+    postings: u64,
+    mentions: u64,
+    required: u64,
+    preferred: u64,
+    years: [u32; MAX_YEARS + 1],
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally {
+            postings: 0,
+            mentions: 0,
+            required: 0,
+            preferred: 0,
+            years: [0; MAX_YEARS + 1],
+        }
+    }
+}
+
+impl Tally {
+    fn median_years(&self) -> Option<f64> {
+        let n: u64 = self.years.iter().map(|&c| u64::from(c)).sum();
+        if n == 0 {
+            return None;
+        }
+        // The mean of the two middle values for an even count, as a spreadsheet's MEDIAN.
+        let value_at = |rank: u64| {
+            let mut seen = 0;
+            for (years, &count) in self.years.iter().enumerate() {
+                seen += u64::from(count);
+                if seen > rank {
+                    return years as f64;
+                }
+            }
+            MAX_YEARS as f64
+        };
+        Some((value_at((n - 1) / 2) + value_at(n / 2)) / 2.0)
+    }
+
+    fn years_stated(&self) -> u64 {
+        self.years.iter().map(|&c| u64::from(c)).sum()
+    }
+}
+
+/// Per-skill and per-category counts over the postings seen so far.
+#[derive(Clone, Debug)]
+pub struct FrequencyTable {
+    postings: u64,
+    requirements: u64,
+    matches: u64,
+    skills: Vec<Tally>,
+    categories: Vec<Tally>,
+    /// The category index of each skill.
+    skill_category: Vec<usize>,
+}
+
+/// One row of `rungs freq`: a skill and how often postings ask for it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SkillFrequency {
+    /// 1-based rank in the sorted table.
+    pub rank: u64,
+    /// Skill id.
+    pub skill_id: String,
+    /// Skill name.
+    pub skill: String,
+    /// Category id.
+    pub category: String,
+    /// Postings that mention the skill at least once.
+    pub postings: u64,
+    /// `postings` divided by all postings read, rounded to 4 decimals.
+    pub share: f64,
+    /// Mentions in all postings.
+    pub mentions: u64,
+    /// Postings that require it (at least one mention not marked preferred).
+    pub required: u64,
+    /// Postings that mention it only as preferred.
+    pub preferred: u64,
+    /// Postings that state a minimum number of years for it.
+    pub years_stated: u64,
+    /// The median of those minimums.
+    pub median_years: Option<f64>,
+}
+
+/// One row of `rungs freq --by category`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CategoryFrequency {
+    /// 1-based rank.
+    pub rank: u64,
+    /// Category id.
+    pub category_id: String,
+    /// Category name.
+    pub category: String,
+    /// Distinct skills of the category seen.
+    pub skills: u64,
+    /// Postings mentioning at least one of its skills.
+    pub postings: u64,
+    /// `postings` over all postings, 4 decimals.
+    pub share: f64,
+    /// Mentions of its skills.
+    pub mentions: u64,
+    /// Postings requiring at least one of its skills.
+    pub required: u64,
+    /// Postings mentioning its skills only as preferred.
+    pub preferred: u64,
+    /// Postings stating years for one of its skills.
+    pub years_stated: u64,
+    /// The median stated minimum.
+    pub median_years: Option<f64>,
+}
+
+impl FrequencyTable {
+    /// An empty table for `taxonomy`.
+    pub fn new(taxonomy: &Taxonomy) -> FrequencyTable {
+        let skill_category = taxonomy
+            .skills()
+            .iter()
+            .map(|s| {
+                taxonomy
+                    .categories()
+                    .iter()
+                    .position(|c| c.id == s.category)
+                    .unwrap_or(0)
+            })
+            .collect();
+        FrequencyTable {
+            postings: 0,
+            requirements: 0,
+            matches: 0,
+            skills: vec![Tally::default(); taxonomy.skills().len()],
+            categories: vec![Tally::default(); taxonomy.categories().len().max(1)],
+            skill_category,
+        }
+    }
+
+    /// Counts one posting.
+    pub fn add(&mut self, analysis: &Analysis) {
+        self.postings += 1;
+        self.requirements += analysis.requirements.len() as u64;
+        self.matches += analysis.matches.len() as u64;
+        // Per posting: skill → (required?, max stated years). BTreeMap keeps this ordered and small.
+        let mut seen: std::collections::BTreeMap<u32, (bool, Option<u32>)> = Default::default();
+        for m in &analysis.matches {
+            self.skills[m.skill as usize].mentions += 1;
+            self.categories[self.skill_category[m.skill as usize]].mentions += 1;
+            let entry = seen.entry(m.skill).or_insert((false, None));
+            entry.0 |= m.strength == Strength::Required;
+            entry.1 = entry.1.max(m.min_years);
+        }
+        let mut categories: std::collections::BTreeMap<usize, (bool, Option<u32>)> =
+            Default::default();
+        for (&skill, &(required, years)) in &seen {
+            record(&mut self.skills[skill as usize], required, years);
+            let entry = categories
+                .entry(self.skill_category[skill as usize])
+                .or_insert((false, None));
+            entry.0 |= required;
+            entry.1 = entry.1.max(years);
+        }
+        for (category, (required, years)) in categories {
+            record(&mut self.categories[category], required, years);
+        }
+    }
+
+    /// Postings counted.
+    pub fn postings(&self) -> u64 {
+        self.postings
+    }
+
+    /// Requirements counted.
+    pub fn requirements(&self) -> u64 {
+        self.requirements
+    }
+
+    /// Matches counted.
+    pub fn matches(&self) -> u64 {
+        self.matches
+    }
+
+    fn share(&self, postings: u64) -> f64 {
+        if self.postings == 0 {
+            0.0
+        } else {
+            (postings as f64 / self.postings as f64 * 10_000.0).round() / 10_000.0
+        }
+    }
+
+    /// Skills mentioned at least once, most frequent first; `top` keeps the first N.
+    pub fn skill_rows(&self, taxonomy: &Taxonomy, top: Option<usize>) -> Vec<SkillFrequency> {
+        let mut order: Vec<usize> = (0..self.skills.len())
+            .filter(|&i| self.skills[i].postings > 0)
+            .collect();
+        let skills = taxonomy.skills();
+        order.sort_by(|&a, &b| {
+            let (ta, tb) = (&self.skills[a], &self.skills[b]);
+            tb.postings
+                .cmp(&ta.postings)
+                .then(tb.mentions.cmp(&ta.mentions))
+                .then_with(|| skills[a].id.cmp(&skills[b].id))
+        });
+        order
+            .into_iter()
+            .take(top.unwrap_or(usize::MAX))
+            .enumerate()
+            .map(|(rank, i)| {
+                let tally = &self.skills[i];
+                SkillFrequency {
+                    rank: rank as u64 + 1,
+                    skill_id: skills[i].id.clone(),
+                    skill: skills[i].name.clone(),
+                    category: skills[i].category.clone(),
+                    postings: tally.postings,
+                    share: self.share(tally.postings),
+                    mentions: tally.mentions,
+                    required: tally.required,
+                    preferred: tally.preferred,
+                    years_stated: tally.years_stated(),
+                    median_years: tally.median_years(),
+                }
+            })
+            .collect()
+    }
+
+    /// Categories with at least one mention, most frequent first.
+    pub fn category_rows(&self, taxonomy: &Taxonomy, top: Option<usize>) -> Vec<CategoryFrequency> {
+        let categories = taxonomy.categories();
+        let mut distinct = vec![0u64; self.categories.len()];
+        for (skill, tally) in self.skills.iter().enumerate() {
+            if tally.postings > 0 {
+                distinct[self.skill_category[skill]] += 1;
+            }
+        }
+        let mut order: Vec<usize> = (0..categories.len())
+            .filter(|&i| self.categories[i].postings > 0)
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (ta, tb) = (&self.categories[a], &self.categories[b]);
+            tb.postings
+                .cmp(&ta.postings)
+                .then(tb.mentions.cmp(&ta.mentions))
+                .then_with(|| categories[a].id.cmp(&categories[b].id))
+        });
+        order
+            .into_iter()
+            .take(top.unwrap_or(usize::MAX))
+            .enumerate()
+            .map(|(rank, i)| {
+                let tally = &self.categories[i];
+                CategoryFrequency {
+                    rank: rank as u64 + 1,
+                    category_id: categories[i].id.clone(),
+                    category: categories[i].name.clone(),
+                    skills: distinct[i],
+                    postings: tally.postings,
+                    share: self.share(tally.postings),
+                    mentions: tally.mentions,
+                    required: tally.required,
+                    preferred: tally.preferred,
+                    years_stated: tally.years_stated(),
+                    median_years: tally.median_years(),
+                }
+            })
+            .collect()
+    }
+}
+
+fn record(tally: &mut Tally, required: bool, years: Option<u32>) {
+    tally.postings += 1;
+    if required {
+        tally.required += 1;
+    } else {
+        tally.preferred += 1;
+    }
+    if let Some(years) = years {
+        tally.years[(years as usize).min(MAX_YEARS)] += 1;
+    }
+}
+
+/// Distinct values, for tests and callers that want a set of ids.
+pub fn distinct_skill_ids(analysis: &Analysis, taxonomy: &Taxonomy) -> BTreeSet<String> {
+    analysis
+        .matches
+        .iter()
+        .map(|m| taxonomy.skills()[m.skill as usize].id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_from_histogram() {
+        let mut tally = Tally::default();
+        assert_eq!(tally.median_years(), None);
+        for y in [2, 5, 3] {
+            record(&mut tally, true, Some(y));
+        }
+        assert_eq!(tally.median_years(), Some(3.0));
+        record(&mut tally, false, Some(8));
+        assert_eq!(tally.median_years(), Some(4.0));
+        assert_eq!((tally.required, tally.preferred, tally.postings), (3, 1, 4));
+    }
+}

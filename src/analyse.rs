@@ -1,0 +1,195 @@
+//! One posting through the pure stages: split → match → resolve → strength and years.
+//!
+//! [`Analyzer`] holds what is built once (taxonomy and matcher) and turns a [`Posting`] into
+//! an [`Analysis`]: its requirements and its skill matches, each match carrying its
+//! requirement, offsets, strength and stated minimum years. It does no I/O and keeps no state
+//! between postings, so it runs on any number of threads at once.
+
+use std::ops::Range;
+
+use crate::matcher::{Candidate, SkillIndex, SkillMatcher};
+use crate::posting::Posting;
+use crate::signals::{clauses, preference_cues, years_mentions, PreferenceCue, YearsMention};
+use crate::split::{split_requirements, Requirement, Strength};
+use crate::taxonomy::Taxonomy;
+
+/// One skill mention in a posting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkillMatch {
+    /// The requirement's 1-based index within the posting.
+    pub requirement: u32,
+    /// Byte range in the posting text.
+    pub range: Range<usize>,
+    /// The skill.
+    pub skill: SkillIndex,
+    /// Required or preferred.
+    pub strength: Strength,
+    /// The minimum years the requirement states for it, if any.
+    pub min_years: Option<u32>,
+}
+
+/// A posting and what rungs found in it.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The posting as read.
+    pub posting: Posting,
+    /// Its requirements, in text order.
+    pub requirements: Vec<Requirement>,
+    /// Its skill matches, in text order.
+    pub matches: Vec<SkillMatch>,
+}
+
+/// The stages that analyse one posting, built once and shared across threads.
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    taxonomy: Taxonomy,
+    matcher: SkillMatcher,
+}
+
+impl Analyzer {
+    /// Compiles the matcher for `taxonomy`.
+    pub fn new(taxonomy: Taxonomy) -> Result<Analyzer, aho_corasick::BuildError> {
+        let matcher = SkillMatcher::new(&taxonomy)?;
+        Ok(Analyzer { taxonomy, matcher })
+    }
+
+    /// The taxonomy the analyzer matches against.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// The compiled matcher.
+    pub fn matcher(&self) -> &SkillMatcher {
+        &self.matcher
+    }
+
+    /// Splits, matches and qualifies one posting.
+    ///
+    /// ```
+    /// use rungs::{Analyzer, Posting, Taxonomy};
+    /// let analyzer = Analyzer::new(Taxonomy::embedded()).unwrap();
+    /// let analysis = analyzer.analyse(Posting::new("p1", "- 5+ years of Kubernetes\n- Terraform is a plus"));
+    /// let found: Vec<(&str, &str, Option<u32>)> = analysis.matches.iter().map(|m| {
+    ///     (analyzer.taxonomy().skills()[m.skill as usize].id.as_str(), m.strength.as_str(), m.min_years)
+    /// }).collect();
+    /// assert_eq!(found, [("kubernetes", "required", Some(5)), ("terraform", "preferred", None)]);
+    /// ```
+    pub fn analyse(&self, posting: Posting) -> Analysis {
+        let text = posting.text.as_str();
+        let requirements = split_requirements(text);
+        let mut candidates = self.matcher.candidates(text);
+        // A candidate must lie inside one requirement; headings and bullet markers hold none.
+        let mut grouped: Vec<Vec<Candidate>> = vec![Vec::new(); requirements.len()];
+        let mut req = 0;
+        for candidate in candidates.drain(..) {
+            while req < requirements.len() && requirements[req].range.end <= candidate.range.start {
+                req += 1;
+            }
+            if req < requirements.len()
+                && requirements[req].range.start <= candidate.range.start
+                && candidate.range.end <= requirements[req].range.end
+            {
+                grouped[req].push(candidate);
+            }
+        }
+        let unambiguous: Vec<SkillIndex> = {
+            let mut skills: Vec<SkillIndex> = grouped
+                .iter()
+                .flatten()
+                .filter(|c| !c.ambiguous)
+                .map(|c| c.skill)
+                .collect();
+            skills.sort_unstable();
+            skills.dedup();
+            skills
+        };
+        let in_posting = |skill: SkillIndex| unambiguous.binary_search(&skill).is_ok();
+        let cues = preference_cues(text);
+        let years = years_mentions(text);
+        let mut matches = Vec::new();
+        for (requirement, mut found) in requirements.iter().zip(grouped) {
+            if found.is_empty() {
+                continue;
+            }
+            self.matcher
+                .resolve(text, requirement.range.clone(), &mut found, &in_posting);
+            qualify(text, requirement, &found, &cues, &years, &mut matches);
+        }
+        Analysis {
+            posting,
+            requirements,
+            matches,
+        }
+    }
+}
+
+/// Gives each match of one requirement its strength and years, clause by clause.
+fn qualify(
+    text: &str,
+    requirement: &Requirement,
+    found: &[Candidate],
+    cues: &[PreferenceCue],
+    years: &[YearsMention],
+    out: &mut Vec<SkillMatch>,
+) {
+    let within =
+        |r: &Range<usize>, outer: &Range<usize>| outer.start <= r.start && r.end <= outer.end;
+    let cues: Vec<&PreferenceCue> = cues
+        .iter()
+        .filter(|c| within(&c.range, &requirement.range))
+        .collect();
+    let years: Vec<&YearsMention> = years
+        .iter()
+        .filter(|y| within(&y.range, &requirement.range))
+        .collect();
+    let clauses = clauses(text, requirement.range.clone());
+    // A parenthesised cue right after a match qualifies that match alone ("Azure (preferred)").
+    let attached = |cue: &PreferenceCue| {
+        found.iter().position(|c| {
+            c.range.end <= cue.range.start
+                && text[c.range.end..cue.range.start]
+                    .trim_matches([' ', ','])
+                    .is_empty()
+        })
+    };
+    for (i, candidate) in found.iter().enumerate() {
+        let clause = clauses
+            .iter()
+            .find(|c| c.start <= candidate.range.start && candidate.range.start < c.end)
+            .unwrap_or(&requirement.range);
+        let preferred_here = cues.iter().any(|cue| {
+            let applies = within(&cue.range, clause)
+                || within(&cue.range, &requirement.range) && clauses.len() == 1;
+            match (cue.parenthesised, attached(cue)) {
+                (true, Some(owner)) => owner == i,
+                _ => applies,
+            }
+        });
+        let strength = if preferred_here {
+            Strength::Preferred
+        } else {
+            requirement.section_strength
+        };
+        out.push(SkillMatch {
+            requirement: requirement.index,
+            range: candidate.range.clone(),
+            skill: candidate.skill,
+            strength,
+            min_years: years_for(candidate, clause, &years),
+        });
+    }
+}
+
+/// The nearest years mention before the match in its clause, else the first after it.
+fn years_for(candidate: &Candidate, clause: &Range<usize>, years: &[&YearsMention]) -> Option<u32> {
+    let in_clause = years
+        .iter()
+        .filter(|y| clause.start <= y.range.start && y.range.end <= clause.end);
+    let before = in_clause
+        .clone()
+        .filter(|y| y.range.end <= candidate.range.start)
+        .last();
+    before
+        .or_else(|| in_clause.into_iter().next())
+        .map(|y| y.min_years)
+}

@@ -1,0 +1,104 @@
+//! Running the analysis over a stream of postings on a thread pool, in input order.
+//!
+//! Postings are read on the calling thread in chunks; each chunk is analysed in parallel with
+//! rayon's indexed iterators (which keep input order) and handed to the sink in order. Output
+//! therefore never depends on the thread count, and memory holds one chunk at a time.
+//!
+//! Bad records are the caller's decision: with `skip_bad_records` they are reported to
+//! `on_skip` and counted; without it the first one ends the run with its error.
+
+use std::io;
+
+use rayon::prelude::*;
+
+use crate::analyse::{Analysis, Analyzer};
+use crate::input::InputError;
+use crate::posting::Posting;
+
+/// How a batch run treats its input.
+#[derive(Clone, Copy, Debug)]
+pub struct BatchOptions {
+    /// Postings read before a parallel step; bounds memory.
+    pub chunk_size: usize,
+    /// Count and report bad records instead of stopping at the first.
+    pub skip_bad_records: bool,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            chunk_size: 256,
+            skip_bad_records: false,
+        }
+    }
+}
+
+/// What a run read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    /// Postings analysed and handed to the sink.
+    pub postings: u64,
+    /// Bad records skipped.
+    pub skipped: u64,
+}
+
+/// Why a run stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    /// Bad input (and not skippable, or skipping was not asked for).
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// Writing the output failed.
+    #[error(transparent)]
+    Output(#[from] io::Error),
+    /// Nothing to analyse.
+    #[error("no postings in the input{}", if *.skipped > 0 { format!(" (all {} records were skipped)", .skipped) } else { " (it is empty)".to_string() })]
+    NoPostings {
+        /// Records skipped as bad.
+        skipped: u64,
+    },
+}
+
+/// Analyses every posting from `postings` on `pool`, calling `sink` in input order.
+pub fn run(
+    postings: impl Iterator<Item = Result<Posting, InputError>>,
+    analyzer: &Analyzer,
+    pool: &rayon::ThreadPool,
+    options: BatchOptions,
+    on_skip: &mut dyn FnMut(&InputError),
+    sink: &mut dyn FnMut(Analysis) -> io::Result<()>,
+) -> Result<BatchSummary, BatchError> {
+    let mut summary = BatchSummary::default();
+    let mut chunk: Vec<Posting> = Vec::with_capacity(options.chunk_size);
+    let mut postings = postings.peekable();
+    while postings.peek().is_some() {
+        chunk.clear();
+        while chunk.len() < options.chunk_size {
+            match postings.next() {
+                Some(Ok(posting)) => chunk.push(posting),
+                Some(Err(err)) if options.skip_bad_records && err.is_record_error() => {
+                    summary.skipped += 1;
+                    on_skip(&err);
+                }
+                Some(Err(err)) => return Err(err.into()),
+                None => break,
+            }
+        }
+        let analyses: Vec<Analysis> = pool.install(|| {
+            std::mem::take(&mut chunk)
+                .into_par_iter()
+                .map(|p| analyzer.analyse(p))
+                .collect()
+        });
+        for analysis in analyses {
+            summary.postings += 1;
+            sink(analysis)?;
+        }
+    }
+    if summary.postings == 0 {
+        return Err(BatchError::NoPostings {
+            skipped: summary.skipped,
+        });
+    }
+    Ok(summary)
+}

@@ -1,0 +1,145 @@
+//! The command line as clap sees it: flags and arguments, validated only for shape.
+//! [`super::config`] turns these into the typed configuration the commands run on.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (skipped bad records are reported, not failures)
+  1  unexpected failure (e.g. the output file cannot be written)
+  2  usage error (unknown flag, bad value)
+  3  bad input (missing file, invalid UTF-8, malformed record, missing column, no postings)
+  4  invalid taxonomy, or `taxonomy check` found problems";
+
+/// Find the skills job postings ask for, and how often.
+#[derive(Debug, Parser)]
+#[command(name = "rungs", version, about, after_help = EXIT_CODES)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every skill mention: posting, requirement, offsets, skill, strength, years.
+    Scan(ScanArgs),
+    /// Count skills over all postings: postings, share, mentions, required/preferred, years.
+    Freq(FreqArgs),
+    /// Inspect or validate a taxonomy.
+    #[command(subcommand)]
+    Taxonomy(TaxonomyCommand),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct FreqArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Count per skill, or roll skills up into their categories.
+    #[arg(long, value_enum, default_value_t = GroupBy::Skill)]
+    pub by: GroupBy,
+    /// Keep only the N most frequent rows.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaxonomyCommand {
+    /// Validate a taxonomy (the embedded one by default); every problem names file and line.
+    Check {
+        /// A taxonomy directory, a skills CSV, or a text file with one skill per line.
+        path: Option<PathBuf>,
+    },
+    /// Print the skills of a taxonomy.
+    List(ListArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Taxonomy to list instead of the embedded default.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Only skills of this category id.
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+}
+
+/// Flags shared by every command that reads postings.
+#[derive(Debug, ClapArgs)]
+pub struct RunArgs {
+    /// Posting files or directories; `-` or nothing reads stdin.
+    #[arg(value_name = "POSTINGS")]
+    pub inputs: Vec<PathBuf>,
+    /// Taxonomy directory, skills CSV, or one-skill-per-line text file (default: embedded).
+    #[arg(long, value_name = "DIR|FILE")]
+    pub taxonomy: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Input format; by default chosen by extension (.csv/.tsv, .jsonl/.json, else text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// CSV column / JSONL field holding the posting id.
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// CSV column / JSONL field holding the posting text (JobSpy: `description`).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_column: String,
+    /// CSV column / JSONL field holding the job title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_column: String,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Skip malformed records (reporting each on stderr) instead of stopping at the first.
+    #[arg(long)]
+    pub skip_bad_records: bool,
+    /// Do not print the summary line (or skipped records) on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Where and how to write a report.
+#[derive(Debug, ClapArgs)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Csv,
+    Json,
+    Jsonl,
+    #[value(alias = "markdown")]
+    Md,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    #[value(alias = "txt", alias = "md", alias = "markdown")]
+    Text,
+    #[value(alias = "tsv")]
+    Csv,
+    #[value(alias = "json", alias = "ndjson")]
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Skill,
+    Category,
+}

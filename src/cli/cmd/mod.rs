@@ -1,0 +1,88 @@
+//! One module per subcommand, each `run(config) -> anyhow::Result<Exit>`, plus the driver they
+//! share for reading and analysing postings.
+
+mod freq;
+mod scan;
+mod taxonomy;
+
+use anyhow::Context;
+use rungs::batch::{self, BatchSummary};
+use rungs::input::PostingReader;
+use rungs::{Analysis, Analyzer};
+
+use super::args::{Args, Command, TaxonomyCommand};
+use super::config::{OutputConfig, RunConfig};
+use super::Exit;
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    match args.command {
+        Command::Scan(args) => scan::run(RunConfig::from_args(&args.run)?),
+        Command::Freq(args) => freq::run(RunConfig::from_args(&args.run)?, args.by, args.top),
+        Command::Taxonomy(TaxonomyCommand::Check { path }) => taxonomy::check(path.as_deref()),
+        Command::Taxonomy(TaxonomyCommand::List(args)) => taxonomy::list(
+            args.taxonomy.as_ref(),
+            args.category.as_deref(),
+            OutputConfig::from_args(&args.output),
+        ),
+    }
+}
+
+/// Totals for the stderr summary line.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub batch: BatchSummary,
+    pub requirements: u64,
+    pub matches: u64,
+}
+
+/// Reads and analyses every posting of `config`, calling `sink` in input order, reporting
+/// skipped records on stderr unless quiet.
+pub fn analyse_all(
+    config: &RunConfig,
+    analyzer: &Analyzer,
+    sink: &mut dyn FnMut(&Analysis) -> std::io::Result<()>,
+) -> anyhow::Result<Totals> {
+    let reader =
+        PostingReader::new(&config.inputs, config.input.clone()).context("cannot read input")?;
+    let quiet = config.quiet;
+    let mut on_skip = |err: &rungs::input::InputError| {
+        if !quiet {
+            eprintln!("rungs: skipped {err}");
+        }
+    };
+    let mut totals = Totals::default();
+    let mut count = |analysis: Analysis| {
+        totals.requirements += analysis.requirements.len() as u64;
+        totals.matches += analysis.matches.len() as u64;
+        sink(&analysis)
+    };
+    let summary = batch::run(
+        reader,
+        analyzer,
+        &config.pool,
+        config.batch,
+        &mut on_skip,
+        &mut count,
+    )?;
+    totals.batch = summary;
+    Ok(totals)
+}
+
+/// The one-line summary on stderr.
+pub fn print_summary(config: &RunConfig, totals: &Totals) {
+    if config.quiet {
+        return;
+    }
+    let skipped = match totals.batch.skipped {
+        0 => "0 skipped".to_string(),
+        n => format!("{n} skipped (bad records, listed above)"),
+    };
+    eprintln!(
+        "rungs: {} postings, {} requirements, {} matches, {skipped}",
+        totals.batch.postings, totals.requirements, totals.matches
+    );
+}
+
+pub fn build_analyzer(config: &RunConfig) -> anyhow::Result<Analyzer> {
+    Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")
+}

@@ -1,0 +1,41 @@
+//! `rungs scan`: every skill mention, one row each, streamed as postings are analysed.
+
+use rungs::report::{MatchRecord, Record, RecordWriter};
+
+use super::{analyse_all, build_analyzer, print_summary};
+use crate::cli::config::RunConfig;
+use crate::cli::Exit;
+
+pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&config)?;
+    let skills = analyzer.taxonomy().skills();
+    let mut writer = RecordWriter::new(
+        MatchRecord::columns(),
+        config.output.format,
+        config.output.open()?,
+        config.output.style.clone(),
+        None,
+    );
+    let totals = analyse_all(&config, &analyzer, &mut |analysis| {
+        let posting = &analysis.posting;
+        for m in &analysis.matches {
+            let skill = &skills[m.skill as usize];
+            writer.write(&MatchRecord {
+                posting: &posting.id,
+                requirement: m.requirement,
+                start: m.range.start,
+                end: m.range.end,
+                skill_id: &skill.id,
+                skill: &skill.name,
+                category: &skill.category,
+                matched: &posting.text[m.range.clone()],
+                strength: m.strength.as_str(),
+                min_years: m.min_years,
+            })?;
+        }
+        Ok(())
+    })?;
+    writer.finish()?;
+    print_summary(&config, &totals);
+    Ok(Exit::Success)
+}

@@ -1,0 +1,133 @@
+//! Typed configuration built from the parsed arguments: the only place that reads the
+//! environment or loads files named by flags. Commands run on these values, never on clap
+//! types (ripgrep's low-args / high-args split).
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use rungs::batch::BatchOptions;
+use rungs::input::{InputFormat, InputOptions, InputSource};
+use rungs::report::{Format, Style};
+use rungs::Taxonomy;
+
+use super::args::{FormatArg, InputFormatArg, OutputArgs, RunArgs};
+
+/// A command-line value that parsed but makes no sense (`--threads 0`).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Where a report goes and what it looks like.
+#[derive(Debug)]
+pub struct OutputConfig {
+    pub format: Format,
+    pub destination: Option<PathBuf>,
+    pub style: Style,
+}
+
+impl OutputConfig {
+    pub fn from_args(args: &OutputArgs) -> OutputConfig {
+        let format = match args.format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Md => Format::Markdown,
+        };
+        // COLUMNS is set by interactive shells; without it a table is kept to 120 characters.
+        let max_width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .filter(|&w| w >= 40)
+            .unwrap_or(120);
+        OutputConfig {
+            format,
+            destination: args.output.clone(),
+            style: Style { max_width },
+        }
+    }
+
+    /// Opens the destination (created only now, so a failed run leaves no empty file behind
+    /// for errors found while configuring).
+    pub fn open(&self) -> anyhow::Result<Box<dyn Write>> {
+        Ok(match &self.destination {
+            Some(path) => {
+                let file = File::create(path)
+                    .with_context(|| format!("cannot create output file {}", path.display()))?;
+                Box::new(BufWriter::with_capacity(1 << 16, file))
+            }
+            None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+        })
+    }
+}
+
+/// Everything a command that reads postings needs.
+pub struct RunConfig {
+    pub inputs: Vec<InputSource>,
+    pub input: InputOptions,
+    pub taxonomy: Taxonomy,
+    pub output: OutputConfig,
+    pub pool: rayon::ThreadPool,
+    pub batch: BatchOptions,
+    pub quiet: bool,
+}
+
+impl RunConfig {
+    pub fn from_args(args: &RunArgs) -> anyhow::Result<RunConfig> {
+        let threads = match args.threads {
+            Some(0) => return Err(UsageError("--threads must be at least 1".to_string()).into()),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .context("cannot start worker threads")?;
+        let inputs = args
+            .inputs
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    InputSource::Stdin
+                } else {
+                    InputSource::Path(p.clone())
+                }
+            })
+            .collect();
+        let input = InputOptions {
+            format: args.input_format.map(|f| match f {
+                InputFormatArg::Text => InputFormat::Text,
+                InputFormatArg::Csv => InputFormat::Csv,
+                InputFormatArg::Jsonl => InputFormat::Jsonl,
+            }),
+            id_column: args.id_column.clone().unwrap_or_else(|| "id".to_string()),
+            id_column_explicit: args.id_column.is_some(),
+            text_column: args.text_column.clone(),
+            title_column: args.title_column.clone(),
+        };
+        Ok(RunConfig {
+            inputs,
+            input,
+            taxonomy: load_taxonomy(args.taxonomy.as_ref())?,
+            output: OutputConfig::from_args(&args.output),
+            pool,
+            batch: BatchOptions {
+                skip_bad_records: args.skip_bad_records,
+                ..BatchOptions::default()
+            },
+            quiet: args.quiet,
+        })
+    }
+}
+
+/// The taxonomy a `--taxonomy` flag names, or the embedded default.
+pub fn load_taxonomy(path: Option<&PathBuf>) -> anyhow::Result<Taxonomy> {
+    match path {
+        Some(path) => {
+            Taxonomy::load(path).with_context(|| format!("cannot use taxonomy {}", path.display()))
+        }
+        None => Ok(Taxonomy::embedded()),
+    }
+}

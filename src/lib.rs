@@ -1,0 +1,47 @@
+//! rungs reads job postings, finds the skills they ask for, and reports how often.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! input ──► split ──► matcher ──► (signals) ──► aggregate ──► report
+//! Posting   Requirement  Candidate   strength, years   FrequencyTable   table/CSV/JSON…
+//! ```
+//!
+//! - [`input`] reads text, CSV and JSONL into [`Posting`]s, naming file and line on errors.
+//! - [`split`] cuts a posting into requirements (bullets, inline bullets, sentences).
+//! - [`matcher`] finds whole-word skill mentions with one Aho-Corasick automaton and keeps
+//!   ambiguous names (`Go`, `R`, `Spring`) only with evidence.
+//! - [`signals`] finds "nice to have"-style cues and stated years.
+//! - [`analyse`] ties those together for one posting; [`batch`] runs it over a stream on a
+//!   thread pool, in input order.
+//! - [`aggregate`] counts; [`report`] formats.
+//! - [`taxonomy`] loads and validates the skills data (embedded by default).
+//!
+//! ```
+//! use rungs::{Analyzer, Posting, Taxonomy};
+//! let analyzer = Analyzer::new(Taxonomy::embedded()).unwrap();
+//! let analysis = analyzer.analyse(Posting::new("job-1", "• 3+ years with Go and Rust\n• Spring Boot is a plus"));
+//! let names: Vec<&str> = analysis
+//!     .matches
+//!     .iter()
+//!     .map(|m| analyzer.taxonomy().skills()[m.skill as usize].name.as_str())
+//!     .collect();
+//! assert_eq!(names, ["Go", "Rust", "Spring Boot"]);
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod aggregate;
+pub mod analyse;
+pub mod batch;
+pub mod input;
+pub mod matcher;
+pub mod posting;
+pub mod report;
+pub mod signals;
+pub mod split;
+pub mod taxonomy;
+
+pub use analyse::{Analysis, Analyzer, SkillMatch};
+pub use posting::{Posting, SourceRef};
+pub use taxonomy::Taxonomy;

@@ -1,0 +1,226 @@
+//! Evidence rules for ambiguous aliases: names that are also ordinary English.
+//!
+//! An ambiguous alias (`Go`, `R`, `C`, `Spring`, `Excel`, `Chef`, `Make`…) is already
+//! case-sensitive, which removes "keep things on the go" and "a swift response". What is
+//! left is decided here, per requirement, in two steps.
+//!
+//! **Vetoes** (any one drops the mention):
+//! - joined to another word by a hyphen, ampersand or apostrophe: `C-suite`, `R-squared`,
+//!   `No-Go`, `R&D`, `chef's`;
+//! - the first word of a sentence followed by a lower-case word, which is how imperative and
+//!   ordinary sentences start ("Make sure", "Excel at", "Spring semester", "Go beyond"), unless
+//!   that word is a technical noun ("Go experience", "R programming").
+//!
+//! **Evidence** (at least one is needed):
+//! - the same skill is mentioned unambiguously elsewhere in the posting (`Golang` … `Go`);
+//! - one of the skill's `context` words occurs in the requirement (`Spring` + `Java`);
+//! - a tool cue right before it: "experience with", "proficient in", "knowledge of", "using";
+//! - a list neighbour: another technology skill separated from it only by list punctuation
+//!   and conjunctions ("C/C++", "R, SAS or SPSS", "Puppet/Chef", "Go and Rust"). Two
+//!   ambiguous names may vouch for each other this way, as long as neither is vetoed.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{is_word_char, Candidate, SkillIndex, SkillMatcher};
+
+pub(super) fn resolve(
+    matcher: &SkillMatcher,
+    text: &str,
+    requirement: Range<usize>,
+    candidates: &mut Vec<Candidate>,
+    posting_skills: &dyn Fn(SkillIndex) -> bool,
+) {
+    let vetoed: Vec<bool> = candidates
+        .iter()
+        .map(|c| c.ambiguous && vetoed(matcher, text, requirement.clone(), c))
+        .collect();
+    let lower = text[requirement.clone()].to_lowercase();
+    let keep: Vec<bool> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if !c.ambiguous {
+                return true;
+            }
+            if vetoed[i] {
+                return false;
+            }
+            posting_skills(c.skill)
+                || has_context_word(&lower, &matcher.rules[c.skill as usize].context)
+                || tool_cue_before(text, requirement.start, c.range.start)
+                || has_list_neighbour(matcher, text, candidates, &vetoed, i)
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    candidates.retain(|_| flags.next().unwrap_or(true));
+}
+
+fn vetoed(
+    matcher: &SkillMatcher,
+    text: &str,
+    requirement: Range<usize>,
+    candidate: &Candidate,
+) -> bool {
+    let before = &text[requirement.start..candidate.range.start];
+    let after = &text[candidate.range.end..requirement.end];
+    let mut after_chars = after.chars();
+    if let (Some(joint), Some(next)) = (after_chars.next(), after_chars.next()) {
+        if matches!(joint, '-' | '‑' | '&' | '\'' | '’') && is_word_char(next) {
+            return true;
+        }
+    }
+    let mut before_chars = before.chars().rev();
+    if let (Some(joint), Some(prev)) = (before_chars.next(), before_chars.next()) {
+        if matches!(joint, '-' | '‑' | '&') && is_word_char(prev) {
+            return true;
+        }
+    }
+    if starts_sentence(before) {
+        let next_word: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower_case_next = next_word.chars().next().is_some_and(char::is_lowercase)
+            && after.starts_with(|c: char| c.is_whitespace());
+        if lower_case_next
+            && !TECHNICAL_NOUNS.contains(&next_word.as_str())
+            && !matcher.rules[candidate.skill as usize]
+                .context
+                .iter()
+                .any(|w| *w == next_word)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words after a sentence-initial name that show it is a noun, not a verb or a season.
+const TECHNICAL_NOUNS: &[&str] = &[
+    "and",
+    "or",
+    "experience",
+    "expertise",
+    "programming",
+    "development",
+    "developer",
+    "developers",
+    "language",
+    "languages",
+    "code",
+    "coding",
+    "skills",
+    "knowledge",
+    "services",
+    "microservices",
+    "framework",
+    "frameworks",
+    "applications",
+    "scripts",
+    "scripting",
+    "proficiency",
+    "background",
+    "libraries",
+    "packages",
+    "modules",
+];
+
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '(' | '*' | '_'));
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn has_context_word(lower_requirement: &str, context: &[String]) -> bool {
+    context.iter().any(|word| {
+        lower_requirement
+            .match_indices(word.as_str())
+            .any(|(at, _)| {
+                let before_ok = !lower_requirement[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char);
+                let after_ok = !lower_requirement[at + word.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char);
+                before_ok && after_ok
+            })
+    })
+}
+
+fn tool_cue_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            (?:
+              (?:experience|experienced|expertise|expert|proficien\w*|knowledge|knowledgeable|skill\w*|familiar\w*|fluen\w*|
+                 background|work(?:ing)?|programming|coding|develop\w*|written|hands-on|competen\w*|understanding|
+                 languages?|tools?|frameworks?|technolog\w*|stack|platforms?|software|packages?)
+              \s+(?:[\w/+\#-]+\s+){0,3}?(?:with|in|of|using|like|such\s+as|including|e\.g\.,?|incl\.)
+            | \busing | \buse\s+of | \bsuch\s+as | \be\.g\.,? | \bincluding | \blike
+            | (?:languages?|tools?|frameworks?|stack|technologies)\s*[:(]
+            )
+            \s*$",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn tool_cue_before(text: &str, requirement_start: usize, at: usize) -> bool {
+    let mut from = at.saturating_sub(60).max(requirement_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    tool_cue_regex().is_match(&text[from..at])
+}
+
+/// Characters and words that may separate items of a list.
+fn is_list_gap(gap: &str) -> bool {
+    let mut rest = gap.trim();
+    loop {
+        rest = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '/' | '&' | '+' | '(' | ')' | '|' | ';')
+        });
+        if rest.is_empty() {
+            return true;
+        }
+        let word_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if !matches!(
+            word.to_ascii_lowercase().as_str(),
+            "and" | "or" | "plus" | "with" | "nor" | "as" | "well" | "etc"
+        ) {
+            return false;
+        }
+        rest = &rest[word_end..];
+    }
+}
+
+fn has_list_neighbour(
+    matcher: &SkillMatcher,
+    text: &str,
+    candidates: &[Candidate],
+    vetoed: &[bool],
+    i: usize,
+) -> bool {
+    let me = &candidates[i];
+    let usable = |j: usize| {
+        let other = &candidates[j];
+        other.skill != me.skill && !vetoed[j] && matcher.rules[other.skill as usize].technology
+    };
+    let left = i
+        .checked_sub(1)
+        .filter(|&j| usable(j) && is_list_gap(&text[candidates[j].range.end..me.range.start]));
+    let right = Some(i + 1)
+        .filter(|&j| j < candidates.len())
+        .filter(|&j| usable(j) && is_list_gap(&text[me.range.end..candidates[j].range.start]));
+    left.is_some() || right.is_some()
+}

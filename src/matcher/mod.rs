@@ -1,0 +1,271 @@
+//! Finding skills in text: one Aho-Corasick automaton over every alias, whole words only.
+//!
+//! [`SkillMatcher`] is built once from a [`Taxonomy`] and shared by every thread (it is
+//! immutable and `Sync`). Matching a text has two steps:
+//!
+//! 1. [`SkillMatcher::candidates`]: a leftmost-longest, ASCII-case-insensitive scan, kept only
+//!    where the match is a whole word (so `Java` never fires inside `JavaScript`, while `C++`,
+//!    `C#`, `.NET` and `CI/CD`, whose edges are not letters, still match), where a cased or
+//!    ambiguous alias has exactly the taxonomy's case, and extended over a plural `s`.
+//! 2. [`SkillMatcher::resolve`]: ambiguous aliases (`Go`, `R`, `Spring`, `Excel`…) are kept
+//!    only with evidence in their requirement; see [`evidence`] for the rules.
+//!
+//! Alias variants are generated at build time rather than by normalising the text, so every
+//! offset points straight into the original posting: `infrastructure as code` also matches
+//! `infrastructure-as-code`, and the reverse.
+
+mod evidence;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+
+use crate::taxonomy::Taxonomy;
+
+/// A skill's position in [`Taxonomy::skills`].
+pub type SkillIndex = u32;
+
+/// How an alias may match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AliasKind {
+    /// Any case, no evidence needed.
+    Plain,
+    /// Exact case, no evidence needed.
+    Cased,
+    /// Exact case, and evidence in the requirement.
+    Ambiguous,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    skill: SkillIndex,
+    kind: AliasKind,
+    /// The alias as written, for the exact-case comparison.
+    exact: Box<str>,
+    /// Whether a trailing plural `s`/`es` may extend the match.
+    pluralisable: bool,
+}
+
+/// What the evidence rules need to know about a skill.
+#[derive(Clone, Debug)]
+struct SkillRule {
+    technology: bool,
+    context: Vec<String>,
+}
+
+/// A possible skill mention, before ambiguity is resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The skill.
+    pub skill: SkillIndex,
+    /// Byte range of the mention.
+    pub range: Range<usize>,
+    /// Whether it came from an ambiguous alias and needs evidence.
+    pub ambiguous: bool,
+}
+
+/// The compiled matcher for one taxonomy.
+#[derive(Clone, Debug)]
+pub struct SkillMatcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    rules: Vec<SkillRule>,
+}
+
+impl SkillMatcher {
+    /// Compiles every alias of every skill into one automaton.
+    pub fn new(taxonomy: &Taxonomy) -> Result<SkillMatcher, aho_corasick::BuildError> {
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut rules = Vec::with_capacity(taxonomy.skills().len());
+        for (index, skill) in taxonomy.skills().iter().enumerate() {
+            let technology = taxonomy
+                .category(&skill.category)
+                .is_none_or(|c| c.is_technology() || c.kind == "unknown");
+            rules.push(SkillRule {
+                technology,
+                context: skill.context.clone(),
+            });
+            let special = |alias: &str| {
+                let cased = skill.cased_aliases.iter().any(|a| a == alias);
+                let ambiguous = skill.ambiguous_aliases.iter().any(|a| a == alias);
+                (cased, ambiguous)
+            };
+            let name_is_special = {
+                let (c, a) = special(&skill.name);
+                c || a
+            };
+            let plain = std::iter::once(&skill.name)
+                .filter(|_| !name_is_special)
+                .chain(&skill.aliases);
+            let all = plain
+                .map(|a| (a, AliasKind::Plain))
+                .chain(skill.cased_aliases.iter().map(|a| (a, AliasKind::Cased)))
+                .chain(
+                    skill
+                        .ambiguous_aliases
+                        .iter()
+                        .map(|a| (a, AliasKind::Ambiguous)),
+                );
+            for (alias, kind) in all {
+                for variant in variants(alias) {
+                    let key = variant.to_ascii_lowercase();
+                    if seen.contains_key(&key) {
+                        continue;
+                    }
+                    seen.insert(key, patterns.len());
+                    let pluralisable = kind != AliasKind::Ambiguous
+                        && variant.chars().count() >= 3
+                        && variant.ends_with(|c: char| {
+                            c.is_ascii_alphabetic() && !matches!(c, 's' | 'S' | 'y')
+                        });
+                    patterns.push(Pattern {
+                        skill: index as SkillIndex,
+                        kind,
+                        exact: variant.clone().into(),
+                        pluralisable,
+                    });
+                    texts.push(variant);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&texts)?;
+        Ok(SkillMatcher {
+            automaton,
+            patterns,
+            rules,
+        })
+    }
+
+    /// The number of patterns compiled (aliases and their generated variants).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// The raw automaton, for benchmarks that compare the pipeline with a bare scan.
+    pub fn automaton(&self) -> &AhoCorasick {
+        &self.automaton
+    }
+
+    /// Whole-word mentions in `text`, in order, before ambiguity is resolved.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(found) = self.automaton.find(Input::new(text).span(at..text.len())) else {
+                break;
+            };
+            let pattern = &self.patterns[found.pattern().as_usize()];
+            match accept(text, found.range(), pattern) {
+                Some(end) => {
+                    out.push(Candidate {
+                        skill: pattern.skill,
+                        range: found.start()..end,
+                        ambiguous: pattern.kind == AliasKind::Ambiguous,
+                    });
+                    at = end;
+                }
+                None => at = next_char_boundary(text, found.start()),
+            }
+        }
+        out
+    }
+
+    /// Drops the ambiguous candidates in `requirement` that lack evidence. `candidates` must be
+    /// the requirement's candidates in order; `posting_skills` says which skills the posting
+    /// mentions unambiguously anywhere.
+    pub fn resolve(
+        &self,
+        text: &str,
+        requirement: Range<usize>,
+        candidates: &mut Vec<Candidate>,
+        posting_skills: &dyn Fn(SkillIndex) -> bool,
+    ) {
+        if candidates.iter().any(|c| c.ambiguous) {
+            evidence::resolve(self, text, requirement, candidates, posting_skills);
+        }
+    }
+}
+
+/// The spellings an alias matches: as written, and with spaces and hyphens exchanged.
+fn variants(alias: &str) -> Vec<String> {
+    let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = vec![alias.clone()];
+    if alias.contains(' ') {
+        out.push(alias.replace(' ', "-"));
+    }
+    let bytes = alias.as_bytes();
+    let inner_hyphen = (1..bytes.len().saturating_sub(1)).any(|i| {
+        bytes[i] == b'-' && bytes[i - 1].is_ascii_alphabetic() && bytes[i + 1].is_ascii_alphabetic()
+    });
+    if inner_hyphen {
+        out.push(alias.replace('-', " "));
+    }
+    out
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn next_char_boundary(text: &str, at: usize) -> usize {
+    let mut next = at + 1;
+    while next < text.len() && !text.is_char_boundary(next) {
+        next += 1;
+    }
+    next
+}
+
+/// Checks word boundaries and case; returns the end of the accepted mention (past a plural).
+fn accept(text: &str, range: Range<usize>, pattern: &Pattern) -> Option<usize> {
+    let matched = &text[range.clone()];
+    if pattern.kind != AliasKind::Plain && matched != &*pattern.exact {
+        return None;
+    }
+    let first_is_word = matched.chars().next().is_some_and(is_word_char);
+    let last_is_word = matched.chars().next_back().is_some_and(is_word_char);
+    if first_is_word
+        && text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+    {
+        return None;
+    }
+    let rest = &text[range.end..];
+    let next = rest.chars().next();
+    if !last_is_word || !next.is_some_and(is_word_char) {
+        return Some(range.end);
+    }
+    if pattern.pluralisable {
+        for suffix in ["s", "es"] {
+            if rest.len() >= suffix.len() && rest[..suffix.len()].eq_ignore_ascii_case(suffix) {
+                let upper = matched
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_uppercase());
+                // "APIs" keeps a lower-case plural after an upper-case alias; "APIS" would not be one.
+                let suffix_text = &rest[..suffix.len()];
+                if upper && pattern.kind != AliasKind::Plain && suffix_text != suffix {
+                    continue;
+                }
+                if !rest[suffix.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+                {
+                    return Some(range.end + suffix.len());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,216 @@
+//! The record types each command prints, with their stable column names.
+
+use serde::Serialize;
+
+use super::{Cell, Column, Record};
+use crate::aggregate::{CategoryFrequency, SkillFrequency};
+
+const fn text(name: &'static str) -> Column {
+    Column {
+        name,
+        numeric: false,
+    }
+}
+
+const fn number(name: &'static str) -> Column {
+    Column {
+        name,
+        numeric: true,
+    }
+}
+
+fn opt_int(value: Option<u32>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Int(u64::from(v)))
+}
+
+fn opt_float(value: Option<f64>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Float(v, 1))
+}
+
+/// One row of `rungs scan`: one skill mention.
+#[derive(Clone, Debug, Serialize)]
+pub struct MatchRecord<'a> {
+    /// Posting id.
+    pub posting: &'a str,
+    /// 1-based requirement index within the posting.
+    pub requirement: u32,
+    /// UTF-8 byte offset of the mention's start in the posting text.
+    pub start: usize,
+    /// UTF-8 byte offset just past its end.
+    pub end: usize,
+    /// Skill id.
+    pub skill_id: &'a str,
+    /// Skill name.
+    pub skill: &'a str,
+    /// Category id.
+    pub category: &'a str,
+    /// The text as it appears in the posting.
+    pub matched: &'a str,
+    /// `required` or `preferred`.
+    pub strength: &'static str,
+    /// The minimum years the requirement states, if any.
+    pub min_years: Option<u32>,
+}
+
+impl Record for MatchRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("posting"),
+            number("requirement"),
+            number("start"),
+            number("end"),
+            text("skill_id"),
+            text("skill"),
+            text("category"),
+            text("matched"),
+            text("strength"),
+            number("min_years"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.posting.to_string()),
+            Cell::Int(u64::from(self.requirement)),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Text(self.skill_id.to_string()),
+            Cell::Text(self.skill.to_string()),
+            Cell::Text(self.category.to_string()),
+            Cell::Text(self.matched.to_string()),
+            Cell::Text(self.strength.to_string()),
+            opt_int(self.min_years),
+        ]
+    }
+}
+
+impl Record for SkillFrequency {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            number("rank"),
+            text("skill_id"),
+            text("skill"),
+            text("category"),
+            number("postings"),
+            number("share"),
+            number("mentions"),
+            number("required"),
+            number("preferred"),
+            number("years_stated"),
+            number("median_years"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Int(self.rank),
+            Cell::Text(self.skill_id.clone()),
+            Cell::Text(self.skill.clone()),
+            Cell::Text(self.category.clone()),
+            Cell::Int(self.postings),
+            Cell::Float(self.share, 4),
+            Cell::Int(self.mentions),
+            Cell::Int(self.required),
+            Cell::Int(self.preferred),
+            Cell::Int(self.years_stated),
+            opt_float(self.median_years),
+        ]
+    }
+}
+
+/// `rungs freq --by category` rows.
+pub type CategoryRecord = CategoryFrequency;
+
+impl Record for CategoryFrequency {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            number("rank"),
+            text("category_id"),
+            text("category"),
+            number("skills"),
+            number("postings"),
+            number("share"),
+            number("mentions"),
+            number("required"),
+            number("preferred"),
+            number("years_stated"),
+            number("median_years"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Int(self.rank),
+            Cell::Text(self.category_id.clone()),
+            Cell::Text(self.category.clone()),
+            Cell::Int(self.skills),
+            Cell::Int(self.postings),
+            Cell::Float(self.share, 4),
+            Cell::Int(self.mentions),
+            Cell::Int(self.required),
+            Cell::Int(self.preferred),
+            Cell::Int(self.years_stated),
+            opt_float(self.median_years),
+        ]
+    }
+}
+
+/// One row of `rungs taxonomy list`.
+#[derive(Clone, Debug, Serialize)]
+pub struct SkillRecord<'a> {
+    /// Skill id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Category id.
+    pub category: &'a str,
+    /// Case-insensitive aliases, `|`-separated.
+    pub aliases: String,
+    /// Exact-case aliases, `|`-separated.
+    pub cased_aliases: String,
+    /// Aliases that need evidence, `|`-separated.
+    pub ambiguous_aliases: String,
+    /// Parent skill id.
+    pub parent: &'a str,
+    /// Related skill ids, `|`-separated.
+    pub related: String,
+    /// Ladder competency links, `|`-separated.
+    pub competencies: String,
+}
+
+impl Record for SkillRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("id"),
+            text("name"),
+            text("category"),
+            text("aliases"),
+            text("cased_aliases"),
+            text("ambiguous_aliases"),
+            text("parent"),
+            text("related"),
+            text("competencies"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        [
+            self.id,
+            self.name,
+            self.category,
+            &self.aliases,
+            &self.cased_aliases,
+            &self.ambiguous_aliases,
+            self.parent,
+            &self.related,
+            &self.competencies,
+        ]
+        .into_iter()
+        .map(|s| Cell::Text(s.to_string()))
+        .collect()
+    }
+}

@@ -1,0 +1,220 @@
+//! What a requirement's wording says beyond its skills: how strongly it asks (cues such as
+//! "is a plus", "(preferred)") and how many years it asks for ("5+ years", "3-5 years",
+//! "two years").
+//!
+//! Both are found once per posting with one regex pass each and then assigned to
+//! requirements and clauses by offset, so their cost does not grow with the taxonomy.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A phrase that lowers a requirement (or one skill) to "preferred".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreferenceCue {
+    /// Byte range in the text searched.
+    pub range: Range<usize>,
+    /// A parenthesised cue ("(preferred)", "(a plus)") qualifies only the skill right before it.
+    pub parenthesised: bool,
+}
+
+/// A stated minimum number of years.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearsMention {
+    /// Byte range in the text searched.
+    pub range: Range<usize>,
+    /// The minimum the phrase allows: "3-5 years" → 3, "5+ years" → 5.
+    pub min_years: u32,
+}
+
+fn preference_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            \(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|plus|nice[\s-]to[\s-]have|optional|bonus|desired|desirable|ideally)\s*\)
+            | \b(?:is|are|would\s+be|will\s+be|as)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|added\s+|nice\s+)?(?:plus|bonus|advantage|benefit)\b
+            | \ba\s+(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|nice\s+)?plus\b
+            | \bnice[\s-]to[\s-]haves?\b
+            | \bgood[\s-]to[\s-]have\b
+            | \b(?:strongly\s+)?preferred\b
+            | \bpreferably\b
+            | \bpreference\s+(?:for|given|will\s+be\s+given)\b
+            | \bbonus(?:\s+points)?\b
+            | \bdesir(?:ed|able)\b
+            | \bideally\b
+            | \bplus\s+if\b
+            | \bis\s+an?\s+(?:advantage|asset)\b
+            | \b(?:an?\s+)?(?:added\s+)?advantage\b
+            ",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn years_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            \b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
+            (?:\s*\(\s*\d{1,2}\s*\+?\s*\))?
+            \s*(?:\+|plus|or\s+more)?
+            (?:\s*(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
+            \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
+            (?:years?|yrs?)\b(?:'|’)?
+            (?P<tail>\s+(?:old|ago)\b)?
+            ",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Every preference cue in `text`.
+pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
+    preference_regex()
+        .find_iter(text)
+        .map(|m| PreferenceCue {
+            range: m.range(),
+            parenthesised: m.as_str().starts_with('('),
+        })
+        .collect()
+}
+
+/// Every stated minimum of years in `text`.
+///
+/// ```
+/// use rungs::signals::years_mentions;
+/// let years = |t: &str| years_mentions(t).into_iter().map(|m| m.min_years).collect::<Vec<_>>();
+/// assert_eq!(years("5+ years of Go; at least 3 years of SQL"), [5, 3]);
+/// assert_eq!(years("3-5 years, Minimum 2 years, (7+ years), two years"), [3, 2, 7, 2]);
+/// assert_eq!(years("founded 20 years ago"), Vec::<u32>::new());
+/// ```
+pub fn years_mentions(text: &str) -> Vec<YearsMention> {
+    if !text.contains("year")
+        && !text.contains("yr")
+        && !text.contains("Year")
+        && !text.contains("YEAR")
+    {
+        return Vec::new();
+    }
+    years_regex()
+        .captures_iter(text)
+        .filter(|c| c.name("tail").is_none())
+        .filter_map(|c| {
+            let n = c.name("n")?;
+            let value = parse_number(n.as_str())?;
+            let whole = c.get(0)?;
+            (1..=40).contains(&value).then(|| YearsMention {
+                range: whole.range(),
+                min_years: value,
+            })
+        })
+        .collect()
+}
+
+fn parse_number(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse() {
+        return Some(n);
+    }
+    const WORDS: &[(&str, u32)] = &[
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("fifteen", 15),
+        ("twenty", 20),
+    ];
+    let lower = word.to_ascii_lowercase();
+    WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
+}
+
+/// Clause ranges of a requirement: split at `;` and at sentence ends (`. ` before a capital),
+/// so that "Degree required; Master's preferred" has two clauses.
+pub fn clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..bytes.len() {
+        let cut = match bytes[i] {
+            b';' => true,
+            b'.' | b'!' | b'?' => {
+                bytes.get(i + 1) == Some(&b' ')
+                    && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase())
+            }
+            _ => false,
+        };
+        if cut {
+            out.push(range.start + start..range.start + i + 1);
+            start = i + 1;
+        }
+    }
+    out.push(range.start + start..range.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<&str> {
+        preference_cues(text)
+            .into_iter()
+            .map(|c| &text[c.range])
+            .collect()
+    }
+
+    #[test]
+    fn preference_cues_are_found() {
+        assert_eq!(cues("Go is a plus"), ["is a plus"]);
+        assert_eq!(cues("Azure (preferred) or AWS"), ["(preferred)"]);
+        assert_eq!(
+            cues("Serverless knowledge is a big plus."),
+            ["is a big plus"]
+        );
+        assert_eq!(cues("Nice to have: Rust"), ["Nice to have"]);
+        assert_eq!(cues("Eastern time zone a plus."), ["a plus"]);
+        assert_eq!(cues("Bonus: Kafka"), ["Bonus"]);
+        assert!(cues("5 years of Python required").is_empty());
+    }
+
+    #[test]
+    fn years_forms() {
+        let years = |t: &str| {
+            years_mentions(t)
+                .into_iter()
+                .map(|m| m.min_years)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(years("8+ years experience"), [8]);
+        assert_eq!(years("two (2) years of experience"), [2]);
+        assert_eq!(years("3 to 5 yrs"), [3]);
+        assert_eq!(years("Minimum of 4 years"), [4]);
+        assert_eq!(years("5 years' experience"), [5]);
+        assert_eq!(years("a 10-year track record"), Vec::<u32>::new());
+        assert_eq!(years("100 years"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn clauses_split_at_semicolons_and_sentences() {
+        let text = "BS required; MS preferred. Also Go. e.g. this";
+        let got: Vec<&str> = clauses(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            ["BS required;", " MS preferred.", " Also Go.", " e.g. this"]
+        );
+    }
+}

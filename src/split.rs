@@ -1,0 +1,485 @@
+//! Splitting a posting into requirements: bullets, inline bullets, or sentences.
+//!
+//! A [`Requirement`] is a byte range of the posting text (bullet markers and surrounding
+//! whitespace excluded) plus the strength its section gives it. The rules, in order:
+//!
+//! 1. Each line is trimmed; blank lines separate nothing but themselves.
+//! 2. A heading line (`# Requirements`, `Nice to have:`, a short line ending in `:`, or a known
+//!    section name on its own) is not a requirement; it sets the strength of what follows
+//!    (`Nice to have`, `Preferred qualifications`, `Bonus points` → preferred; every other
+//!    heading → required). A known heading followed by `:` and text on the same line
+//!    (`Nice to have: Rust`) sets the section and leaves the text as a requirement.
+//! 3. A line starting with a bullet marker (`-`, `*`, `•`, `·`, `1.`, `a)`, …, repeated markers
+//!    such as `- - ` included) is a bullet.
+//! 4. Inline bullets (` • `, ` · `, ` ▪ `, or ` - ` before a capital letter) split a line into
+//!    bullets; many scraped postings are one long line of them. Text before the first inline
+//!    bullet is prose.
+//! 5. Prose is split into sentences with Unicode sentence boundaries (UAX #29).
+//!
+//! Splitting never fails: any text gives some (possibly empty) list of requirements, and
+//! every requirement's range slices the posting text on character boundaries.
+
+use std::ops::Range;
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::input::text::lines_with_offsets;
+
+/// How strongly a posting asks for something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Asked for without qualification.
+    Required,
+    /// "Nice to have", "a plus", "preferred", a preferred-qualifications section…
+    Preferred,
+}
+
+impl Strength {
+    /// The lower-case name reports print.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Required => "required",
+            Strength::Preferred => "preferred",
+        }
+    }
+}
+
+/// One requirement of a posting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Requirement {
+    /// 1-based position among the posting's requirements.
+    pub index: u32,
+    /// Byte range in the posting text.
+    pub range: Range<usize>,
+    /// The strength the enclosing section gives (cues inside the text may lower it).
+    pub section_strength: Strength,
+    /// Whether the requirement was a bullet (rather than a prose sentence).
+    pub is_bullet: bool,
+}
+
+/// Splits `text` into requirements by the rules in the module docs.
+///
+/// ```
+/// use rungs::split::{split_requirements, Strength};
+/// let text = "About us: we ship.\nRequirements:\n- 3+ years of Python\nNice to have: Rust • Go";
+/// let reqs = split_requirements(text);
+/// let parts: Vec<(&str, Strength)> = reqs.iter().map(|r| (&text[r.range.clone()], r.section_strength)).collect();
+/// assert_eq!(parts, [
+///     ("About us: we ship.", Strength::Required),
+///     ("3+ years of Python", Strength::Required),
+///     ("Rust", Strength::Preferred),
+///     ("Go", Strength::Preferred),
+/// ]);
+/// ```
+pub fn split_requirements(text: &str) -> Vec<Requirement> {
+    let mut splitter = Splitter {
+        text,
+        strength: Strength::Required,
+        out: Vec::new(),
+    };
+    for line in lines_with_offsets(text) {
+        splitter.line(line);
+    }
+    splitter.out
+}
+
+struct Splitter<'a> {
+    text: &'a str,
+    strength: Strength,
+    out: Vec<Requirement>,
+}
+
+impl Splitter<'_> {
+    fn line(&mut self, line: Range<usize>) {
+        let line = trim_range(self.text, line);
+        if line.is_empty() {
+            return;
+        }
+        let content = &self.text[line.clone()];
+        if let Some(rest) = content.strip_prefix('#') {
+            // A Markdown heading: its words name the section.
+            let heading = rest.trim_start_matches('#');
+            self.strength = section_strength(heading).unwrap_or(Strength::Required);
+            return;
+        }
+        let marker = bullet_marker_len(content);
+        let body = trim_range(self.text, line.start + marker..line.end);
+        let segments = inline_bullets(self.text, body);
+        for (n, segment) in segments.into_iter().enumerate() {
+            let is_bullet = marker > 0 || n > 0;
+            if is_bullet {
+                self.requirement(segment, true);
+            } else {
+                self.prose(segment);
+            }
+        }
+    }
+
+    fn prose(&mut self, range: Range<usize>) {
+        let base = range.start;
+        let sentences: Vec<Range<usize>> = self.text[range]
+            .split_sentence_bound_indices()
+            .map(|(offset, s)| base + offset..base + offset + s.len())
+            .collect();
+        for sentence in sentences {
+            self.requirement(sentence, false);
+        }
+    }
+
+    /// Emits a requirement unless the text is a heading; handles `Heading: text`.
+    fn requirement(&mut self, range: Range<usize>, is_bullet: bool) {
+        let mut range = trim_range(self.text, range);
+        let content = &self.text[range.clone()];
+        if content.is_empty() {
+            return;
+        }
+        if is_heading(content) {
+            self.strength = section_strength(content).unwrap_or(Strength::Required);
+            return;
+        }
+        if let Some(colon) = content.find(':') {
+            if let Some(strength) = section_strength(&content[..colon]) {
+                self.strength = strength;
+                range = trim_range(self.text, range.start + colon + 1..range.end);
+            }
+        }
+        // A prose sentence that ends with a section name ("… the team. Preferred Qualifications")
+        // is a heading glued to the previous sentence by a scraper.
+        let (range, trailing) = split_trailing_heading(self.text, range);
+        if self.text[range.clone()].chars().any(char::is_alphanumeric) {
+            self.out.push(Requirement {
+                index: self.out.len() as u32 + 1,
+                range,
+                section_strength: self.strength,
+                is_bullet,
+            });
+        }
+        if let Some(strength) = trailing {
+            self.strength = strength;
+        }
+    }
+}
+
+/// Shrinks a range to exclude surrounding whitespace.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    if start >= end {
+        start..start
+    } else {
+        start..end
+    }
+}
+
+/// The length of the bullet marker(s) at the start of a trimmed line, with their whitespace.
+fn bullet_marker_len(line: &str) -> usize {
+    let mut consumed = 0;
+    loop {
+        let rest = &line[consumed..];
+        let len = single_marker_len(rest);
+        if len == 0 {
+            return consumed;
+        }
+        consumed += len;
+        consumed += line[consumed..].len() - line[consumed..].trim_start().len();
+    }
+}
+
+fn single_marker_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let followed_by_space = |at: usize| s[at..].starts_with(|c: char| c.is_whitespace());
+    if matches!(
+        first,
+        '-' | '*'
+            | '+'
+            | '•'
+            | '·'
+            | '●'
+            | '○'
+            | '◦'
+            | '▪'
+            | '■'
+            | '‣'
+            | '–'
+            | '—'
+            | '→'
+            | '✓'
+            | '✔'
+            | '\u{f0b7}'
+            | '\u{f0a7}'
+    ) {
+        let after = first.len_utf8();
+        // Symbols that are never prose may touch the text ("•Python"); dashes need a space.
+        let glued_ok = !matches!(first, '-' | '*' | '+' | '–' | '—');
+        if followed_by_space(after) || (glued_ok && after < s.len()) {
+            return after;
+        }
+        return 0;
+    }
+    // Numbered and lettered markers: "1.", "2)", "(3)", "a.", "iv)".
+    let inner = s.strip_prefix('(').unwrap_or(s);
+    let open = s.len() - inner.len();
+    let label_len = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let label = &inner[..label_len];
+    let numeric =
+        !label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit());
+    let lettered = label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())
+        || (!label.is_empty()
+            && label.len() <= 4
+            && label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')));
+    if (numeric || lettered) && inner[label_len..].starts_with(['.', ')']) {
+        let end = open + label_len + 1;
+        if followed_by_space(end) {
+            return end;
+        }
+    }
+    0
+}
+
+/// Splits a line body at inline bullets; the first segment may be prose.
+fn inline_bullets(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[body.clone()];
+    let mut cuts = Vec::new();
+    for (at, ch) in slice.char_indices() {
+        let symbol = matches!(
+            ch,
+            '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}'
+        );
+        let dash = ch == '-' || ch == '–';
+        if symbol {
+            cuts.push((at, at + ch.len_utf8()));
+        } else if dash && at > 0 && slice[..at].ends_with(' ') {
+            let after = &slice[at + ch.len_utf8()..];
+            let next = after.strip_prefix(' ').and_then(|a| a.chars().next());
+            if next.is_some_and(|c| c.is_uppercase()) {
+                cuts.push((at, at + ch.len_utf8()));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return vec![body];
+    }
+    let mut segments = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for (cut_start, cut_end) in cuts {
+        segments.push(body.start + start..body.start + cut_start);
+        start = cut_end;
+    }
+    segments.push(body.start + start..body.end);
+    segments
+}
+
+/// Section names, lower case, and the strength they give what follows.
+const SECTIONS: &[(&str, Strength)] = &[
+    ("nice to have", Strength::Preferred),
+    ("nice to haves", Strength::Preferred),
+    ("nice-to-have", Strength::Preferred),
+    ("nice-to-haves", Strength::Preferred),
+    ("good to have", Strength::Preferred),
+    ("preferred", Strength::Preferred),
+    ("preferred qualifications", Strength::Preferred),
+    ("preferred skills", Strength::Preferred),
+    ("preferred experience", Strength::Preferred),
+    ("preferred requirements", Strength::Preferred),
+    ("preferred education", Strength::Preferred),
+    ("preferred skills and experience", Strength::Preferred),
+    ("additional preferred qualifications", Strength::Preferred),
+    ("desired", Strength::Preferred),
+    ("desired skills", Strength::Preferred),
+    ("desired qualifications", Strength::Preferred),
+    ("desired experience", Strength::Preferred),
+    ("desirable", Strength::Preferred),
+    ("desirable skills", Strength::Preferred),
+    ("bonus", Strength::Preferred),
+    ("bonus points", Strength::Preferred),
+    ("bonus skills", Strength::Preferred),
+    ("pluses", Strength::Preferred),
+    ("plus", Strength::Preferred),
+    ("extra credit", Strength::Preferred),
+    ("ideally", Strength::Preferred),
+    ("ideally you have", Strength::Preferred),
+    ("it's a plus if you have", Strength::Preferred),
+    ("what would make you stand out", Strength::Preferred),
+    ("requirements", Strength::Required),
+    ("job requirements", Strength::Required),
+    ("minimum requirements", Strength::Required),
+    ("qualifications", Strength::Required),
+    ("required", Strength::Required),
+    ("required qualifications", Strength::Required),
+    ("required skills", Strength::Required),
+    ("required experience", Strength::Required),
+    ("minimum qualifications", Strength::Required),
+    ("minimum required skills", Strength::Required),
+    ("basic qualifications", Strength::Required),
+    ("must have", Strength::Required),
+    ("must haves", Strength::Required),
+    ("must-have", Strength::Required),
+    ("must-haves", Strength::Required),
+    ("what you need", Strength::Required),
+    ("what you'll need", Strength::Required),
+    ("what you will need", Strength::Required),
+    ("what we're looking for", Strength::Required),
+    ("what we are looking for", Strength::Required),
+    ("who you are", Strength::Required),
+    ("about you", Strength::Required),
+    ("skills", Strength::Required),
+    ("key skills", Strength::Required),
+    ("technical skills", Strength::Required),
+    ("skills and experience", Strength::Required),
+    ("skills & experience", Strength::Required),
+    ("experience", Strength::Required),
+    ("education", Strength::Required),
+    ("responsibilities", Strength::Required),
+    ("key responsibilities", Strength::Required),
+    ("job responsibilities", Strength::Required),
+    ("what you'll do", Strength::Required),
+    ("what you will do", Strength::Required),
+    ("job description", Strength::Required),
+    ("about the role", Strength::Required),
+    ("about us", Strength::Required),
+    ("benefits", Strength::Required),
+];
+
+/// The strength a known section name gives, if `heading` is one.
+fn section_strength(heading: &str) -> Option<Strength> {
+    let key = heading_key(heading);
+    SECTIONS
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map(|&(_, s)| s)
+}
+
+fn heading_key(heading: &str) -> String {
+    let trimmed = heading.trim().trim_end_matches([':', '-', '–']).trim();
+    let trimmed = trimmed.trim_matches(['*', '_']).trim();
+    trimmed.replace('’', "'").to_lowercase()
+}
+
+/// Whether a trimmed segment is only a heading: a known section name, or a short
+/// colon-terminated label ("Tech stack:").
+fn is_heading(content: &str) -> bool {
+    if section_strength(content).is_some() {
+        return true;
+    }
+    content.ends_with(':') && content.split_whitespace().count() <= 5
+}
+
+/// Cuts a known multi-word section name off the end of a sentence.
+fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Option<Strength>) {
+    let content = &text[range.clone()];
+    let body = content.trim_end_matches(':').trim_end();
+    for (name, strength) in SECTIONS {
+        if !name.contains(' ') || body.len() <= name.len() {
+            continue;
+        }
+        let split = body.len() - name.len();
+        if !body.is_char_boundary(split) || !body[split..].eq_ignore_ascii_case(name) {
+            continue;
+        }
+        let before = &body[..split];
+        // Only at a sentence or word boundary, and only in Title Case, so that "… and nice to
+        // have" in running prose is left alone.
+        let title_case = body[split..].starts_with(|c: char| c.is_uppercase());
+        if before.ends_with([' ', '.', ':']) && title_case {
+            let kept = trim_range(text, range.start..range.start + split);
+            return (kept, Some(*strength));
+        }
+    }
+    (range, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<(&str, Strength, bool)> {
+        split_requirements(text)
+            .into_iter()
+            .map(|r| (&text[r.range], r.section_strength, r.is_bullet))
+            .collect()
+    }
+
+    use Strength::{Preferred as P, Required as R};
+
+    #[test]
+    fn bullets_of_every_kind() {
+        let text = "- dash\n* star\n• dot\n1. one\n2) two\n(a) letter\n- - double\n·middle";
+        let got: Vec<&str> = split(text).into_iter().map(|(t, _, _)| t).collect();
+        assert_eq!(
+            got,
+            ["dash", "star", "dot", "one", "two", "letter", "double", "middle"]
+        );
+    }
+
+    #[test]
+    fn inline_bullets_split_long_lines() {
+        let text = "We are hiring. Qualifications • 5+ years SQL • Tableau - Nice to have: Python";
+        assert_eq!(
+            split(text),
+            [
+                ("We are hiring.", R, false),
+                ("5+ years SQL", R, true),
+                ("Tableau", R, true),
+                ("Python", P, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_set_strength_until_the_next_heading() {
+        let text = "Requirements:\n- Go\nNice to have\n- Rust\n## Benefits\n- Dental";
+        assert_eq!(
+            split(text),
+            [("Go", R, true), ("Rust", P, true), ("Dental", R, true)]
+        );
+    }
+
+    #[test]
+    fn trailing_title_case_heading_is_cut_off() {
+        let text = "Build dashboards. Preferred Qualifications • Python";
+        assert_eq!(
+            split(text),
+            [("Build dashboards.", R, false), ("Python", P, true)]
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_and_ranges_are_not_bullets() {
+        let text = "Experience with infrastructure-as-code - required and 3 - 5 years";
+        assert_eq!(split(text).len(), 1);
+    }
+
+    #[test]
+    fn never_panics_and_ranges_are_char_boundaries() {
+        let texts = [
+            "",
+            "\n\n",
+            "•",
+            "- ",
+            "1.",
+            "é•ü - Ä",
+            "a\u{2028}b. C d! ",
+            ":",
+            "# ",
+            "(ii) x",
+            "—— —",
+        ];
+        for text in texts {
+            for r in split_requirements(text) {
+                assert!(
+                    text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end),
+                    "{text:?}"
+                );
+                assert!(!text[r.range].trim().is_empty());
+            }
+        }
+    }
+}

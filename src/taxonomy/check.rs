@@ -1,0 +1,110 @@
+//! Lint-level validation for `rungs taxonomy check`, on top of the structural checks that
+//! loading already does.
+//!
+//! The rule this module enforces: a technology alias that is also an ordinary English word
+//! (`Go`, `Make`, `Spring`, `Chef`), or that is a single letter (`R`, `C`), must be listed in
+//! `ambiguous_aliases`, where it matches only with evidence. A practice or competency named by
+//! a common word (`security`, `leadership`) is fine as a plain alias: the word is the skill.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::{Problem, Taxonomy, COMMON_ENGLISH};
+
+/// Every lint finding in `taxonomy`, in file order.
+pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for skill in taxonomy.skills() {
+        let technology = taxonomy
+            .category(&skill.category)
+            .is_none_or(|c| c.is_technology() || c.kind == "unknown");
+        let name_is_special = skill
+            .cased_aliases
+            .iter()
+            .chain(&skill.ambiguous_aliases)
+            .any(|a| a.eq_ignore_ascii_case(&skill.name));
+        let plain = std::iter::once(&skill.name)
+            .filter(|_| !name_is_special)
+            .chain(&skill.aliases);
+        for alias in plain {
+            if let Some(why) = plain_alias_risk(alias, technology) {
+                problems.push(Problem {
+                    at: skill.source.clone(),
+                    message: format!("alias '{alias}' of '{}' {why}; list it in ambiguous_aliases so it needs evidence to match", skill.id),
+                });
+            }
+        }
+        for alias in &skill.cased_aliases {
+            if alias.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                problems.push(Problem {
+                    at: skill.source.clone(),
+                    message: format!("cased alias '{alias}' of '{}' is a single character; list it in ambiguous_aliases", skill.id),
+                });
+            }
+        }
+        for competency in &skill.competencies {
+            let valid = competency
+                .split_once('/')
+                .is_some_and(|(l, c)| !l.is_empty() && !c.is_empty() && !c.contains('/'));
+            if !valid {
+                problems.push(Problem {
+                    at: skill.source.clone(),
+                    message: format!("competency link '{competency}' of '{}' is not of the form ladder-id/competency-id", skill.id),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// Why a case-insensitive alias would fire on ordinary English, if it would.
+fn plain_alias_risk(alias: &str, technology: bool) -> Option<&'static str> {
+    let alphanumeric = alias.chars().filter(|c| c.is_alphanumeric()).count();
+    if alphanumeric < 2 {
+        return Some("is a single character");
+    }
+    let single_word = alias.chars().all(char::is_alphabetic);
+    if technology && single_word && common_english().contains(alias.to_lowercase().as_str()) {
+        return Some("is an ordinary English word");
+    }
+    None
+}
+
+fn common_english() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        COMMON_ENGLISH
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_and_single_letters_need_to_be_ambiguous() {
+        let skills = "id,name,category,aliases,ambiguous_aliases,competencies\n\
+                      go,Go,lang,golang,,\n\
+                      golang2,Golang2,lang,,Go2,\n\
+                      r,R,lang,,,\n\
+                      sec,Security,practice,security engineering,,bad-link\n";
+        let categories = "id,name,kind\nlang,Languages,technology\npractice,Practices,practice\n";
+        let taxonomy = Taxonomy::parse_tables(skills, "s.csv", categories, "c.csv").unwrap();
+        let found: Vec<String> = check(&taxonomy)
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "s.csv:2: alias 'Go' of 'go' is an ordinary English word; list it in ambiguous_aliases so it needs evidence to match",
+                "s.csv:4: alias 'R' of 'r' is a single character; list it in ambiguous_aliases so it needs evidence to match",
+                "s.csv:5: competency link 'bad-link' of 'sec' is not of the form ladder-id/competency-id",
+            ]
+        );
+    }
+}

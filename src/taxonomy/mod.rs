@@ -1,0 +1,280 @@
+//! The skills taxonomy: skills, their aliases and categories, and how they are loaded.
+//!
+//! The default taxonomy is the CSV data under `taxonomy/`, compiled into the binary;
+//! `--taxonomy DIR|FILE` replaces it with a user's own (a directory with `skills.csv` and
+//! optionally `categories.csv`, one `skills.csv`-shaped file, or a plain list with one skill
+//! name per line). Every column is documented in `taxonomy/README.md`.
+//!
+//! This module owns parsing and validation. Loading fails on problems that make the data
+//! unusable (duplicate ids, an alias claimed twice, unknown categories or parents, empty
+//! names), each naming file and line; [`check`] adds the lint-level findings that
+//! `rungs taxonomy check` reports. Matching lives in [`crate::matcher`].
+
+mod check;
+mod load;
+
+use std::fmt;
+use std::path::Path;
+
+pub use check::check;
+
+use crate::posting::SourceRef;
+
+/// The embedded default skills table.
+pub const DEFAULT_SKILLS_CSV: &str = include_str!("../../taxonomy/skills.csv");
+/// The embedded default categories table.
+pub const DEFAULT_CATEGORIES_CSV: &str = include_str!("../../taxonomy/categories.csv");
+/// Frequent English words; a technology alias among them needs evidence to match.
+pub(crate) const COMMON_ENGLISH: &str = include_str!("../../taxonomy/common-english.txt");
+
+/// One skill.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skill {
+    /// Stable identifier (`kubernetes`, `error-budgets`); reports print it.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Category id (see [`Category`]).
+    pub category: String,
+    /// Case-insensitive aliases that match without further evidence. The name is one of them
+    /// unless it is listed among the cased or ambiguous aliases.
+    pub aliases: Vec<String>,
+    /// Aliases that match only with exactly this case (`SAS`, `IT`).
+    pub cased_aliases: Vec<String>,
+    /// Case-sensitive aliases that are also ordinary English (`Go`, `Excel`, `Spring`): they
+    /// match only with evidence in the same requirement (see [`crate::matcher`]).
+    pub ambiguous_aliases: Vec<String>,
+    /// Words that, near an ambiguous alias, show the technical sense (`golang`, `goroutines`).
+    pub context: Vec<String>,
+    /// A broader skill this one is a kind of (`amazon-eks` → `kubernetes`).
+    pub parent: Option<String>,
+    /// Sibling skills that partly substitute for this one.
+    pub related: Vec<String>,
+    /// Ladder competencies this skill evidences, as `ladder-id/competency-id`.
+    pub competencies: Vec<String>,
+    /// A reference link for the skill.
+    pub url: Option<String>,
+    /// Where the skill was defined.
+    pub source: SourceRef,
+}
+
+/// One skill category.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// Stable identifier.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The broad kind: `technology`, `practice`, `competency`, `qualification`, `domain`.
+    pub kind: String,
+    /// One line saying what belongs here.
+    pub description: String,
+}
+
+impl Category {
+    /// Whether the category names tools and technologies (whose names collide with English
+    /// words more often than practices do).
+    pub fn is_technology(&self) -> bool {
+        self.kind == "technology"
+    }
+}
+
+/// A validated taxonomy.
+#[derive(Clone, Debug)]
+pub struct Taxonomy {
+    skills: Vec<Skill>,
+    categories: Vec<Category>,
+    /// Where it came from, for messages (`embedded`, a path).
+    origin: String,
+}
+
+/// Something wrong in a taxonomy file, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// File and line.
+    pub at: SourceRef,
+    /// What is wrong and, where possible, how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// A taxonomy that cannot be used, with every problem found.
+#[derive(Debug, thiserror::Error)]
+pub struct TaxonomyError {
+    /// The problems, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for TaxonomyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "invalid taxonomy ({n} problem{})",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for problem in self.problems.iter().take(20) {
+            write!(f, "\n  {problem}")?;
+        }
+        if n > 20 {
+            write!(
+                f,
+                "\n  … and {} more (run `rungs taxonomy check` for all)",
+                n - 20
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Taxonomy {
+    /// The default taxonomy compiled into rungs.
+    pub fn embedded() -> Taxonomy {
+        Taxonomy::parse_tables(
+            DEFAULT_SKILLS_CSV,
+            "taxonomy/skills.csv",
+            DEFAULT_CATEGORIES_CSV,
+            "taxonomy/categories.csv",
+        )
+        .expect("the embedded taxonomy is validated by the test suite")
+    }
+
+    /// Loads a taxonomy from a directory, a skills CSV or a flat list of names.
+    pub fn load(path: &Path) -> Result<Taxonomy, TaxonomyError> {
+        let (taxonomy, problems) = load::load_path(path);
+        match taxonomy {
+            Some(taxonomy) if problems.is_empty() => Ok(taxonomy),
+            _ => Err(TaxonomyError { problems }),
+        }
+    }
+
+    /// Parses a skills table and a categories table given as text (`skills_name` and
+    /// `categories_name` are used in messages).
+    pub fn parse_tables(
+        skills: &str,
+        skills_name: &str,
+        categories: &str,
+        categories_name: &str,
+    ) -> Result<Taxonomy, TaxonomyError> {
+        let (taxonomy, problems) =
+            load::parse_tables(skills, skills_name, categories, categories_name);
+        if problems.is_empty() {
+            Ok(taxonomy)
+        } else {
+            Err(TaxonomyError { problems })
+        }
+    }
+
+    /// Every structural and lint problem in the taxonomy at `path` (or the embedded one),
+    /// without stopping at the first: what `rungs taxonomy check` prints. Also returns the
+    /// taxonomy when it could be parsed at all, for the summary line.
+    pub fn check_path(path: Option<&Path>) -> (Option<Taxonomy>, Vec<Problem>) {
+        let (taxonomy, mut problems) = match path {
+            Some(path) => load::load_path(path),
+            None => {
+                let (t, p) = load::parse_tables(
+                    DEFAULT_SKILLS_CSV,
+                    "taxonomy/skills.csv",
+                    DEFAULT_CATEGORIES_CSV,
+                    "taxonomy/categories.csv",
+                );
+                (Some(t), p)
+            }
+        };
+        if let Some(taxonomy) = &taxonomy {
+            problems.extend(check(taxonomy));
+        }
+        (taxonomy, problems)
+    }
+
+    /// Builds a flat taxonomy from one skill name per line (blank lines and `#` comments
+    /// skipped; later duplicates of a name, ignoring case, are dropped).
+    pub fn from_flat_list(text: &str, origin: &str) -> Taxonomy {
+        load::parse_flat(text, origin).0
+    }
+
+    pub(crate) fn from_parts(
+        skills: Vec<Skill>,
+        categories: Vec<Category>,
+        origin: String,
+    ) -> Taxonomy {
+        Taxonomy {
+            skills,
+            categories,
+            origin,
+        }
+    }
+
+    /// All skills, in file order; a skill's index here is its [`crate::matcher::SkillIndex`].
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    /// All categories, in file order.
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// Where the taxonomy came from.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Looks a skill up by id.
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skills.iter().find(|s| s.id == id)
+    }
+
+    /// Looks a category up by id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// The lower-cased, whitespace-collapsed form two aliases are compared in.
+pub(crate) fn alias_key(alias: &str) -> String {
+    alias
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Splits a `|`-separated cell into trimmed, non-empty parts.
+pub(crate) fn split_list(cell: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_taxonomy_loads_and_checks_clean() {
+        let taxonomy = Taxonomy::embedded();
+        assert!(
+            taxonomy.skills().len() >= 1000,
+            "{} skills",
+            taxonomy.skills().len()
+        );
+        let problems = check(&taxonomy);
+        assert!(
+            problems.is_empty(),
+            "{}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
