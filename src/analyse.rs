@@ -187,8 +187,7 @@ fn years_for(candidate: &Candidate, clause: &Range<usize>, years: &[&YearsMentio
         .filter(|y| clause.start <= y.range.start && y.range.end <= clause.end);
     let before = in_clause
         .clone()
-        .filter(|y| y.range.end <= candidate.range.start)
-        .last();
+        .rfind(|y| y.range.end <= candidate.range.start);
     before
         .or_else(|| in_clause.into_iter().next())
         .map(|y| y.min_years)

@@ -214,7 +214,7 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["BS required;", " MS preferred.", " Also Go.", " e.g. this"]
+            ["BS required;", " MS preferred.", " Also Go. e.g. this"]
         );
     }
 }

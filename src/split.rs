@@ -67,7 +67,7 @@ pub struct Requirement {
 /// let reqs = split_requirements(text);
 /// let parts: Vec<(&str, Strength)> = reqs.iter().map(|r| (&text[r.range.clone()], r.section_strength)).collect();
 /// assert_eq!(parts, [
-///     ("About us: we ship.", Strength::Required),
+///     ("we ship.", Strength::Required),
 ///     ("3+ years of Python", Strength::Required),
 ///     ("Rust", Strength::Preferred),
 ///     ("Go", Strength::Preferred),

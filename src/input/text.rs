@@ -27,7 +27,7 @@ pub(crate) fn read_text(
     let bytes = read_all(reader, &origin)?;
     let text = decode_utf8(bytes, &origin, 1)?;
     let ranges = if single_posting {
-        vec![0..text.len()]
+        std::iter::once(0..text.len()).collect()
     } else {
         split_document(&text)
     };

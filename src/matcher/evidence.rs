@@ -90,8 +90,7 @@ fn vetoed(
             && !TECHNICAL_NOUNS.contains(&next_word.as_str())
             && !matcher.rules[candidate.skill as usize]
                 .context
-                .iter()
-                .any(|w| *w == next_word)
+                .contains(&next_word)
         {
             return true;
         }

@@ -164,11 +164,7 @@ impl<W: Write> RecordWriter<W> {
                         for (key, value) in &envelope.fields {
                             write!(self.out, "{}:{},", serde_json::to_string(key)?, value)?;
                         }
-                        write!(
-                            self.out,
-                            "{}:[\n",
-                            serde_json::to_string(envelope.array_key)?
-                        )?;
+                        writeln!(self.out, "{}:[", serde_json::to_string(envelope.array_key)?)?;
                     }
                     None => self.out.write_all(b"[\n")?,
                 }
@@ -191,7 +187,7 @@ impl<W: Write> RecordWriter<W> {
             Format::Json => {
                 let close = if self.envelope.is_some() { "]}" } else { "]" };
                 let newline = if self.rows > 0 { "\n" } else { "" };
-                write!(self.out, "{newline}{close}\n")?;
+                writeln!(self.out, "{newline}{close}")?;
             }
             Format::Csv | Format::Jsonl => {}
         }

@@ -35,7 +35,7 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
             }
         }
         for alias in &skill.cased_aliases {
-            if alias.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            if alias.chars().count() == 1 {
                 problems.push(Problem {
                     at: skill.source.clone(),
                     message: format!("cased alias '{alias}' of '{}' is a single character; list it in ambiguous_aliases", skill.id),
@@ -59,12 +59,15 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
 
 /// Why a case-insensitive alias would fire on ordinary English, if it would.
 fn plain_alias_risk(alias: &str, technology: bool) -> Option<&'static str> {
-    let alphanumeric = alias.chars().filter(|c| c.is_alphanumeric()).count();
-    if alphanumeric < 2 {
+    if alias.chars().count() == 1 {
         return Some("is a single character");
     }
     let single_word = alias.chars().all(char::is_alphabetic);
-    if technology && single_word && common_english().contains(alias.to_lowercase().as_str()) {
+    let common = single_word && common_english().contains(alias.to_lowercase().as_str());
+    // Short common words ("be", "it", "ma") are function words in any category; longer ones
+    // are a risk for tools, whose names are borrowed words, but are the skill itself for
+    // practices ("leadership", "security").
+    if common && (technology || alias.chars().count() <= 3) {
         return Some("is an ordinary English word");
     }
     None
