@@ -38,6 +38,7 @@ pub mod input;
 pub mod matcher;
 pub mod posting;
 pub mod report;
+pub mod sentences;
 pub mod signals;
 pub mod split;
 pub mod taxonomy;

@@ -34,19 +34,19 @@ fn preference_regex() -> &'static Regex {
         Regex::new(
             r"(?ix)
             \(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|plus|nice[\s-]to[\s-]have|optional|bonus|desired|desirable|ideally)\s*\)
-            | \b(?:is|are|would\s+be|will\s+be|as)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|added\s+|nice\s+)?(?:plus|bonus|advantage|benefit)\b
-            | \ba\s+(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|nice\s+)?plus\b
-            | \bnice[\s-]to[\s-]haves?\b
-            | \bgood[\s-]to[\s-]have\b
-            | \b(?:strongly\s+)?preferred\b
-            | \bpreferably\b
-            | \bpreference\s+(?:for|given|will\s+be\s+given)\b
-            | \bbonus(?:\s+points)?\b
-            | \bdesir(?:ed|able)\b
-            | \bideally\b
-            | \bplus\s+if\b
-            | \bis\s+an?\s+(?:advantage|asset)\b
-            | \b(?:an?\s+)?(?:added\s+)?advantage\b
+            | (?-u:\b)(?:is|are|would\s+be|will\s+be|as)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|added\s+|nice\s+)?(?:plus|bonus|advantage|benefit)(?-u:\b)
+            | (?-u:\b)a\s+(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|nice\s+)?plus(?-u:\b)
+            | (?-u:\b)nice[\s-]to[\s-]haves?(?-u:\b)
+            | (?-u:\b)good[\s-]to[\s-]have(?-u:\b)
+            | (?-u:\b)(?:strongly\s+)?preferred(?-u:\b)
+            | (?-u:\b)preferably(?-u:\b)
+            | (?-u:\b)preference\s+(?:for|given|will\s+be\s+given)(?-u:\b)
+            | (?-u:\b)bonus(?:\s+points)?(?-u:\b)
+            | (?-u:\b)desir(?:ed|able)(?-u:\b)
+            | (?-u:\b)ideally(?-u:\b)
+            | (?-u:\b)plus\s+if(?-u:\b)
+            | (?-u:\b)is\s+an?\s+(?:advantage|asset)(?-u:\b)
+            | (?-u:\b)(?:an?\s+)?(?:added\s+)?advantage(?-u:\b)
             ",
         )
         .expect("valid regex")
@@ -58,13 +58,13 @@ fn years_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"(?ix)
-            \b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
+            (?-u:\b)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
             (?:\s*\(\s*\d{1,2}\s*\+?\s*\))?
             \s*(?:\+|plus|or\s+more)?
             (?:\s*(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
             \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
-            (?:years?|yrs?)\b(?:'|’)?
-            (?P<tail>\s+(?:old|ago)\b)?
+            (?:years?|yrs?)(?-u:\b)(?:'|’)?
+            (?P<tail>\s+(?:old|ago)(?-u:\b))?
             ",
         )
         .expect("valid regex")

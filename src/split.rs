@@ -22,9 +22,9 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::input::text::lines_with_offsets;
+use crate::sentences::sentence_ranges;
 
 /// How strongly a posting asks for something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -119,9 +119,9 @@ impl Splitter<'_> {
 
     fn prose(&mut self, range: Range<usize>) {
         let base = range.start;
-        let sentences: Vec<Range<usize>> = self.text[range]
-            .split_sentence_bound_indices()
-            .map(|(offset, s)| base + offset..base + offset + s.len())
+        let sentences: Vec<Range<usize>> = sentence_ranges(&self.text[range])
+            .into_iter()
+            .map(|r| base + r.start..base + r.end)
             .collect();
         for sentence in sentences {
             self.requirement(sentence, false);

@@ -1,5 +1,9 @@
 //! Evidence rules for ambiguous aliases: names that are also ordinary English.
 //!
+//! Industry names (skills in a category of kind `domain`: "healthcare", "payments") get one
+//! rule of their own: they count only in a requirement that asks for experience, knowledge,
+//! background or a degree, since otherwise they usually describe the employer, not the job.
+//!
 //! An ambiguous alias (`Go`, `R`, `C`, `Spring`, `Excel`, `Chef`, `Make`…) is already
 //! case-sensitive, which removes "keep things on the go" and "a swift response". What is
 //! left is decided here, per requirement, in two steps.
@@ -15,8 +19,8 @@
 //! - the same skill is mentioned unambiguously elsewhere in the posting (`Golang` … `Go`);
 //! - one of the skill's `context` words occurs in the requirement (`Spring` + `Java`);
 //! - a tool cue right before it: "experience with", "proficient in", "knowledge of", "using";
-//! - a list neighbour: another technology skill separated from it only by list punctuation
-//!   and conjunctions ("C/C++", "R, SAS or SPSS", "Puppet/Chef", "Go and Rust"). Two
+//! - a list neighbour: another technology skill (or one of its own category) separated from it
+//!   only by list punctuation and conjunctions ("C/C++", "R, SAS or SPSS", "Puppet/Chef", "Go and Rust"). Two
 //!   ambiguous names may vouch for each other this way, as long as neither is vetoed.
 
 use std::ops::Range;
@@ -42,16 +46,19 @@ pub(super) fn resolve(
         .iter()
         .enumerate()
         .map(|(i, c)| {
+            let rule = &matcher.rules[c.skill as usize];
             if !c.ambiguous {
-                return true;
+                return !rule.needs_cue
+                    || domain_cue_regex().is_match(&lower)
+                    || has_context_word(&lower, &rule.context);
             }
             if vetoed[i] {
                 return false;
             }
             posting_skills(c.skill)
                 || has_context_word(&lower, &matcher.rules[c.skill as usize].context)
-                || tool_cue_before(text, requirement.start, c.range.start)
                 || has_list_neighbour(matcher, text, candidates, &vetoed, i)
+                || tool_cue_before(text, requirement.start, c.range.start)
         })
         .collect();
     let mut flags = keep.into_iter();
@@ -152,6 +159,16 @@ fn has_context_word(lower_requirement: &str, context: &[String]) -> bool {
     })
 }
 
+fn domain_cue_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)(?:experience[sd]?|knowledge|knowledgeable|background|familiar\w*|understanding|expertise|exposure|industry|industries|sector|domain|degree|specializ\w*|specialis\w*|worked|working\s+in)(?-u:\b)",
+        )
+        .expect("valid regex")
+    })
+}
+
 fn tool_cue_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -162,7 +179,7 @@ fn tool_cue_regex() -> &'static Regex {
                  background|work(?:ing)?|programming|coding|develop\w*|written|hands-on|competen\w*|understanding|
                  languages?|tools?|frameworks?|technolog\w*|stack|platforms?|software|packages?)
               \s+(?:[\w/+\#-]+\s+){0,3}?(?:with|in|of|using|like|such\s+as|including|e\.g\.,?|incl\.)
-            | \busing | \buse\s+of | \bsuch\s+as | \be\.g\.,? | \bincluding | \blike
+            | (?-u:\b)using | (?-u:\b)use\s+of | (?-u:\b)such\s+as | (?-u:\b)e\.g\.,? | (?-u:\b)including | (?-u:\b)like
             | (?:languages?|tools?|frameworks?|stack|technologies)\s*[:(]
             )
             \s*$",
@@ -213,7 +230,9 @@ fn has_list_neighbour(
     let me = &candidates[i];
     let usable = |j: usize| {
         let other = &candidates[j];
-        other.skill != me.skill && !vetoed[j] && matcher.rules[other.skill as usize].technology
+        let rule = &matcher.rules[other.skill as usize];
+        let kin = rule.technology || rule.category == matcher.rules[me.skill as usize].category;
+        other.skill != me.skill && !vetoed[j] && kin
     };
     let left = i
         .checked_sub(1)

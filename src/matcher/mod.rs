@@ -1,10 +1,12 @@
-//! Finding skills in text: one Aho-Corasick automaton over every alias, whole words only.
+//! Finding skills in text with Aho-Corasick automata over every alias, whole words only.
 //!
 //! [`SkillMatcher`] is built once from a [`Taxonomy`] and shared by every thread (it is
 //! immutable and `Sync`). Matching a text has two steps:
 //!
-//! 1. [`SkillMatcher::candidates`]: a leftmost-longest, ASCII-case-insensitive scan, kept only
-//!    where the match is a whole word (so `Java` never fires inside `JavaScript`, while `C++`,
+//! 1. [`SkillMatcher::candidates`]: two leftmost-longest scans, one ASCII-case-insensitive over
+//!    the plain aliases and one exact-case over the cased and ambiguous aliases (kept apart so
+//!    that `R` and `C` do not stop the scan at every letter r and c), merged leftmost-longest.
+//!    A match is kept only where it is a whole word (so `Java` never fires inside `JavaScript`, while `C++`,
 //!    `C#`, `.NET` and `CI/CD`, whose edges are not letters, still match), where a cased or
 //!    ambiguous alias has exactly the taxonomy's case, and extended over a plural `s`.
 //! 2. [`SkillMatcher::resolve`]: ambiguous aliases (`Go`, `R`, `Spring`, `Excel`…) are kept
@@ -51,6 +53,10 @@ struct Pattern {
 #[derive(Clone, Debug)]
 struct SkillRule {
     technology: bool,
+    /// Industry and field names ("healthcare", "payments") describe the employer as often as
+    /// the job; they count only where the requirement asks for experience or knowledge.
+    needs_cue: bool,
+    category: u32,
     context: Vec<String>,
 }
 
@@ -68,24 +74,37 @@ pub struct Candidate {
 /// The compiled matcher for one taxonomy.
 #[derive(Clone, Debug)]
 pub struct SkillMatcher {
-    automaton: AhoCorasick,
+    /// Plain aliases, any case.
+    folded: AhoCorasick,
+    /// Cased and ambiguous aliases, exact case.
+    exact: AhoCorasick,
+    /// Pattern ids of `exact` start at this offset in `patterns`.
+    exact_offset: usize,
     patterns: Vec<Pattern>,
     rules: Vec<SkillRule>,
 }
 
 impl SkillMatcher {
-    /// Compiles every alias of every skill into one automaton.
+    /// Compiles every alias of every skill into the two automata.
     pub fn new(taxonomy: &Taxonomy) -> Result<SkillMatcher, aho_corasick::BuildError> {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
+        let mut exact_patterns: Vec<Pattern> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut rules = Vec::with_capacity(taxonomy.skills().len());
         for (index, skill) in taxonomy.skills().iter().enumerate() {
-            let technology = taxonomy
-                .category(&skill.category)
-                .is_none_or(|c| c.is_technology() || c.kind == "unknown");
+            let category = taxonomy.category(&skill.category);
+            let technology = category.is_none_or(|c| c.is_technology() || c.kind == "unknown");
+            let needs_cue = category.is_some_and(|c| c.kind == "domain");
+            let category = taxonomy
+                .categories()
+                .iter()
+                .position(|c| c.id == skill.category)
+                .unwrap_or(usize::MAX) as u32;
             rules.push(SkillRule {
                 technology,
+                needs_cue,
+                category,
                 context: skill.context.clone(),
             });
             let special = |alias: &str| {
@@ -115,28 +134,42 @@ impl SkillMatcher {
                     if seen.contains_key(&key) {
                         continue;
                     }
-                    seen.insert(key, patterns.len());
+                    seen.insert(key, 0);
                     let pluralisable = kind != AliasKind::Ambiguous
                         && variant.chars().count() >= 3
                         && variant.ends_with(|c: char| {
                             c.is_ascii_alphabetic() && !matches!(c, 's' | 'S' | 'y')
                         });
-                    patterns.push(Pattern {
+                    let target = if kind == AliasKind::Plain {
+                        &mut patterns
+                    } else {
+                        &mut exact_patterns
+                    };
+                    target.push(Pattern {
                         skill: index as SkillIndex,
                         kind,
                         exact: variant.clone().into(),
                         pluralisable,
                     });
-                    texts.push(variant);
+                    if kind == AliasKind::Plain {
+                        texts.push(variant);
+                    }
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        let folded = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&texts)?;
+        let exact = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(exact_patterns.iter().map(|p| p.exact.as_bytes()))?;
+        let exact_offset = patterns.len();
+        patterns.extend(exact_patterns);
         Ok(SkillMatcher {
-            automaton,
+            folded,
+            exact,
+            exact_offset,
             patterns,
             rules,
         })
@@ -147,36 +180,68 @@ impl SkillMatcher {
         self.patterns.len()
     }
 
-    /// The raw automaton, for benchmarks that compare the pipeline with a bare scan.
-    pub fn automaton(&self) -> &AhoCorasick {
-        &self.automaton
+    /// The raw automata (any-case, exact-case), for benchmarks that compare the pipeline with
+    /// a bare scan.
+    pub fn automata(&self) -> [&AhoCorasick; 2] {
+        [&self.folded, &self.exact]
     }
 
     /// Whole-word mentions in `text`, in order, before ambiguity is resolved.
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut folded = self.scan(&self.folded, 0, text);
+        let exact = self.scan(&self.exact, self.exact_offset, text);
+        if exact.is_empty() {
+            return folded;
+        }
+        // Merge leftmost-longest: of overlapping mentions, the earlier wins, then the longer.
+        folded.extend(exact);
+        folded.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+        let mut end = 0;
+        folded.retain(|c| {
+            let keep = c.range.start >= end;
+            if keep {
+                end = c.range.end;
+            }
+            keep
+        });
+        folded
+    }
+
+    /// One automaton's accepted mentions. The iterator is kept while matches are accepted and
+    /// restarted one character after a rejected match's start, so a shorter alias hidden by a
+    /// rejected longer one can still be found.
+    fn scan(&self, automaton: &AhoCorasick, offset: usize, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut at = 0;
-        while at < text.len() {
-            let Some(found) = self.automaton.find(Input::new(text).span(at..text.len())) else {
-                break;
-            };
-            let pattern = &self.patterns[found.pattern().as_usize()];
-            match accept(text, found.range(), pattern) {
-                Some(end) => {
-                    out.push(Candidate {
-                        skill: pattern.skill,
-                        range: found.start()..end,
-                        ambiguous: pattern.kind == AliasKind::Ambiguous,
-                    });
-                    at = end;
+        'restart: while at < text.len() {
+            for found in automaton.find_iter(Input::new(text).span(at..text.len())) {
+                let pattern = &self.patterns[offset + found.pattern().as_usize()];
+                match accept(text, found.range(), pattern) {
+                    Some(end) => {
+                        out.push(Candidate {
+                            skill: pattern.skill,
+                            range: found.start()..end,
+                            ambiguous: pattern.kind == AliasKind::Ambiguous,
+                        });
+                        if end > found.end() {
+                            // A plural suffix was taken in: resume after it.
+                            at = end;
+                            continue 'restart;
+                        }
+                    }
+                    None => {
+                        at = next_char_boundary(text, found.start());
+                        continue 'restart;
+                    }
                 }
-                None => at = next_char_boundary(text, found.start()),
             }
+            break;
         }
         out
     }
 
-    /// Drops the ambiguous candidates in `requirement` that lack evidence. `candidates` must be
+    /// Drops the candidates in `requirement` that lack the evidence they need: ambiguous aliases,
+    /// and industry names without an experience cue. `candidates` must be
     /// the requirement's candidates in order; `posting_skills` says which skills the posting
     /// mentions unambiguously anywhere.
     pub fn resolve(
@@ -186,7 +251,10 @@ impl SkillMatcher {
         candidates: &mut Vec<Candidate>,
         posting_skills: &dyn Fn(SkillIndex) -> bool,
     ) {
-        if candidates.iter().any(|c| c.ambiguous) {
+        if candidates
+            .iter()
+            .any(|c| c.ambiguous || self.rules[c.skill as usize].needs_cue)
+        {
             evidence::resolve(self, text, requirement, candidates, posting_skills);
         }
     }
@@ -244,7 +312,12 @@ fn accept(text: &str, range: Range<usize>, pattern: &Pattern) -> Option<usize> {
     }
     if pattern.pluralisable {
         for suffix in ["s", "es"] {
-            if rest.len() >= suffix.len() && rest[..suffix.len()].eq_ignore_ascii_case(suffix) {
+            // Compared as bytes: the suffix is ASCII, so a match also proves a char boundary.
+            if rest
+                .as_bytes()
+                .get(..suffix.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(suffix.as_bytes()))
+            {
                 let upper = matched
                     .chars()
                     .next_back()
