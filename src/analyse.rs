@@ -92,18 +92,8 @@ impl Analyzer {
                 grouped[req].push(candidate);
             }
         }
-        let unambiguous: Vec<SkillIndex> = {
-            let mut skills: Vec<SkillIndex> = grouped
-                .iter()
-                .flatten()
-                .filter(|c| !c.ambiguous)
-                .map(|c| c.skill)
-                .collect();
-            skills.sort_unstable();
-            skills.dedup();
-            skills
-        };
-        let in_posting = |skill: SkillIndex| unambiguous.binary_search(&skill).is_ok();
+        let in_requirements: Vec<Candidate> = grouped.iter().flatten().cloned().collect();
+        let evidence = self.matcher.posting_evidence(&in_requirements);
         let cues = preference_cues(text);
         let years = years_mentions(text);
         let mut matches = Vec::new();
@@ -112,7 +102,7 @@ impl Analyzer {
                 continue;
             }
             self.matcher
-                .resolve(text, requirement.range.clone(), &mut found, &in_posting);
+                .resolve(text, requirement.range.clone(), &mut found, &evidence);
             qualify(text, requirement, &found, &cues, &years, &mut matches);
         }
         Analysis {

@@ -119,10 +119,21 @@ impl Splitter<'_> {
 
     fn prose(&mut self, range: Range<usize>) {
         let base = range.start;
-        let sentences: Vec<Range<usize>> = sentence_ranges(&self.text[range])
-            .into_iter()
-            .map(|r| base + r.start..base + r.end)
-            .collect();
+        let mut sentences: Vec<Range<usize>> = Vec::new();
+        for r in sentence_ranges(&self.text[range]) {
+            let r = base + r.start..base + r.end;
+            // UAX #29 ends a sentence at a dot that begins a name (" .NET", " .js"); such a dot
+            // follows a space and touches the next word, so the two parts are one sentence.
+            match sentences.last_mut() {
+                Some(last)
+                    if self.text[last.clone()].ends_with(" .")
+                        && self.text[r.clone()].starts_with(char::is_alphanumeric) =>
+                {
+                    last.end = r.end;
+                }
+                _ => sentences.push(r),
+            }
+        }
         for sentence in sentences {
             self.requirement(sentence, false);
         }

@@ -3,7 +3,7 @@
 //! types (ripgrep's low-args / high-args split).
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -36,12 +36,18 @@ impl OutputConfig {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Md => Format::Markdown,
         };
-        // COLUMNS is set by interactive shells; without it a table is kept to 120 characters.
-        let max_width = std::env::var("COLUMNS")
+        // A table is fitted to the terminal it is shown on: COLUMNS when the shell exports it,
+        // else 120. Written to a file or a pipe, it keeps every character.
+        let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
-            .filter(|&w| w >= 40)
-            .unwrap_or(120);
+            .filter(|&w| w >= 40);
+        let max_width = if to_terminal {
+            columns.unwrap_or(120)
+        } else {
+            usize::MAX
+        };
         OutputConfig {
             format,
             destination: args.output.clone(),

@@ -35,11 +35,12 @@ pub(super) fn resolve(
     text: &str,
     requirement: Range<usize>,
     candidates: &mut Vec<Candidate>,
-    posting_skills: &dyn Fn(SkillIndex) -> bool,
+    posting: &PostingEvidence,
 ) {
     let vetoed: Vec<bool> = candidates
         .iter()
-        .map(|c| c.ambiguous && vetoed(matcher, text, requirement.clone(), c))
+        .enumerate()
+        .map(|(i, c)| c.ambiguous && vetoed(text, requirement.clone(), candidates, i))
         .collect();
     let lower = text[requirement.clone()].to_lowercase();
     let keep: Vec<bool> = candidates
@@ -47,35 +48,86 @@ pub(super) fn resolve(
         .enumerate()
         .map(|(i, c)| {
             let rule = &matcher.rules[c.skill as usize];
+            let context = has_context_word(&lower, &rule.context);
             if !c.ambiguous {
-                return !rule.needs_cue
-                    || domain_cue_regex().is_match(&lower)
-                    || has_context_word(&lower, &rule.context);
+                return !rule.needs_cue || context || domain_cue_regex().is_match(&lower);
             }
             if vetoed[i] {
                 return false;
             }
-            posting_skills(c.skill)
-                || has_context_word(&lower, &matcher.rules[c.skill as usize].context)
+            let before = &text[requirement.start..c.range.start];
+            let after = &text[c.range.end..requirement.end];
+            if opens_like_ordinary_sentence(before, after, &rule.context) {
+                // "Make sure", "Spark curiosity": only the skill's own context words outweigh this.
+                return context;
+            }
+            context
+                || posting.mentions(c.skill)
                 || has_list_neighbour(matcher, text, candidates, &vetoed, i)
                 || tool_cue_before(text, requirement.start, c.range.start)
+                || posting.is_technical()
         })
         .collect();
     let mut flags = keep.into_iter();
     candidates.retain(|_| flags.next().unwrap_or(true));
 }
 
-fn vetoed(
-    matcher: &SkillMatcher,
-    text: &str,
-    requirement: Range<usize>,
-    candidate: &Candidate,
-) -> bool {
+/// What the whole posting says, for evidence that one requirement lacks.
+#[derive(Clone, Debug, Default)]
+pub struct PostingEvidence {
+    /// Skills the posting mentions through unambiguous aliases, sorted.
+    skills: Vec<SkillIndex>,
+    /// How many of those are technologies.
+    technologies: usize,
+}
+
+impl PostingEvidence {
+    /// Postings naming at least this many distinct technologies unambiguously are technical
+    /// enough that a capitalised `Rust` or `Chef` there means the tool.
+    const TECHNICAL: usize = 3;
+
+    pub(super) fn new(matcher: &SkillMatcher, candidates: &[Candidate]) -> PostingEvidence {
+        let mut skills: Vec<SkillIndex> = candidates
+            .iter()
+            .filter(|c| !c.ambiguous)
+            .map(|c| c.skill)
+            .collect();
+        skills.sort_unstable();
+        skills.dedup();
+        let technologies = skills
+            .iter()
+            .filter(|&&s| matcher.rules[s as usize].technology)
+            .count();
+        PostingEvidence {
+            skills,
+            technologies,
+        }
+    }
+
+    fn mentions(&self, skill: SkillIndex) -> bool {
+        self.skills.binary_search(&skill).is_ok()
+    }
+
+    fn is_technical(&self) -> bool {
+        self.technologies >= Self::TECHNICAL
+    }
+}
+
+/// Hard vetoes: the name is glued into another word ("C-suite", "No-Go", "R&D", "chef's"), or
+/// slashed to a word that is not a skill ("Go/No-Go" but not "C/C++").
+fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: usize) -> bool {
+    let candidate = &candidates[i];
     let before = &text[requirement.start..candidate.range.start];
     let after = &text[candidate.range.end..requirement.end];
     let mut after_chars = after.chars();
     if let (Some(joint), Some(next)) = (after_chars.next(), after_chars.next()) {
         if matches!(joint, '-' | '‑' | '&' | '\'' | '’') && is_word_char(next) {
+            return true;
+        }
+        let slashed_to_skill = candidates
+            .get(i + 1)
+            .is_some_and(|n| n.range.start == candidate.range.end + 1);
+        if joint == '/' && is_word_char(next) && !slashed_to_skill {
             return true;
         }
     }
@@ -84,31 +136,41 @@ fn vetoed(
         if matches!(joint, '-' | '‑' | '&') && is_word_char(prev) {
             return true;
         }
-    }
-    if starts_sentence(before) {
-        let next_word: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        let lower_case_next = next_word.chars().next().is_some_and(char::is_lowercase)
-            && after.starts_with(|c: char| c.is_whitespace());
-        if lower_case_next
-            && !TECHNICAL_NOUNS.contains(&next_word.as_str())
-            && !matcher.rules[candidate.skill as usize]
-                .context
-                .contains(&next_word)
-        {
+        let slashed_from_skill = i > 0 && candidates[i - 1].range.end + 1 == candidate.range.start;
+        if joint == '/' && is_word_char(prev) && !slashed_from_skill {
             return true;
         }
     }
     false
 }
 
+/// A sentence that opens with the name followed by a lower-case word is how imperatives and
+/// ordinary sentences start ("Make sure", "Excel at", "Spring semester", "Go beyond"), unless
+/// that word shows the name is a noun ("Go experience", "Rust is a plus").
+fn opens_like_ordinary_sentence(before: &str, after: &str, context: &[String]) -> bool {
+    if !starts_sentence(before) || !after.starts_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let next_word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    next_word.chars().next().is_some_and(char::is_lowercase)
+        && !NOUN_FOLLOWERS.contains(&next_word.as_str())
+        && !context.contains(&next_word)
+}
+
 /// Words after a sentence-initial name that show it is a noun, not a verb or a season.
-const TECHNICAL_NOUNS: &[&str] = &[
+const NOUN_FOLLOWERS: &[&str] = &[
     "and",
     "or",
+    "is",
+    "are",
+    "was",
+    "will",
+    "would",
+    "should",
     "experience",
     "expertise",
     "programming",
@@ -126,6 +188,7 @@ const TECHNICAL_NOUNS: &[&str] = &[
     "framework",
     "frameworks",
     "applications",
+    "apps",
     "scripts",
     "scripting",
     "proficiency",
@@ -133,6 +196,26 @@ const TECHNICAL_NOUNS: &[&str] = &[
     "libraries",
     "packages",
     "modules",
+    "jobs",
+    "clusters",
+    "cluster",
+    "pipelines",
+    "projects",
+    "tools",
+    "tooling",
+    "ecosystem",
+    "stack",
+    "engineers",
+    "engineering",
+    "certification",
+    "version",
+    "versions",
+    "environment",
+    "environments",
+    "platform",
+    "expert",
+    "experts",
+    "fluency",
 ];
 
 fn starts_sentence(before: &str) -> bool {

@@ -18,10 +18,12 @@
 
 mod evidence;
 
+pub use evidence::PostingEvidence;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::taxonomy::Taxonomy;
 
@@ -157,12 +159,15 @@ impl SkillMatcher {
                 }
             }
         }
+        // Both start kinds: unanchored for the scan, anchored to retry a rejected match's start.
         let folded = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .ascii_case_insensitive(true)
             .build(&texts)?;
         let exact = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(exact_patterns.iter().map(|p| p.exact.as_bytes()))?;
         let exact_offset = patterns.len();
         patterns.extend(exact_patterns);
@@ -207,9 +212,9 @@ impl SkillMatcher {
         folded
     }
 
-    /// One automaton's accepted mentions. The iterator is kept while matches are accepted and
-    /// restarted one character after a rejected match's start, so a shorter alias hidden by a
-    /// rejected longer one can still be found.
+    /// One automaton's accepted mentions. The iterator is kept while matches are accepted. When
+    /// a match is rejected, shorter aliases at the same start are tried ("Java se" fails in
+    /// "Java service", "Java" does not), and failing those the scan restarts one character on.
     fn scan(&self, automaton: &AhoCorasick, offset: usize, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut at = 0;
@@ -230,7 +235,14 @@ impl SkillMatcher {
                         }
                     }
                     None => {
-                        at = next_char_boundary(text, found.start());
+                        at = match self.shorter_at(automaton, offset, text, found.range()) {
+                            Some(candidate) => {
+                                at = candidate.range.end;
+                                out.push(candidate);
+                                at
+                            }
+                            None => next_char_boundary(text, found.start()),
+                        };
                         continue 'restart;
                     }
                 }
@@ -240,22 +252,65 @@ impl SkillMatcher {
         out
     }
 
+    /// The longest acceptable alias that starts where `rejected` starts and ends before it.
+    fn shorter_at(
+        &self,
+        automaton: &AhoCorasick,
+        offset: usize,
+        text: &str,
+        rejected: Range<usize>,
+    ) -> Option<Candidate> {
+        let starts_word = text[rejected.start..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char);
+        if starts_word
+            && text[..rejected.start]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        {
+            return None;
+        }
+        let mut end = rejected.end;
+        while end > rejected.start + 1 {
+            let input = Input::new(text)
+                .span(rejected.start..end - 1)
+                .anchored(Anchored::Yes);
+            let found = automaton.find(input)?;
+            let pattern = &self.patterns[offset + found.pattern().as_usize()];
+            if let Some(accepted_end) = accept(text, found.range(), pattern) {
+                return Some(Candidate {
+                    skill: pattern.skill,
+                    range: found.start()..accepted_end,
+                    ambiguous: pattern.kind == AliasKind::Ambiguous,
+                });
+            }
+            end = found.end();
+        }
+        None
+    }
+
+    /// What the whole posting's candidates say, for [`SkillMatcher::resolve`].
+    pub fn posting_evidence(&self, candidates: &[Candidate]) -> PostingEvidence {
+        PostingEvidence::new(self, candidates)
+    }
+
     /// Drops the candidates in `requirement` that lack the evidence they need: ambiguous aliases,
-    /// and industry names without an experience cue. `candidates` must be
-    /// the requirement's candidates in order; `posting_skills` says which skills the posting
-    /// mentions unambiguously anywhere.
+    /// and industry names without an experience cue. `candidates` must be the requirement's
+    /// candidates in order.
     pub fn resolve(
         &self,
         text: &str,
         requirement: Range<usize>,
         candidates: &mut Vec<Candidate>,
-        posting_skills: &dyn Fn(SkillIndex) -> bool,
+        posting: &PostingEvidence,
     ) {
         if candidates
             .iter()
             .any(|c| c.ambiguous || self.rules[c.skill as usize].needs_cue)
         {
-            evidence::resolve(self, text, requirement, candidates, posting_skills);
+            evidence::resolve(self, text, requirement, candidates, posting);
         }
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::{Problem, Taxonomy, COMMON_ENGLISH};
+use super::{Problem, Severity, Taxonomy, COMMON_ENGLISH};
 
 /// Every lint finding in `taxonomy`, in file order.
 pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
@@ -29,6 +29,7 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
         for alias in plain {
             if let Some(why) = plain_alias_risk(alias, technology) {
                 problems.push(Problem {
+                    severity: Severity::Warning,
                     at: skill.source.clone(),
                     message: format!("alias '{alias}' of '{}' {why}; list it in ambiguous_aliases so it needs evidence to match", skill.id),
                 });
@@ -37,6 +38,7 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
         for alias in &skill.cased_aliases {
             if alias.chars().count() == 1 {
                 problems.push(Problem {
+                    severity: Severity::Warning,
                     at: skill.source.clone(),
                     message: format!("cased alias '{alias}' of '{}' is a single character; list it in ambiguous_aliases", skill.id),
                 });
@@ -48,6 +50,7 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
                 .is_some_and(|(l, c)| !l.is_empty() && !c.is_empty() && !c.contains('/'));
             if !valid {
                 problems.push(Problem {
+                    severity: Severity::Warning,
                     at: skill.source.clone(),
                     message: format!("competency link '{competency}' of '{}' is not of the form ladder-id/competency-id", skill.id),
                 });
@@ -104,9 +107,9 @@ mod tests {
         assert_eq!(
             found,
             [
-                "s.csv:2: alias 'Go' of 'go' is an ordinary English word; list it in ambiguous_aliases so it needs evidence to match",
-                "s.csv:4: alias 'R' of 'r' is a single character; list it in ambiguous_aliases so it needs evidence to match",
-                "s.csv:5: competency link 'bad-link' of 'sec' is not of the form ladder-id/competency-id",
+                "s.csv:2: warning: alias 'Go' of 'go' is an ordinary English word; list it in ambiguous_aliases so it needs evidence to match",
+                "s.csv:4: warning: alias 'R' of 'r' is a single character; list it in ambiguous_aliases so it needs evidence to match",
+                "s.csv:5: warning: competency link 'bad-link' of 'sec' is not of the form ladder-id/competency-id",
             ]
         );
     }

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
-use super::{alias_key, split_list, Category, Problem, Skill, Taxonomy, DEFAULT_CATEGORIES_CSV};
+use super::{
+    alias_key, split_list, Category, Problem, Severity, Skill, Taxonomy, DEFAULT_CATEGORIES_CSV,
+};
 use crate::posting::SourceRef;
 
 /// The category flat lists are put in.
@@ -85,7 +87,11 @@ pub(crate) fn load_path(path: &Path) -> (Option<Taxonomy>, Vec<Problem>) {
 }
 
 fn problem(at: SourceRef, message: String) -> Problem {
-    Problem { at, message }
+    Problem {
+        at,
+        message,
+        severity: Severity::Error,
+    }
 }
 
 /// Reads a CSV table into rows keyed by lower-cased header, with each row's line number.
@@ -352,10 +358,11 @@ pub(crate) fn parse_flat(text: &str, origin: &str) -> (Taxonomy, Vec<Problem>) {
         }
         let key = alias_key(name);
         if let Some(first) = seen.get(&key) {
-            problems.push(problem(
-                file.at_line(line_no),
-                format!("'{name}' repeats line {first} (ignored)"),
-            ));
+            problems.push(Problem {
+                at: file.at_line(line_no),
+                message: format!("'{name}' repeats line {first} (ignored)"),
+                severity: Severity::Warning,
+            });
             continue;
         }
         seen.insert(key, line_no);
@@ -458,7 +465,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(
             problems[0].to_string(),
-            "list.txt:5: 'python' repeats line 1 (ignored)"
+            "list.txt:5: warning: 'python' repeats line 1 (ignored)"
         );
     }
 }

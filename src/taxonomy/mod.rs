@@ -88,6 +88,15 @@ pub struct Taxonomy {
     origin: String,
 }
 
+/// Whether a problem stops the taxonomy from loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The data cannot be used as it is (duplicate id, unknown category…).
+    Error,
+    /// The data loads, but will match badly or was partly ignored; `taxonomy check` fails on it.
+    Warning,
+}
+
 /// Something wrong in a taxonomy file, with its place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -95,11 +104,16 @@ pub struct Problem {
     pub at: SourceRef,
     /// What is wrong and, where possible, how to fix it.
     pub message: String,
+    /// Error or warning.
+    pub severity: Severity,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.message)
+        match self.severity {
+            Severity::Error => write!(f, "{}: {}", self.at, self.message),
+            Severity::Warning => write!(f, "{}: warning: {}", self.at, self.message),
+        }
     }
 }
 
@@ -147,9 +161,13 @@ impl Taxonomy {
     /// Loads a taxonomy from a directory, a skills CSV or a flat list of names.
     pub fn load(path: &Path) -> Result<Taxonomy, TaxonomyError> {
         let (taxonomy, problems) = load::load_path(path);
+        let errors: Vec<Problem> = problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
         match taxonomy {
-            Some(taxonomy) if problems.is_empty() => Ok(taxonomy),
-            _ => Err(TaxonomyError { problems }),
+            Some(taxonomy) if errors.is_empty() => Ok(taxonomy),
+            _ => Err(TaxonomyError { problems: errors }),
         }
     }
 
@@ -189,6 +207,8 @@ impl Taxonomy {
         if let Some(taxonomy) = &taxonomy {
             problems.extend(check(taxonomy));
         }
+        // File order, so a person can work down the list; the sort is stable within a line.
+        problems.sort_by(|a, b| (&a.at.path, a.at.line).cmp(&(&b.at.path, b.at.line)));
         (taxonomy, problems)
     }
 

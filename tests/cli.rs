@@ -1,0 +1,482 @@
+//! The binary as a user and a script run it: exit codes, messages naming file and line,
+//! stdin and stdout, skipped records, CSV safety, determinism across thread counts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn rungs() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    rungs().args(args).output().expect("rungs runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = rungs()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A fresh directory under the target dir for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "{name}-{}",
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+mod bad_input {
+    use super::*;
+
+    #[test]
+    fn missing_file_names_it_and_exits_3() {
+        let o = run(&["scan", "no/such/file.txt"]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr(&o).contains("no/such/file.txt"), "{}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+
+    #[test]
+    fn malformed_jsonl_names_file_and_line() {
+        let dir = scratch("jsonl");
+        let path = write(
+            &dir,
+            "bad.jsonl",
+            b"{\"id\":\"a\",\"text\":\"Python\"}\n\n{\"id\":\"b\", \"text\": oops}\n",
+        );
+        let o = run(&["scan", "-f", "jsonl", &path]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr(&o).contains("bad.jsonl:3: malformed JSON"),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    #[test]
+    fn skip_bad_records_keeps_good_ones_and_counts() {
+        let dir = scratch("skip");
+        let path = write(&dir, "mixed.jsonl", b"{\"id\":\"a\",\"text\":\"Python\"}\n{oops\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Kubernetes\"}\n");
+        let o = run(&["scan", "-f", "jsonl", "--skip-bad-records", &path]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = stdout(&o);
+        assert!(
+            out.contains("\"posting\":\"a\"") && out.contains("\"posting\":\"d\""),
+            "{out}"
+        );
+        let err = stderr(&o);
+        assert!(
+            err.contains("mixed.jsonl:2") && err.contains("mixed.jsonl:3: no \"text\" field"),
+            "{err}"
+        );
+        assert!(
+            err.contains("2 postings") && err.contains("2 skipped"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn csv_without_text_column_lists_the_columns() {
+        let dir = scratch("csv");
+        let path = write(&dir, "nocol.csv", b"id,body\n1,Python\n");
+        let o = run(&["scan", &path]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr(&o).contains("nocol.csv: no column named 'text' (the header has: id, body); pick one with --text-column"), "{}", stderr(&o));
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_line_and_byte() {
+        let dir = scratch("utf8");
+        let path = write(
+            &dir,
+            "latin.txt",
+            b"Line one\nExperience with \xff\xfe Python\n",
+        );
+        let o = run(&["scan", &path]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr(&o).contains("latin.txt:2: invalid UTF-8 at byte 16"),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    #[test]
+    fn empty_input_is_an_error() {
+        let dir = scratch("empty");
+        let path = write(&dir, "empty.txt", b"");
+        let o = run(&["freq", &path]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr(&o).contains("empty"), "{}", stderr(&o));
+        let o = run_stdin(&["freq"], b"   \n");
+        assert_eq!(o.status.code(), Some(3));
+    }
+
+    #[test]
+    fn unknown_flag_is_a_usage_error() {
+        let o = run(&["scan", "--no-such-flag"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("unexpected argument"), "{}", stderr(&o));
+        let o = run(&["scan", "--threads", "0", "data/postings.jsonl"]);
+        assert_eq!(o.status.code(), Some(2));
+    }
+
+    #[test]
+    fn unreadable_directory_is_reported() {
+        let o = run(&["scan", "no-such-dir/"]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr(&o).contains("no-such-dir"));
+    }
+
+    #[test]
+    fn broken_taxonomy_exits_4_naming_file_and_line() {
+        let o = run(&[
+            "scan",
+            "--taxonomy",
+            "tests/fixtures/broken-taxonomy",
+            "data/postings.jsonl",
+        ]);
+        assert_eq!(o.status.code(), Some(4));
+        let err = stderr(&o);
+        assert!(
+            err.contains("skills.csv:3: duplicate skill id 'python'"),
+            "{err}"
+        );
+        assert!(
+            err.contains("skills.csv:5: skill 'perl' has unknown category 'scripts'"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn empty_csv_record_is_counted_not_lost() {
+        let o = run(&[
+            "freq",
+            "-f",
+            "json",
+            "--text-column",
+            "description",
+            "tests/fixtures/jobspy.csv",
+        ]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr(&o).contains("jobspy.csv:6 (record 3): the posting text is empty"),
+            "{}",
+            stderr(&o)
+        );
+        let o = run(&[
+            "freq",
+            "-f",
+            "json",
+            "--skip-bad-records",
+            "--text-column",
+            "description",
+            "tests/fixtures/jobspy.csv",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            stdout(&o).starts_with("{\"postings\":2,\"requirements\":"),
+            "{}",
+            stdout(&o)
+        );
+        assert!(stdout(&o).contains("\"skipped\":1,"));
+    }
+}
+
+mod inputs {
+    use super::*;
+
+    #[test]
+    fn jobspy_csv_needs_one_flag() {
+        let o = run(&[
+            "scan",
+            "-f",
+            "csv",
+            "-q",
+            "--skip-bad-records",
+            "--text-column",
+            "description",
+            "tests/fixtures/jobspy.csv",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.contains("in-1a2b,2,")
+                && out.contains(",apache-airflow,")
+                && out.contains("li-3c4d"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn stdin_text_and_jsonl_are_sniffed() {
+        let o = run_stdin(
+            &["scan", "-f", "jsonl", "-q"],
+            b"We need Python and Terraform.",
+        );
+        assert!(
+            stdout(&o).contains("\"posting\":\"stdin\""),
+            "{}",
+            stdout(&o)
+        );
+        let o = run_stdin(
+            &["scan", "-f", "jsonl", "-q", "-"],
+            b"{\"id\":\"x\",\"text\":\"Go and Rust\"}\n",
+        );
+        let out = stdout(&o);
+        assert!(
+            out.contains("\"posting\":\"x\"") && out.contains("\"skill_id\":\"rust\""),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn seed_postings_file_splits_into_its_postings() {
+        let o = run(&["freq", "-f", "json", "data/sre-postings.txt"]);
+        assert!(
+            stdout(&o).starts_with("{\"postings\":18,"),
+            "{}",
+            stdout(&o)
+        );
+    }
+
+    #[test]
+    fn directories_hold_one_posting_per_file_in_sorted_order() {
+        let dir = scratch("dir");
+        write(&dir, "b.md", b"- Kubernetes\n- - not a new posting here\n");
+        write(&dir, "a.txt", b"Python");
+        write(&dir, ".hidden.txt", b"Java");
+        let o = run(&["scan", "-f", "csv", "-q", dir.to_str().unwrap()]);
+        let out = stdout(&o);
+        let postings: Vec<&str> = out
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(postings, ["a", "b"], "{out}");
+    }
+
+    #[test]
+    fn separator_lines_split_pasted_postings() {
+        let o = run_stdin(
+            &["freq", "-f", "json", "-q"],
+            b"Job one: Python\n---\nJob two: Go developer\n",
+        );
+        assert!(stdout(&o).starts_with("{\"postings\":2,"), "{}", stdout(&o));
+    }
+}
+
+mod outputs {
+    use super::*;
+
+    #[test]
+    fn csv_cells_cannot_start_formulas() {
+        let dir = scratch("inject");
+        let path = write(&dir, "in.csv", b"id,text\n\"=HYPERLINK(\"\"x\"\")\",\"=cmd|calc Python experience\"\n\"@evil\",\"+1 Kubernetes and -Go\"\n");
+        let o = run(&["scan", "-f", "csv", "-q", &path]);
+        let out = stdout(&o);
+        for cell in out.lines().skip(1).flat_map(|l| l.split(',')) {
+            let cell = cell.trim_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '@']) && !cell.starts_with('-'),
+                "{cell} in {out}"
+            );
+        }
+        assert!(out.contains("'=HYPERLINK"), "{out}");
+    }
+
+    #[test]
+    fn summary_on_stderr_and_quiet_silences_it() {
+        let o = run(&["freq", "data/postings.jsonl"]);
+        assert_eq!(
+            stderr(&o),
+            "rungs: 5 postings, 37 requirements, 91 matches, 0 skipped\n"
+        );
+        let o = run(&["freq", "-q", "data/postings.jsonl"]);
+        assert_eq!(stderr(&o), "");
+    }
+
+    #[test]
+    fn output_file_is_written() {
+        let dir = scratch("out");
+        let out = dir.join("freq.csv");
+        let o = run(&[
+            "freq",
+            "-q",
+            "-f",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+            "data/postings.jsonl",
+        ]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(o.stdout.is_empty());
+        let written = std::fs::read_to_string(out).unwrap();
+        assert!(written.starts_with("rank,skill_id,skill,category,postings,share,mentions,required,preferred,years_stated,median_years\n"));
+    }
+
+    #[test]
+    fn broken_pipe_exits_quietly() {
+        let mut child = rungs()
+            .args([
+                "scan",
+                "-f",
+                "csv",
+                "data/sre-postings.txt",
+                "data/postings.jsonl",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one line, then close the pipe, as `| head -n 1` does.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            !stderr(&o).contains("Broken pipe") && !stderr(&o).contains("panicked"),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    #[test]
+    fn output_is_identical_for_any_thread_count() {
+        for args in [
+            &["scan", "-f", "jsonl"][..],
+            &["freq", "-f", "csv"],
+            &["freq", "-f", "json", "--by", "category"],
+            &["scan", "-f", "table"],
+        ] {
+            let with = |threads: &str| {
+                let mut all = args.to_vec();
+                all.extend([
+                    "-q",
+                    "--threads",
+                    threads,
+                    "data/sre-postings.txt",
+                    "data/postings.jsonl",
+                ]);
+                run(&all).stdout
+            };
+            let one = with("1");
+            assert!(!one.is_empty());
+            assert_eq!(one, with("4"), "{args:?}");
+        }
+    }
+}
+
+mod taxonomy {
+    use super::*;
+
+    #[test]
+    fn check_reports_every_problem_in_file_order() {
+        let o = run(&["taxonomy", "check", "tests/fixtures/broken-taxonomy"]);
+        assert_eq!(o.status.code(), Some(4));
+        let out = stdout(&o);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "tests/fixtures/broken-taxonomy/skills.csv:3: duplicate skill id 'python' (first defined at tests/fixtures/broken-taxonomy/skills.csv:2)",
+                "tests/fixtures/broken-taxonomy/skills.csv:4: skill 'ruby' has an empty name",
+                "tests/fixtures/broken-taxonomy/skills.csv:5: skill 'perl' has unknown category 'scripts' (not in tests/fixtures/broken-taxonomy/categories.csv)",
+                "tests/fixtures/broken-taxonomy/skills.csv:6: alias 'py' of 'go' is already claimed by 'python' (tests/fixtures/broken-taxonomy/skills.csv:2)",
+                "tests/fixtures/broken-taxonomy/skills.csv:6: skill 'go' has unknown parent 'nope'",
+                "tests/fixtures/broken-taxonomy/skills.csv:6: warning: alias 'Go' of 'go' is an ordinary English word; list it in ambiguous_aliases so it needs evidence to match",
+            ]
+        );
+    }
+
+    #[test]
+    fn embedded_taxonomy_checks_clean() {
+        let o = run(&["taxonomy", "check"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+        assert!(stdout(&o).starts_with("embedded taxonomy ("));
+    }
+
+    #[test]
+    fn user_taxonomy_directory_and_flat_list_load() {
+        let o = run_stdin(
+            &[
+                "scan",
+                "-f",
+                "csv",
+                "-q",
+                "--taxonomy",
+                "tests/fixtures/taxonomy",
+            ],
+            b"Go and py3; a team player. Keep things on the go.",
+        );
+        let ids: Vec<String> = stdout(&o)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(4).unwrap().to_string())
+            .collect();
+        assert_eq!(ids, ["golang", "python", "teamwork"], "{}", stdout(&o));
+        let o = run_stdin(
+            &[
+                "scan",
+                "-f",
+                "csv",
+                "-q",
+                "--taxonomy",
+                "tests/fixtures/flat-skills.txt",
+            ],
+            b"Python, SQL and machine learning",
+        );
+        let ids: Vec<String> = stdout(&o)
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(4).unwrap().to_string())
+            .collect();
+        assert_eq!(ids, ["python", "sql", "machine-learning"]);
+    }
+
+    #[test]
+    fn list_prints_the_taxonomy_in_every_format() {
+        let o = run(&["taxonomy", "list", "-f", "csv", "--category", "containers"]);
+        let out = stdout(&o);
+        assert!(out.starts_with("id,name,category,aliases,cased_aliases,ambiguous_aliases,parent,related,competencies\n"));
+        assert!(out.contains("\nkubernetes,Kubernetes,containers,"), "{out}");
+        for format in ["table", "json", "jsonl", "md"] {
+            assert_eq!(
+                run(&["taxonomy", "list", "-f", format]).status.code(),
+                Some(0)
+            );
+        }
+    }
+}

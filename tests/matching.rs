@@ -1,0 +1,173 @@
+//! Matching behaviour a user relies on, table-driven over the embedded taxonomy: whole words,
+//! punctuation-edged names, ambiguous names in ordinary English and in real mentions,
+//! strength cues and stated years. Each row is `(text, expected skill ids in order)`.
+
+use rungs::{Analyzer, Posting, Taxonomy};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| Analyzer::new(Taxonomy::embedded()).unwrap())
+}
+
+fn skills(text: &str) -> Vec<String> {
+    let analysis = analyzer().analyse(Posting::new("t", text));
+    for m in &analysis.matches {
+        // Offsets always slice the original text.
+        assert!(
+            text.get(m.range.clone()).is_some(),
+            "{text:?} {:?}",
+            m.range
+        );
+    }
+    analysis
+        .matches
+        .iter()
+        .map(|m| analyzer().taxonomy().skills()[m.skill as usize].id.clone())
+        .collect()
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = skills(text);
+        if got != *want {
+            failures.push(format!("{text:?}\n    want {want:?}\n     got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn whole_words_only() {
+    check(&[
+        ("JavaScript and TypeScript", &["javascript", "typescript"]),
+        ("Java, not JavaScript", &["java", "javascript"]),
+        ("Javanese cooking", &[]),
+        ("C++ and C# on .NET", &["c++", "c#", "dotnet"]),
+        ("ASP.NET MVC and . net", &["asp.net", "dotnet"]),
+        ("CI/CD pipelines with node.js", &["ci-cd", "node.js"]),
+        ("C++17 experience", &["c++"]),
+        ("Pythonic code", &[]),
+        (
+            "REST APIs and microservices",
+            &["rest-apis", "microservices"],
+        ),
+    ]);
+}
+
+#[test]
+fn aliases_people_write() {
+    check(&[
+        ("k8s and Golang", &["kubernetes", "go"]),
+        ("Postgres, GH Actions", &["postgresql", "github-actions"]),
+        (
+            "infrastructure-as-code and infrastructure as code",
+            &["infrastructure-as-code", "infrastructure-as-code"],
+        ),
+        ("MS Excel and PowerBI", &["microsoft-excel", "power-bi"]),
+        ("Power BI dashboards", &["power-bi", "dashboards"]),
+        (
+            "Terraform (CDKTF), Argo CD, Flux and Splunk",
+            &[
+                "terraform",
+                "cdk-for-terraform",
+                "argo-cd",
+                "flux",
+                "splunk",
+            ],
+        ),
+        (
+            "SLOs, SLIs and error budgets",
+            &[
+                "service-level-objectives",
+                "service-level-indicators",
+                "error-budgets",
+            ],
+        ),
+        (
+            "KVM+libvirt, iptables, nftables",
+            &["kvm", "libvirt", "firewalls", "nftables"],
+        ),
+    ]);
+}
+
+/// Ordinary English that contains a technology's name must match nothing.
+#[test]
+fn ambiguous_names_stay_quiet_in_ordinary_english() {
+    check(&[
+        ("keep things on the go", &[]),
+        ("Go/No-Go decisions", &[]),
+        ("C-suite", &[]),
+        ("R-squared", &[]),
+        ("chef's table", &[]),
+        ("a swift response", &[]),
+        ("sparked interest", &[]),
+        ("rusty hinges", &[]),
+        ("Make sure", &[]),
+        ("Spring semester", &[]),
+        ("Go beyond the call of duty", &[]),
+        ("Swift decisions matter here", &[]),
+        ("Spark joy in others", &[]),
+        ("The Spring conference is in May", &[]),
+        ("R&D budget", &[]),
+        ("Ruby is our office manager", &[]),
+        ("We Excel at service", &[]),
+    ]);
+}
+
+/// Real mentions of the same names must match.
+#[test]
+fn ambiguous_names_fire_on_real_mentions() {
+    check(&[
+        ("Go and Rust", &["go", "rust"]),
+        ("C/C++", &["c", "c++"]),
+        ("R, SAS or SPSS", &["r", "sas", "spss"]),
+        ("Puppet/Chef", &["puppet", "chef"]),
+        ("Microsoft Excel", &["microsoft-excel"]),
+        ("Spring Boot", &["spring-boot"]),
+        ("Apache Spark", &["apache-spark"]),
+        ("Experience with Go", &["go"]),
+        ("Proficient in Excel", &["microsoft-excel"]),
+        (
+            "Spring and Hibernate for our Java services",
+            &["spring", "hibernate", "java"],
+        ),
+        ("Spark jobs on Hadoop", &["apache-spark", "apache-hadoop"]),
+        ("Swift for iOS apps", &["swift", "ios"]),
+        ("Golang services; Go is our main language", &["go", "go"]),
+    ]);
+}
+
+#[test]
+fn strength_and_years_per_match() {
+    let analysis = analyzer().analyse(Posting::new(
+        "p",
+        "Requirements:\n- 5+ years of Python\n- Azure (preferred) or AWS\n- Rust is a plus\n- 3-5 years with SQL; two years of Tableau\nNice to have:\n- Kafka",
+    ));
+    let got: Vec<(String, &str, Option<u32>)> = analysis
+        .matches
+        .iter()
+        .map(|m| {
+            (
+                analyzer().taxonomy().skills()[m.skill as usize].id.clone(),
+                m.strength.as_str(),
+                m.min_years,
+            )
+        })
+        .collect();
+    let want = [
+        ("python", "required", Some(5)),
+        ("azure", "preferred", None),
+        ("amazon-web-services", "required", None),
+        ("rust", "preferred", None),
+        ("sql", "required", Some(3)),
+        ("tableau", "required", Some(2)),
+        ("apache-kafka", "preferred", None),
+    ];
+    let want: Vec<(String, &str, Option<u32>)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), *b, *c))
+        .collect();
+    assert_eq!(got, want);
+}
