@@ -22,57 +22,36 @@ const ESCO: &str = "../shared/bench-data/esco-labels.txt";
 
 fn load_postings() -> Option<Vec<Posting>> {
     let text = fs::read_to_string(POOL).ok()?;
-    let limit = std::env::var("RUNGS_BENCH_POSTINGS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1000);
+    let limit = std::env::var("RUNGS_BENCH_POSTINGS").ok().and_then(|n| n.parse().ok()).unwrap_or(1000);
     let postings = text
         .lines()
         .take(limit)
         .map(|line| {
             let value: serde_json::Value = serde_json::from_str(line).expect("pool lines are JSON");
-            Posting::new(
-                value["id"].as_str().unwrap_or_default(),
-                value["text"].as_str().unwrap_or_default(),
-            )
+            Posting::new(value["id"].as_str().unwrap_or_default(), value["text"].as_str().unwrap_or_default())
         })
         .collect();
     Some(postings)
 }
 
 fn analyzers() -> Vec<(&'static str, Analyzer)> {
-    let mut out = vec![(
-        "default-taxonomy",
-        Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles"),
-    )];
+    let mut out = vec![("default-taxonomy", Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles"))];
     match fs::read_to_string(ESCO) {
-        Ok(labels) => out.push((
-            "esco-flat",
-            Analyzer::new(Taxonomy::from_flat_list(&labels, ESCO)).expect("ESCO compiles"),
-        )),
+        Ok(labels) => {
+            out.push(("esco-flat", Analyzer::new(Taxonomy::from_flat_list(&labels, ESCO)).expect("ESCO compiles")))
+        }
         Err(_) => eprintln!("{ESCO} not found: skipping the ESCO flat-taxonomy benchmark"),
     }
     out
 }
 
 fn pipeline(analyzer: &Analyzer, postings: &[Posting]) -> usize {
-    postings
-        .iter()
-        .map(|p| analyzer.analyse(p.clone()).matches.len())
-        .sum()
+    postings.iter().map(|p| analyzer.analyse(p.clone()).matches.len()).sum()
 }
 
 fn bare_scan(analyzer: &Analyzer, postings: &[Posting]) -> usize {
     let automata = analyzer.matcher().automata();
-    postings
-        .iter()
-        .map(|p| {
-            automata
-                .iter()
-                .map(|a| a.find_iter(p.text.as_str()).count())
-                .sum::<usize>()
-        })
-        .sum()
+    postings.iter().map(|p| automata.iter().map(|a| a.find_iter(p.text.as_str()).count()).sum::<usize>()).sum()
 }
 
 fn bench(c: &mut Criterion) {
@@ -83,10 +62,7 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = postings.iter().map(|p| p.text.len()).sum();
     for (name, analyzer) in analyzers() {
         let mut group = c.benchmark_group(name);
-        group
-            .throughput(Throughput::Bytes(bytes as u64))
-            .sample_size(10)
-            .measurement_time(Duration::from_secs(8));
+        group.throughput(Throughput::Bytes(bytes as u64)).sample_size(10).measurement_time(Duration::from_secs(8));
         group.bench_function(BenchmarkId::new("pipeline", postings.len()), |b| {
             b.iter(|| black_box(pipeline(&analyzer, &postings)))
         });
@@ -103,14 +79,8 @@ fn ratio_table() {
         return;
     };
     let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
-    println!(
-        "\nratio table ({} postings, {mb:.1} MB, 1 thread, best of 5 interleaved runs)",
-        postings.len()
-    );
-    println!(
-        "{:<18} {:>12} {:>12} {:>8}",
-        "taxonomy", "pipeline", "bare AC", "ratio"
-    );
+    println!("\nratio table ({} postings, {mb:.1} MB, 1 thread, best of 5 interleaved runs)", postings.len());
+    println!("{:<18} {:>12} {:>12} {:>8}", "taxonomy", "pipeline", "bare AC", "ratio");
     for (name, analyzer) in analyzers() {
         let (mut best_pipeline, mut best_bare) = (f64::MAX, f64::MAX);
         for _ in 0..5 {
@@ -138,8 +108,6 @@ fn main() {
         return;
     }
     benches();
-    criterion::Criterion::default()
-        .configure_from_args()
-        .final_summary();
+    criterion::Criterion::default().configure_from_args().final_summary();
     ratio_table();
 }

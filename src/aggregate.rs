@@ -27,13 +27,7 @@ struct Tally {
 
 impl Default for Tally {
     fn default() -> Self {
-        Tally {
-            postings: 0,
-            mentions: 0,
-            required: 0,
-            preferred: 0,
-            years: [0; MAX_YEARS + 1],
-        }
+        Tally { postings: 0, mentions: 0, required: 0, preferred: 0, years: [0; MAX_YEARS + 1] }
     }
 }
 
@@ -134,13 +128,7 @@ impl FrequencyTable {
         let skill_category = taxonomy
             .skills()
             .iter()
-            .map(|s| {
-                taxonomy
-                    .categories()
-                    .iter()
-                    .position(|c| c.id == s.category)
-                    .unwrap_or(0)
-            })
+            .map(|s| taxonomy.categories().iter().position(|c| c.id == s.category).unwrap_or(0))
             .collect();
         FrequencyTable {
             postings: 0,
@@ -166,13 +154,10 @@ impl FrequencyTable {
             entry.0 |= m.strength == Strength::Required;
             entry.1 = entry.1.max(m.min_years);
         }
-        let mut categories: std::collections::BTreeMap<usize, (bool, Option<u32>)> =
-            Default::default();
+        let mut categories: std::collections::BTreeMap<usize, (bool, Option<u32>)> = Default::default();
         for (&skill, &(required, years)) in &seen {
             record(&mut self.skills[skill as usize], required, years);
-            let entry = categories
-                .entry(self.skill_category[skill as usize])
-                .or_insert((false, None));
+            let entry = categories.entry(self.skill_category[skill as usize]).or_insert((false, None));
             entry.0 |= required;
             entry.1 = entry.1.max(years);
         }
@@ -206,9 +191,7 @@ impl FrequencyTable {
 
     /// Skills mentioned at least once, most frequent first; `top` keeps the first N.
     pub fn skill_rows(&self, taxonomy: &Taxonomy, top: Option<usize>) -> Vec<SkillFrequency> {
-        let mut order: Vec<usize> = (0..self.skills.len())
-            .filter(|&i| self.skills[i].postings > 0)
-            .collect();
+        let mut order: Vec<usize> = (0..self.skills.len()).filter(|&i| self.skills[i].postings > 0).collect();
         let skills = taxonomy.skills();
         order.sort_by(|&a, &b| {
             let (ta, tb) = (&self.skills[a], &self.skills[b]);
@@ -249,9 +232,7 @@ impl FrequencyTable {
                 distinct[self.skill_category[skill]] += 1;
             }
         }
-        let mut order: Vec<usize> = (0..categories.len())
-            .filter(|&i| self.categories[i].postings > 0)
-            .collect();
+        let mut order: Vec<usize> = (0..categories.len()).filter(|&i| self.categories[i].postings > 0).collect();
         order.sort_by(|&a, &b| {
             let (ta, tb) = (&self.categories[a], &self.categories[b]);
             tb.postings
@@ -297,11 +278,7 @@ fn record(tally: &mut Tally, required: bool, years: Option<u32>) {
 
 /// Distinct values, for tests and callers that want a set of ids.
 pub fn distinct_skill_ids(analysis: &Analysis, taxonomy: &Taxonomy) -> BTreeSet<String> {
-    analysis
-        .matches
-        .iter()
-        .map(|m| taxonomy.skills()[m.skill as usize].id.clone())
-        .collect()
+    analysis.matches.iter().map(|m| taxonomy.skills()[m.skill as usize].id.clone()).collect()
 }
 
 #[cfg(test)]

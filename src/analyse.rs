@@ -101,15 +101,10 @@ impl Analyzer {
             if found.is_empty() {
                 continue;
             }
-            self.matcher
-                .resolve(text, requirement.range.clone(), &mut found, &evidence);
+            self.matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
             qualify(text, requirement, &found, &cues, &years, &mut matches);
         }
-        Analysis {
-            posting,
-            requirements,
-            matches,
-        }
+        Analysis { posting, requirements, matches }
     }
 }
 
@@ -122,24 +117,14 @@ fn qualify(
     years: &[YearsMention],
     out: &mut Vec<SkillMatch>,
 ) {
-    let within =
-        |r: &Range<usize>, outer: &Range<usize>| outer.start <= r.start && r.end <= outer.end;
-    let cues: Vec<&PreferenceCue> = cues
-        .iter()
-        .filter(|c| within(&c.range, &requirement.range))
-        .collect();
-    let years: Vec<&YearsMention> = years
-        .iter()
-        .filter(|y| within(&y.range, &requirement.range))
-        .collect();
+    let within = |r: &Range<usize>, outer: &Range<usize>| outer.start <= r.start && r.end <= outer.end;
+    let cues: Vec<&PreferenceCue> = cues.iter().filter(|c| within(&c.range, &requirement.range)).collect();
+    let years: Vec<&YearsMention> = years.iter().filter(|y| within(&y.range, &requirement.range)).collect();
     let clauses = clauses(text, requirement.range.clone());
     // A parenthesised cue right after a match qualifies that match alone ("Azure (preferred)").
     let attached = |cue: &PreferenceCue| {
         found.iter().position(|c| {
-            c.range.end <= cue.range.start
-                && text[c.range.end..cue.range.start]
-                    .trim_matches([' ', ','])
-                    .is_empty()
+            c.range.end <= cue.range.start && text[c.range.end..cue.range.start].trim_matches([' ', ',']).is_empty()
         })
     };
     for (i, candidate) in found.iter().enumerate() {
@@ -148,18 +133,13 @@ fn qualify(
             .find(|c| c.start <= candidate.range.start && candidate.range.start < c.end)
             .unwrap_or(&requirement.range);
         let preferred_here = cues.iter().any(|cue| {
-            let applies = within(&cue.range, clause)
-                || within(&cue.range, &requirement.range) && clauses.len() == 1;
+            let applies = within(&cue.range, clause) || within(&cue.range, &requirement.range) && clauses.len() == 1;
             match (cue.parenthesised, attached(cue)) {
                 (true, Some(owner)) => owner == i,
                 _ => applies,
             }
         });
-        let strength = if preferred_here {
-            Strength::Preferred
-        } else {
-            requirement.section_strength
-        };
+        let strength = if preferred_here { Strength::Preferred } else { requirement.section_strength };
         out.push(SkillMatch {
             requirement: requirement.index,
             range: candidate.range.clone(),
@@ -172,13 +152,7 @@ fn qualify(
 
 /// The nearest years mention before the match in its clause, else the first after it.
 fn years_for(candidate: &Candidate, clause: &Range<usize>, years: &[&YearsMention]) -> Option<u32> {
-    let in_clause = years
-        .iter()
-        .filter(|y| clause.start <= y.range.start && y.range.end <= clause.end);
-    let before = in_clause
-        .clone()
-        .rfind(|y| y.range.end <= candidate.range.start);
-    before
-        .or_else(|| in_clause.into_iter().next())
-        .map(|y| y.min_years)
+    let in_clause = years.iter().filter(|y| clause.start <= y.range.start && y.range.end <= clause.end);
+    let before = in_clause.clone().rfind(|y| y.range.end <= candidate.range.start);
+    before.or_else(|| in_clause.into_iter().next()).map(|y| y.min_years)
 }

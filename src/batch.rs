@@ -26,10 +26,7 @@ pub struct BatchOptions {
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        BatchOptions {
-            chunk_size: 256,
-            skip_bad_records: false,
-        }
+        BatchOptions { chunk_size: 256, skip_bad_records: false }
     }
 }
 
@@ -84,21 +81,15 @@ pub fn run(
                 None => break,
             }
         }
-        let analyses: Vec<Analysis> = pool.install(|| {
-            std::mem::take(&mut chunk)
-                .into_par_iter()
-                .map(|p| analyzer.analyse(p))
-                .collect()
-        });
+        let analyses: Vec<Analysis> =
+            pool.install(|| std::mem::take(&mut chunk).into_par_iter().map(|p| analyzer.analyse(p)).collect());
         for analysis in analyses {
             summary.postings += 1;
             sink(analysis)?;
         }
     }
     if summary.postings == 0 {
-        return Err(BatchError::NoPostings {
-            skipped: summary.skipped,
-        });
+        return Err(BatchError::NoPostings { skipped: summary.skipped });
     }
     Ok(summary)
 }

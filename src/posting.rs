@@ -20,29 +20,17 @@ pub struct SourceRef {
 impl SourceRef {
     /// A reference to a whole file.
     pub fn file(path: impl Into<String>) -> Self {
-        SourceRef {
-            path: path.into(),
-            line: None,
-            record: None,
-        }
+        SourceRef { path: path.into(), line: None, record: None }
     }
 
     /// The same file, at a 1-based line.
     pub fn at_line(&self, line: u64) -> Self {
-        SourceRef {
-            path: self.path.clone(),
-            line: Some(line),
-            record: self.record,
-        }
+        SourceRef { path: self.path.clone(), line: Some(line), record: self.record }
     }
 
     /// The same file, at a 1-based record number.
     pub fn at_record(&self, record: u64) -> Self {
-        SourceRef {
-            path: self.path.clone(),
-            line: self.line,
-            record: Some(record),
-        }
+        SourceRef { path: self.path.clone(), line: self.line, record: Some(record) }
     }
 }
 
@@ -76,11 +64,6 @@ pub struct Posting {
 impl Posting {
     /// A posting with no title, for tests and library callers that build postings in code.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Posting {
-            id: id.into(),
-            title: None,
-            text: text.into(),
-            source: SourceRef::file("<memory>"),
-        }
+        Posting { id: id.into(), title: None, text: text.into(), source: SourceRef::file("<memory>") }
     }
 }

@@ -18,15 +18,8 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         return fast_sentences(bytes.len(), |i| i, |i| class(bytes[i]));
     }
     match classify(text) {
-        Some(chars) => fast_sentences(
-            chars.len(),
-            |i| chars.get(i).map_or(text.len(), |&(at, _)| at),
-            |i| chars[i].1,
-        ),
-        None => text
-            .split_sentence_bound_indices()
-            .map(|(at, s)| at..at + s.len())
-            .collect(),
+        Some(chars) => fast_sentences(chars.len(), |i| chars.get(i).map_or(text.len(), |&(at, _)| at), |i| chars[i].1),
+        None => text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect(),
     }
 }
 
@@ -52,11 +45,7 @@ enum Class {
 fn classify(text: &str) -> Option<Vec<(usize, Class)>> {
     let mut out = Vec::with_capacity(text.len());
     for (at, ch) in text.char_indices() {
-        let class = if ch.is_ascii() {
-            class(ch as u8)
-        } else {
-            non_ascii_class(ch)?
-        };
+        let class = if ch.is_ascii() { class(ch as u8) } else { non_ascii_class(ch)? };
         out.push((at, class));
     }
     Some(out)
@@ -101,11 +90,7 @@ fn class(b: u8) -> Class {
 
 /// UAX #29 over `n` characters, given each one's class and byte offset (`offset(n)` is the
 /// text's length).
-fn fast_sentences(
-    n: usize,
-    offset: impl Fn(usize) -> usize,
-    class_at: impl Fn(usize) -> Class,
-) -> Vec<Range<usize>> {
+fn fast_sentences(n: usize, offset: impl Fn(usize) -> usize, class_at: impl Fn(usize) -> Class) -> Vec<Range<usize>> {
     let len = offset(n);
     let mut out = Vec::new();
     let mut start = 0;
@@ -114,10 +99,7 @@ fn fast_sentences(
         let c = class_at(i);
         // SB3/SB4: break after a paragraph separator (CR LF counts as one).
         if is_separator(c) {
-            let end = if c == Class::Cr
-                && i + 1 < n
-                && class_at(i + 1) == Class::Sep
-                && offset(i + 1) == offset(i) + 1
+            let end = if c == Class::Cr && i + 1 < n && class_at(i + 1) == Class::Sep && offset(i + 1) == offset(i) + 1
             {
                 i + 2
             } else {
@@ -166,8 +148,7 @@ fn fast_sentences(
             false
         };
         // SB8a: a comma, dash, colon or another terminator continues the sentence.
-        let keep_going =
-            keep_going || matches!(next, Class::SContinue | Class::ATerm | Class::STerm);
+        let keep_going = keep_going || matches!(next, Class::SContinue | Class::ATerm | Class::STerm);
         if !keep_going {
             out.push(start..offset(k));
             start = offset(k);
@@ -189,9 +170,7 @@ mod tests {
     use super::*;
 
     fn reference(text: &str) -> Vec<Range<usize>> {
-        text.split_sentence_bound_indices()
-            .map(|(at, s)| at..at + s.len())
-            .collect()
+        text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect()
     }
 
     #[test]

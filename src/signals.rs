@@ -75,10 +75,7 @@ fn years_regex() -> &'static Regex {
 pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
     preference_regex()
         .find_iter(text)
-        .map(|m| PreferenceCue {
-            range: m.range(),
-            parenthesised: m.as_str().starts_with('('),
-        })
+        .map(|m| PreferenceCue { range: m.range(), parenthesised: m.as_str().starts_with('(') })
         .collect()
 }
 
@@ -92,11 +89,7 @@ pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
 /// assert_eq!(years("founded 20 years ago"), Vec::<u32>::new());
 /// ```
 pub fn years_mentions(text: &str) -> Vec<YearsMention> {
-    if !text.contains("year")
-        && !text.contains("yr")
-        && !text.contains("Year")
-        && !text.contains("YEAR")
-    {
+    if !text.contains("year") && !text.contains("yr") && !text.contains("Year") && !text.contains("YEAR") {
         return Vec::new();
     }
     years_regex()
@@ -106,10 +99,7 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
             let n = c.name("n")?;
             let value = parse_number(n.as_str())?;
             let whole = c.get(0)?;
-            (1..=40).contains(&value).then(|| YearsMention {
-                range: whole.range(),
-                min_years: value,
-            })
+            (1..=40).contains(&value).then(|| YearsMention { range: whole.range(), min_years: value })
         })
         .collect()
 }
@@ -149,8 +139,7 @@ pub fn clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let cut = match bytes[i] {
             b';' => true,
             b'.' | b'!' | b'?' => {
-                bytes.get(i + 1) == Some(&b' ')
-                    && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase())
+                bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase())
             }
             _ => false,
         };
@@ -168,20 +157,14 @@ mod tests {
     use super::*;
 
     fn cues(text: &str) -> Vec<&str> {
-        preference_cues(text)
-            .into_iter()
-            .map(|c| &text[c.range])
-            .collect()
+        preference_cues(text).into_iter().map(|c| &text[c.range]).collect()
     }
 
     #[test]
     fn preference_cues_are_found() {
         assert_eq!(cues("Go is a plus"), ["is a plus"]);
         assert_eq!(cues("Azure (preferred) or AWS"), ["(preferred)"]);
-        assert_eq!(
-            cues("Serverless knowledge is a big plus."),
-            ["is a big plus"]
-        );
+        assert_eq!(cues("Serverless knowledge is a big plus."), ["is a big plus"]);
         assert_eq!(cues("Nice to have: Rust"), ["Nice to have"]);
         assert_eq!(cues("Eastern time zone a plus."), ["a plus"]);
         assert_eq!(cues("Bonus: Kafka"), ["Bonus"]);
@@ -190,12 +173,7 @@ mod tests {
 
     #[test]
     fn years_forms() {
-        let years = |t: &str| {
-            years_mentions(t)
-                .into_iter()
-                .map(|m| m.min_years)
-                .collect::<Vec<_>>()
-        };
+        let years = |t: &str| years_mentions(t).into_iter().map(|m| m.min_years).collect::<Vec<_>>();
         assert_eq!(years("8+ years experience"), [8]);
         assert_eq!(years("two (2) years of experience"), [2]);
         assert_eq!(years("3 to 5 yrs"), [3]);
@@ -208,13 +186,7 @@ mod tests {
     #[test]
     fn clauses_split_at_semicolons_and_sentences() {
         let text = "BS required; MS preferred. Also Go. e.g. this";
-        let got: Vec<&str> = clauses(text, 0..text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(
-            got,
-            ["BS required;", " MS preferred.", " Also Go. e.g. this"]
-        );
+        let got: Vec<&str> = clauses(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["BS required;", " MS preferred.", " Also Go. e.g. this"]);
     }
 }

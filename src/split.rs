@@ -74,11 +74,7 @@ pub struct Requirement {
 /// ]);
 /// ```
 pub fn split_requirements(text: &str) -> Vec<Requirement> {
-    let mut splitter = Splitter {
-        text,
-        strength: Strength::Required,
-        out: Vec::new(),
-    };
+    let mut splitter = Splitter { text, strength: Strength::Required, out: Vec::new() };
     for line in lines_with_offsets(text) {
         splitter.line(line);
     }
@@ -236,16 +232,11 @@ fn single_marker_len(s: &str) -> usize {
     // Numbered and lettered markers: "1.", "2)", "(3)", "a.", "iv)".
     let inner = s.strip_prefix('(').unwrap_or(s);
     let open = s.len() - inner.len();
-    let label_len = inner
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(inner.len());
+    let label_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
     let label = &inner[..label_len];
-    let numeric =
-        !label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit());
+    let numeric = !label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit());
     let lettered = label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase())
-        || (!label.is_empty()
-            && label.len() <= 4
-            && label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')));
+        || (!label.is_empty() && label.len() <= 4 && label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')));
     if (numeric || lettered) && inner[label_len..].starts_with(['.', ')']) {
         let end = open + label_len + 1;
         if followed_by_space(end) {
@@ -260,10 +251,7 @@ fn inline_bullets(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[body.clone()];
     let mut cuts = Vec::new();
     for (at, ch) in slice.char_indices() {
-        let symbol = matches!(
-            ch,
-            '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}'
-        );
+        let symbol = matches!(ch, '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}');
         let dash = ch == '-' || ch == '–';
         if symbol {
             cuts.push((at, at + ch.len_utf8()));
@@ -362,10 +350,7 @@ const SECTIONS: &[(&str, Strength)] = &[
 /// The strength a known section name gives, if `heading` is one.
 fn section_strength(heading: &str) -> Option<Strength> {
     let key = heading_key(heading);
-    SECTIONS
-        .iter()
-        .find(|(name, _)| *name == key)
-        .map(|&(_, s)| s)
+    SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, s)| s)
 }
 
 fn heading_key(heading: &str) -> String {
@@ -412,10 +397,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<(&str, Strength, bool)> {
-        split_requirements(text)
-            .into_iter()
-            .map(|r| (&text[r.range], r.section_strength, r.is_bullet))
-            .collect()
+        split_requirements(text).into_iter().map(|r| (&text[r.range], r.section_strength, r.is_bullet)).collect()
     }
 
     use Strength::{Preferred as P, Required as R};
@@ -424,10 +406,7 @@ mod tests {
     fn bullets_of_every_kind() {
         let text = "- dash\n* star\n• dot\n1. one\n2) two\n(a) letter\n- - double\n·middle";
         let got: Vec<&str> = split(text).into_iter().map(|(t, _, _)| t).collect();
-        assert_eq!(
-            got,
-            ["dash", "star", "dot", "one", "two", "letter", "double", "middle"]
-        );
+        assert_eq!(got, ["dash", "star", "dot", "one", "two", "letter", "double", "middle"]);
     }
 
     #[test]
@@ -435,31 +414,20 @@ mod tests {
         let text = "We are hiring. Qualifications • 5+ years SQL • Tableau - Nice to have: Python";
         assert_eq!(
             split(text),
-            [
-                ("We are hiring.", R, false),
-                ("5+ years SQL", R, true),
-                ("Tableau", R, true),
-                ("Python", P, true),
-            ]
+            [("We are hiring.", R, false), ("5+ years SQL", R, true), ("Tableau", R, true), ("Python", P, true),]
         );
     }
 
     #[test]
     fn headings_set_strength_until_the_next_heading() {
         let text = "Requirements:\n- Go\nNice to have\n- Rust\n## Benefits\n- Dental";
-        assert_eq!(
-            split(text),
-            [("Go", R, true), ("Rust", P, true), ("Dental", R, true)]
-        );
+        assert_eq!(split(text), [("Go", R, true), ("Rust", P, true), ("Dental", R, true)]);
     }
 
     #[test]
     fn trailing_title_case_heading_is_cut_off() {
         let text = "Build dashboards. Preferred Qualifications • Python";
-        assert_eq!(
-            split(text),
-            [("Build dashboards.", R, false), ("Python", P, true)]
-        );
+        assert_eq!(split(text), [("Build dashboards.", R, false), ("Python", P, true)]);
     }
 
     #[test]
@@ -470,25 +438,10 @@ mod tests {
 
     #[test]
     fn never_panics_and_ranges_are_char_boundaries() {
-        let texts = [
-            "",
-            "\n\n",
-            "•",
-            "- ",
-            "1.",
-            "é•ü - Ä",
-            "a\u{2028}b. C d! ",
-            ":",
-            "# ",
-            "(ii) x",
-            "—— —",
-        ];
+        let texts = ["", "\n\n", "•", "- ", "1.", "é•ü - Ä", "a\u{2028}b. C d! ", ":", "# ", "(ii) x", "—— —"];
         for text in texts {
             for r in split_requirements(text) {
-                assert!(
-                    text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end),
-                    "{text:?}"
-                );
+                assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end), "{text:?}");
                 assert!(!text[r.range].trim().is_empty());
             }
         }

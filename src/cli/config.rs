@@ -39,20 +39,9 @@ impl OutputConfig {
         // A table is fitted to the terminal it is shown on: COLUMNS when the shell exports it,
         // else 120. Written to a file or a pipe, it keeps every character.
         let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-        let columns = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .filter(|&w| w >= 40);
-        let max_width = if to_terminal {
-            columns.unwrap_or(120)
-        } else {
-            usize::MAX
-        };
-        OutputConfig {
-            format,
-            destination: args.output.clone(),
-            style: Style { max_width },
-        }
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40);
+        let max_width = if to_terminal { columns.unwrap_or(120) } else { usize::MAX };
+        OutputConfig { format, destination: args.output.clone(), style: Style { max_width } }
     }
 
     /// Opens the destination (created only now, so a failed run leaves no empty file behind
@@ -60,8 +49,8 @@ impl OutputConfig {
     pub fn open(&self) -> anyhow::Result<Box<dyn Write>> {
         Ok(match &self.destination {
             Some(path) => {
-                let file = File::create(path)
-                    .with_context(|| format!("cannot create output file {}", path.display()))?;
+                let file =
+                    File::create(path).with_context(|| format!("cannot create output file {}", path.display()))?;
                 Box::new(BufWriter::with_capacity(1 << 16, file))
             }
             None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
@@ -87,20 +76,12 @@ impl RunConfig {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .context("cannot start worker threads")?;
+        let pool =
+            rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
         let inputs = args
             .inputs
             .iter()
-            .map(|p| {
-                if p.as_os_str() == "-" {
-                    InputSource::Stdin
-                } else {
-                    InputSource::Path(p.clone())
-                }
-            })
+            .map(|p| if p.as_os_str() == "-" { InputSource::Stdin } else { InputSource::Path(p.clone()) })
             .collect();
         let input = InputOptions {
             format: args.input_format.map(|f| match f {
@@ -119,10 +100,7 @@ impl RunConfig {
             taxonomy: load_taxonomy(args.taxonomy.as_ref())?,
             output: OutputConfig::from_args(&args.output),
             pool,
-            batch: BatchOptions {
-                skip_bad_records: args.skip_bad_records,
-                ..BatchOptions::default()
-            },
+            batch: BatchOptions { skip_bad_records: args.skip_bad_records, ..BatchOptions::default() },
             quiet: args.quiet,
         })
     }
@@ -131,9 +109,7 @@ impl RunConfig {
 /// The taxonomy a `--taxonomy` flag names, or the embedded default.
 pub fn load_taxonomy(path: Option<&PathBuf>) -> anyhow::Result<Taxonomy> {
     match path {
-        Some(path) => {
-            Taxonomy::load(path).with_context(|| format!("cannot use taxonomy {}", path.display()))
-        }
+        Some(path) => Taxonomy::load(path).with_context(|| format!("cannot use taxonomy {}", path.display())),
         None => Ok(Taxonomy::embedded()),
     }
 }

@@ -20,11 +20,7 @@ pub fn main() -> ExitCode {
         Err(err) => {
             // clap prints help and version to stdout with success, and usage errors to stderr.
             let _ = err.print();
-            return if err.use_stderr() {
-                Exit::Usage.into()
-            } else {
-                Exit::Success.into()
-            };
+            return if err.use_stderr() { Exit::Usage.into() } else { Exit::Success.into() };
         }
     };
     match cmd::run(args) {
@@ -41,9 +37,5 @@ pub fn main() -> ExitCode {
 
 /// Whether an error chain ends in a closed pipe (`rungs scan … | head`), which is not a failure.
 pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }

@@ -31,14 +31,9 @@ impl CsvRecords {
             .delimiter(if tab_separated { b'\t' } else { b',' })
             .flexible(true)
             .from_reader(reader);
-        let headers = reader.byte_headers().map_err(|e| InputError::Csv {
-            at: origin.at_line(1),
-            message: e.to_string(),
-        })?;
-        let names: Vec<String> = headers
-            .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_string())
-            .collect();
+        let headers =
+            reader.byte_headers().map_err(|e| InputError::Csv { at: origin.at_line(1), message: e.to_string() })?;
+        let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
         let find = |wanted: &str| names.iter().position(|n| n.eq_ignore_ascii_case(wanted));
         let missing = |column: &str, flag| InputError::MissingColumn {
             path: origin.path.clone(),
@@ -46,8 +41,7 @@ impl CsvRecords {
             available: names.join(", "),
             flag,
         };
-        let text_index = find(&options.text_column)
-            .ok_or_else(|| missing(&options.text_column, "--text-column"))?;
+        let text_index = find(&options.text_column).ok_or_else(|| missing(&options.text_column, "--text-column"))?;
         let id_index = find(&options.id_column);
         if id_index.is_none() && options.id_column_explicit {
             return Err(missing(&options.id_column, "--id-column"));
@@ -64,17 +58,10 @@ impl CsvRecords {
         })
     }
 
-    fn field(
-        &self,
-        record: &csv::ByteRecord,
-        index: usize,
-        at: &SourceRef,
-    ) -> Result<String, InputError> {
+    fn field(&self, record: &csv::ByteRecord, index: usize, at: &SourceRef) -> Result<String, InputError> {
         let bytes = record.get(index).unwrap_or_default();
-        String::from_utf8(bytes.to_vec()).map_err(|e| InputError::Utf8 {
-            at: at.clone(),
-            byte: e.utf8_error().valid_up_to(),
-        })
+        String::from_utf8(bytes.to_vec())
+            .map_err(|e| InputError::Utf8 { at: at.clone(), byte: e.utf8_error().valid_up_to() })
     }
 }
 
@@ -109,23 +96,12 @@ impl Iterator for CsvRecords {
                 Some(index) => self.field(&record, index, &at)?,
                 None => String::new(),
             };
-            let id = if id.trim().is_empty() {
-                format!("{}#{}", self.stem, self.record)
-            } else {
-                id
-            };
+            let id = if id.trim().is_empty() { format!("{}#{}", self.stem, self.record) } else { id };
             let title = match self.title_index {
-                Some(index) => {
-                    Some(self.field(&record, index, &at)?).filter(|t| !t.trim().is_empty())
-                }
+                Some(index) => Some(self.field(&record, index, &at)?).filter(|t| !t.trim().is_empty()),
                 None => None,
             };
-            Ok(Posting {
-                id,
-                title,
-                text,
-                source: at.clone(),
-            })
+            Ok(Posting { id, title, text, source: at.clone() })
         })())
     }
 }

@@ -45,29 +45,15 @@ impl JsonlRecords {
 
     fn parse(&self, line: String) -> Result<Posting, InputError> {
         let at = self.origin.at_line(self.line);
-        let json_err = |message: String| InputError::Json {
-            at: at.clone(),
-            message,
-        };
-        let value: Value =
-            serde_json::from_str(&line).map_err(|e| json_err(format!("malformed JSON: {e}")))?;
+        let json_err = |message: String| InputError::Json { at: at.clone(), message };
+        let value: Value = serde_json::from_str(&line).map_err(|e| json_err(format!("malformed JSON: {e}")))?;
         let Value::Object(mut object) = value else {
             return Err(json_err("expected a JSON object".to_string()));
         };
         let text = match object.remove(&self.text_field) {
             Some(Value::String(text)) => text,
-            Some(_) => {
-                return Err(json_err(format!(
-                    "field \"{}\" is not a string",
-                    self.text_field
-                )))
-            }
-            None => {
-                return Err(json_err(format!(
-                    "no \"{}\" field (choose one with --text-column)",
-                    self.text_field
-                )))
-            }
+            Some(_) => return Err(json_err(format!("field \"{}\" is not a string", self.text_field))),
+            None => return Err(json_err(format!("no \"{}\" field (choose one with --text-column)", self.text_field))),
         };
         if text.trim().is_empty() {
             return Err(InputError::EmptyText { at });
@@ -76,23 +62,13 @@ impl JsonlRecords {
             Some(Value::String(id)) => id,
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::Null) | None => format!("{}#{}", self.stem, self.line),
-            Some(_) => {
-                return Err(json_err(format!(
-                    "field \"{}\" is not a string or number",
-                    self.id_field
-                )))
-            }
+            Some(_) => return Err(json_err(format!("field \"{}\" is not a string or number", self.id_field))),
         };
         let title = match object.remove(&self.title_field) {
             Some(Value::String(title)) if !title.trim().is_empty() => Some(title),
             _ => None,
         };
-        Ok(Posting {
-            id,
-            title,
-            text,
-            source: at,
-        })
+        Ok(Posting { id, title, text, source: at })
     }
 }
 
@@ -111,10 +87,7 @@ impl Iterator for JsonlRecords {
                 Err(error) => {
                     // An I/O error mid-file ends this source; carrying on would loop forever.
                     self.failed = true;
-                    return Some(Err(InputError::Io {
-                        path: self.origin.path.clone(),
-                        error,
-                    }));
+                    return Some(Err(InputError::Io { path: self.origin.path.clone(), error }));
                 }
             }
             self.line += 1;

@@ -113,9 +113,7 @@ pub enum InputError {
         message: String,
     },
     /// A CSV file without the column rungs needs.
-    #[error(
-        "{path}: no column named '{column}' (the header has: {available}); pick one with {flag}"
-    )]
+    #[error("{path}: no column named '{column}' (the header has: {available}); pick one with {flag}")]
     MissingColumn {
         /// The file.
         path: String,
@@ -146,10 +144,7 @@ impl InputError {
     /// Whether the error concerns one record, so that `--skip-bad-records` may skip it and go
     /// on. Errors about a whole source (a missing file, a CSV without its column) never are.
     pub fn is_record_error(&self) -> bool {
-        !matches!(
-            self,
-            InputError::Io { .. } | InputError::MissingColumn { .. }
-        )
+        !matches!(self, InputError::Io { .. } | InputError::MissingColumn { .. })
     }
 }
 
@@ -170,37 +165,20 @@ struct PendingSource {
 impl PostingReader {
     /// Prepares to read `sources`. Directories are listed now (sorted, hidden files skipped), so
     /// an unreadable directory is reported before any output is written.
-    pub fn new(
-        sources: &[InputSource],
-        options: InputOptions,
-    ) -> Result<PostingReader, InputError> {
+    pub fn new(sources: &[InputSource], options: InputOptions) -> Result<PostingReader, InputError> {
         let mut pending = Vec::new();
-        let sources = if sources.is_empty() {
-            &[InputSource::Stdin][..]
-        } else {
-            sources
-        };
+        let sources = if sources.is_empty() { &[InputSource::Stdin][..] } else { sources };
         for source in sources {
             match source {
                 InputSource::Path(path) if path.is_dir() => {
                     for file in list_directory(path)? {
-                        pending.push(PendingSource {
-                            source: InputSource::Path(file),
-                            single_posting: true,
-                        });
+                        pending.push(PendingSource { source: InputSource::Path(file), single_posting: true });
                     }
                 }
-                other => pending.push(PendingSource {
-                    source: other.clone(),
-                    single_posting: false,
-                }),
+                other => pending.push(PendingSource { source: other.clone(), single_posting: false }),
             }
         }
-        Ok(PostingReader {
-            pending: pending.into_iter(),
-            current: None,
-            options,
-        })
+        Ok(PostingReader { pending: pending.into_iter(), current: None, options })
     }
 
     fn open(
@@ -208,16 +186,10 @@ impl PostingReader {
         pending: &PendingSource,
     ) -> Result<Box<dyn Iterator<Item = Result<Posting, InputError>> + Send>, InputError> {
         let (display, reader): (String, Box<dyn BufRead + Send>) = match &pending.source {
-            InputSource::Stdin => (
-                "<stdin>".to_string(),
-                Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
-            ),
+            InputSource::Stdin => ("<stdin>".to_string(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
             InputSource::Path(path) => {
                 let display = path.display().to_string();
-                let file = fs::File::open(path).map_err(|error| InputError::Io {
-                    path: display.clone(),
-                    error,
-                })?;
+                let file = fs::File::open(path).map_err(|error| InputError::Io { path: display.clone(), error })?;
                 (display, Box::new(BufReader::with_capacity(1 << 16, file)))
             }
         };
@@ -226,42 +198,20 @@ impl PostingReader {
             InputSource::Path(path) => Some(path.as_path()),
             InputSource::Stdin => None,
         };
-        let format = match self
-            .options
-            .format
-            .or_else(|| path.and_then(InputFormat::from_path))
-        {
+        let format = match self.options.format.or_else(|| path.and_then(InputFormat::from_path)) {
             Some(format) => format,
-            None => sniff_format(&mut reader).map_err(|error| InputError::Io {
-                path: display.clone(),
-                error,
-            })?,
+            None => sniff_format(&mut reader).map_err(|error| InputError::Io { path: display.clone(), error })?,
         };
         let stem = id_stem(path);
         let origin = SourceRef::file(display);
         Ok(match format {
-            InputFormat::Text => Box::new(
-                text::read_text(reader, origin, stem, pending.single_posting)?
-                    .into_iter()
-                    .map(Ok),
-            ),
-            InputFormat::Jsonl => Box::new(jsonl::JsonlRecords::new(
-                reader,
-                origin,
-                stem,
-                &self.options,
-            )),
+            InputFormat::Text => {
+                Box::new(text::read_text(reader, origin, stem, pending.single_posting)?.into_iter().map(Ok))
+            }
+            InputFormat::Jsonl => Box::new(jsonl::JsonlRecords::new(reader, origin, stem, &self.options)),
             InputFormat::Csv => {
-                let tab = path
-                    .and_then(|p| p.extension())
-                    .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-                Box::new(csv::CsvRecords::new(
-                    reader,
-                    origin,
-                    stem,
-                    &self.options,
-                    tab,
-                )?)
+                let tab = path.and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+                Box::new(csv::CsvRecords::new(reader, origin, stem, &self.options, tab)?)
             }
         })
     }
@@ -289,10 +239,7 @@ impl Iterator for PostingReader {
 
 /// The files of a directory, sorted by name, without hidden files or subdirectories.
 fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let io_err = |error| InputError::Io {
-        path: dir.display().to_string(),
-        error,
-    };
+    let io_err = |error| InputError::Io { path: dir.display().to_string(), error };
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_err)? {
         let entry = entry.map_err(io_err)?;
@@ -311,49 +258,28 @@ fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
 fn sniff_format(reader: &mut Box<dyn BufRead + Send>) -> io::Result<InputFormat> {
     let buf = reader.fill_buf()?;
     let first = buf.iter().find(|b| !b.is_ascii_whitespace());
-    Ok(if first == Some(&b'{') {
-        InputFormat::Jsonl
-    } else {
-        InputFormat::Text
-    })
+    Ok(if first == Some(&b'{') { InputFormat::Jsonl } else { InputFormat::Text })
 }
 
 /// The base of ids made up for records that carry none: the file stem, or `stdin`.
 fn id_stem(path: Option<&Path>) -> String {
-    path.and_then(|p| p.file_stem())
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "stdin".to_string())
+    path.and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".to_string())
 }
 
 /// Decodes a buffer as UTF-8, naming the line and column of the first bad byte.
-pub(crate) fn decode_utf8(
-    bytes: Vec<u8>,
-    at: &SourceRef,
-    first_line: u64,
-) -> Result<String, InputError> {
+pub(crate) fn decode_utf8(bytes: Vec<u8>, at: &SourceRef, first_line: u64) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let bytes = err.as_bytes();
         let line = first_line + bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u64;
-        let line_start = bytes[..valid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        InputError::Utf8 {
-            at: at.at_line(line),
-            byte: valid - line_start,
-        }
+        let line_start = bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        InputError::Utf8 { at: at.at_line(line), byte: valid - line_start }
     })
 }
 
 /// Reads all of `reader`, for formats that need the whole file (plain text).
 pub(crate) fn read_all(mut reader: impl Read, at: &SourceRef) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|error| InputError::Io {
-            path: at.path.clone(),
-            error,
-        })?;
+    reader.read_to_end(&mut bytes).map_err(|error| InputError::Io { path: at.path.clone(), error })?;
     Ok(bytes)
 }

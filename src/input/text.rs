@@ -26,15 +26,8 @@ pub(crate) fn read_text(
 ) -> Result<Vec<Posting>, InputError> {
     let bytes = read_all(reader, &origin)?;
     let text = decode_utf8(bytes, &origin, 1)?;
-    let ranges = if single_posting {
-        std::iter::once(0..text.len()).collect()
-    } else {
-        split_document(&text)
-    };
-    let ranges: Vec<Range<usize>> = ranges
-        .into_iter()
-        .filter(|r| !text[r.clone()].trim().is_empty())
-        .collect();
+    let ranges = if single_posting { std::iter::once(0..text.len()).collect() } else { split_document(&text) };
+    let ranges: Vec<Range<usize>> = ranges.into_iter().filter(|r| !text[r.clone()].trim().is_empty()).collect();
     if ranges.is_empty() {
         return Err(InputError::EmptyText { at: origin });
     }
@@ -44,22 +37,9 @@ pub(crate) fn read_text(
         .enumerate()
         .map(|(n, range)| {
             let line = 1 + text[..range.start].matches('\n').count() as u64;
-            let id = if many {
-                format!("{stem}#{}", n + 1)
-            } else {
-                stem.clone()
-            };
-            let source = if many {
-                origin.at_line(line).at_record(n as u64 + 1)
-            } else {
-                origin.clone()
-            };
-            Posting {
-                id,
-                title: None,
-                text: text[range].to_string(),
-                source,
-            }
+            let id = if many { format!("{stem}#{}", n + 1) } else { stem.clone() };
+            let source = if many { origin.at_line(line).at_record(n as u64 + 1) } else { origin.clone() };
+            Posting { id, title: None, text: text[range].to_string(), source }
         })
         .collect())
 }
@@ -91,9 +71,8 @@ pub fn split_document(text: &str) -> Vec<Range<usize>> {
 
 /// Splits one part at lines starting with `- - `, dropping the preamble before the first bullet.
 fn split_double_bullets(text: &str, part: Range<usize>) -> Vec<Range<usize>> {
-    let lines: Vec<Range<usize>> = lines_with_offsets(&text[part.clone()])
-        .map(|r| r.start + part.start..r.end + part.start)
-        .collect();
+    let lines: Vec<Range<usize>> =
+        lines_with_offsets(&text[part.clone()]).map(|r| r.start + part.start..r.end + part.start).collect();
     if !lines.iter().any(|l| text[l.clone()].starts_with("- - ")) {
         return vec![part];
     }
@@ -115,9 +94,7 @@ fn split_double_bullets(text: &str, part: Range<usize>) -> Vec<Range<usize>> {
 fn is_separator_line(line: &str) -> bool {
     let line = line.trim();
     line.len() >= 3
-        && (line.bytes().all(|b| b == b'-')
-            || line.bytes().all(|b| b == b'=')
-            || line.bytes().all(|b| b == b'*'))
+        && (line.bytes().all(|b| b == b'-') || line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'*'))
 }
 
 /// Line ranges including their `\n`, so that consecutive ranges tile the text.
@@ -127,9 +104,7 @@ pub(crate) fn lines_with_offsets(text: &str) -> impl Iterator<Item = Range<usize
         if start >= text.len() {
             return None;
         }
-        let end = text[start..]
-            .find('\n')
-            .map_or(text.len(), |i| start + i + 1);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
         let line = start..end;
         start = end;
         Some(line)
@@ -146,18 +121,12 @@ mod tests {
 
     #[test]
     fn single_posting_is_whole_text() {
-        assert_eq!(
-            parts("We need Python.\nAnd SQL.\n"),
-            ["We need Python.\nAnd SQL.\n"]
-        );
+        assert_eq!(parts("We need Python.\nAnd SQL.\n"), ["We need Python.\nAnd SQL.\n"]);
     }
 
     #[test]
     fn separator_lines_split() {
-        assert_eq!(
-            parts("A: Python\n---\nB: Go\n\n-----\n\n"),
-            ["A: Python\n", "B: Go\n\n"]
-        );
+        assert_eq!(parts("A: Python\n---\nB: Go\n\n-----\n\n"), ["A: Python\n", "B: Go\n\n"]);
     }
 
     #[test]

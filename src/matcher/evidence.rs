@@ -65,7 +65,9 @@ pub(super) fn resolve(
                 || posting.mentions(c.skill)
                 || has_list_neighbour(matcher, text, candidates, &vetoed, i)
                 || tool_cue_before(text, requirement.start, c.range.start)
-                || posting.is_technical()
+                // The weakest evidence, so only for a name that stands as a noun: not "the
+                // Spring semester", even in a posting full of technologies.
+                || posting.is_technical() && !followed_by_ordinary_word(after, &rule.context)
         })
         .collect();
     let mut flags = keep.into_iter();
@@ -87,21 +89,11 @@ impl PostingEvidence {
     const TECHNICAL: usize = 3;
 
     pub(super) fn new(matcher: &SkillMatcher, candidates: &[Candidate]) -> PostingEvidence {
-        let mut skills: Vec<SkillIndex> = candidates
-            .iter()
-            .filter(|c| !c.ambiguous)
-            .map(|c| c.skill)
-            .collect();
+        let mut skills: Vec<SkillIndex> = candidates.iter().filter(|c| !c.ambiguous).map(|c| c.skill).collect();
         skills.sort_unstable();
         skills.dedup();
-        let technologies = skills
-            .iter()
-            .filter(|&&s| matcher.rules[s as usize].technology)
-            .count();
-        PostingEvidence {
-            skills,
-            technologies,
-        }
+        let technologies = skills.iter().filter(|&&s| matcher.rules[s as usize].technology).count();
+        PostingEvidence { skills, technologies }
     }
 
     fn mentions(&self, skill: SkillIndex) -> bool {
@@ -124,9 +116,7 @@ fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: us
         if matches!(joint, '-' | '‑' | '&' | '\'' | '’') && is_word_char(next) {
             return true;
         }
-        let slashed_to_skill = candidates
-            .get(i + 1)
-            .is_some_and(|n| n.range.start == candidate.range.end + 1);
+        let slashed_to_skill = candidates.get(i + 1).is_some_and(|n| n.range.start == candidate.range.end + 1);
         if joint == '/' && is_word_char(next) && !slashed_to_skill {
             return true;
         }
@@ -144,21 +134,22 @@ fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: us
     false
 }
 
+/// Whether the next word is a lower-case word that does not mark the name as a noun.
+fn followed_by_ordinary_word(after: &str, context: &[String]) -> bool {
+    if !after.starts_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    next_word.chars().next().is_some_and(char::is_lowercase)
+        && !NOUN_FOLLOWERS.contains(&next_word.as_str())
+        && !context.contains(&next_word)
+}
+
 /// A sentence that opens with the name followed by a lower-case word is how imperatives and
 /// ordinary sentences start ("Make sure", "Excel at", "Spring semester", "Go beyond"), unless
 /// that word shows the name is a noun ("Go experience", "Rust is a plus").
 fn opens_like_ordinary_sentence(before: &str, after: &str, context: &[String]) -> bool {
-    if !starts_sentence(before) || !after.starts_with(|c: char| c.is_whitespace()) {
-        return false;
-    }
-    let next_word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    next_word.chars().next().is_some_and(char::is_lowercase)
-        && !NOUN_FOLLOWERS.contains(&next_word.as_str())
-        && !context.contains(&next_word)
+    starts_sentence(before) && followed_by_ordinary_word(after, context)
 }
 
 /// Words after a sentence-initial name that show it is a noun, not a verb or a season.
@@ -219,26 +210,17 @@ const NOUN_FOLLOWERS: &[&str] = &[
 ];
 
 fn starts_sentence(before: &str) -> bool {
-    let trimmed = before
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '(' | '*' | '_'));
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '(' | '*' | '_'));
     trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', ';'])
 }
 
 fn has_context_word(lower_requirement: &str, context: &[String]) -> bool {
     context.iter().any(|word| {
-        lower_requirement
-            .match_indices(word.as_str())
-            .any(|(at, _)| {
-                let before_ok = !lower_requirement[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char);
-                let after_ok = !lower_requirement[at + word.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
-                before_ok && after_ok
-            })
+        lower_requirement.match_indices(word.as_str()).any(|(at, _)| {
+            let before_ok = !lower_requirement[..at].chars().next_back().is_some_and(is_word_char);
+            let after_ok = !lower_requirement[at + word.len()..].chars().next().is_some_and(is_word_char);
+            before_ok && after_ok
+        })
     })
 }
 
@@ -289,27 +271,17 @@ fn is_list_gap(gap: &str) -> bool {
         if rest.is_empty() {
             return true;
         }
-        let word_end = rest
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len());
+        let word_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = &rest[..word_end];
-        if !matches!(
-            word.to_ascii_lowercase().as_str(),
-            "and" | "or" | "plus" | "with" | "nor" | "as" | "well" | "etc"
-        ) {
+        if !matches!(word.to_ascii_lowercase().as_str(), "and" | "or" | "plus" | "with" | "nor" | "as" | "well" | "etc")
+        {
             return false;
         }
         rest = &rest[word_end..];
     }
 }
 
-fn has_list_neighbour(
-    matcher: &SkillMatcher,
-    text: &str,
-    candidates: &[Candidate],
-    vetoed: &[bool],
-    i: usize,
-) -> bool {
+fn has_list_neighbour(matcher: &SkillMatcher, text: &str, candidates: &[Candidate], vetoed: &[bool], i: usize) -> bool {
     let me = &candidates[i];
     let usable = |j: usize| {
         let other = &candidates[j];
@@ -317,9 +289,7 @@ fn has_list_neighbour(
         let kin = rule.technology || rule.category == matcher.rules[me.skill as usize].category;
         other.skill != me.skill && !vetoed[j] && kin
     };
-    let left = i
-        .checked_sub(1)
-        .filter(|&j| usable(j) && is_list_gap(&text[candidates[j].range.end..me.range.start]));
+    let left = i.checked_sub(1).filter(|&j| usable(j) && is_list_gap(&text[candidates[j].range.end..me.range.start]));
     let right = Some(i + 1)
         .filter(|&j| j < candidates.len())
         .filter(|&j| usable(j) && is_list_gap(&text[me.range.end..candidates[j].range.start]));

@@ -98,17 +98,9 @@ impl SkillMatcher {
             let category = taxonomy.category(&skill.category);
             let technology = category.is_none_or(|c| c.is_technology() || c.kind == "unknown");
             let needs_cue = category.is_some_and(|c| c.kind == "domain");
-            let category = taxonomy
-                .categories()
-                .iter()
-                .position(|c| c.id == skill.category)
-                .unwrap_or(usize::MAX) as u32;
-            rules.push(SkillRule {
-                technology,
-                needs_cue,
-                category,
-                context: skill.context.clone(),
-            });
+            let category =
+                taxonomy.categories().iter().position(|c| c.id == skill.category).unwrap_or(usize::MAX) as u32;
+            rules.push(SkillRule { technology, needs_cue, category, context: skill.context.clone() });
             let special = |alias: &str| {
                 let cased = skill.cased_aliases.iter().any(|a| a == alias);
                 let ambiguous = skill.ambiguous_aliases.iter().any(|a| a == alias);
@@ -118,18 +110,11 @@ impl SkillMatcher {
                 let (c, a) = special(&skill.name);
                 c || a
             };
-            let plain = std::iter::once(&skill.name)
-                .filter(|_| !name_is_special)
-                .chain(&skill.aliases);
+            let plain = std::iter::once(&skill.name).filter(|_| !name_is_special).chain(&skill.aliases);
             let all = plain
                 .map(|a| (a, AliasKind::Plain))
                 .chain(skill.cased_aliases.iter().map(|a| (a, AliasKind::Cased)))
-                .chain(
-                    skill
-                        .ambiguous_aliases
-                        .iter()
-                        .map(|a| (a, AliasKind::Ambiguous)),
-                );
+                .chain(skill.ambiguous_aliases.iter().map(|a| (a, AliasKind::Ambiguous)));
             for (alias, kind) in all {
                 for variant in variants(alias) {
                     let key = variant.to_ascii_lowercase();
@@ -139,14 +124,8 @@ impl SkillMatcher {
                     seen.insert(key, 0);
                     let pluralisable = kind != AliasKind::Ambiguous
                         && variant.chars().count() >= 3
-                        && variant.ends_with(|c: char| {
-                            c.is_ascii_alphabetic() && !matches!(c, 's' | 'S' | 'y')
-                        });
-                    let target = if kind == AliasKind::Plain {
-                        &mut patterns
-                    } else {
-                        &mut exact_patterns
-                    };
+                        && variant.ends_with(|c: char| c.is_ascii_alphabetic() && !matches!(c, 's' | 'S' | 'y'));
+                    let target = if kind == AliasKind::Plain { &mut patterns } else { &mut exact_patterns };
                     target.push(Pattern {
                         skill: index as SkillIndex,
                         kind,
@@ -171,13 +150,7 @@ impl SkillMatcher {
             .build(exact_patterns.iter().map(|p| p.exact.as_bytes()))?;
         let exact_offset = patterns.len();
         patterns.extend(exact_patterns);
-        Ok(SkillMatcher {
-            folded,
-            exact,
-            exact_offset,
-            patterns,
-            rules,
-        })
+        Ok(SkillMatcher { folded, exact, exact_offset, patterns, rules })
     }
 
     /// The number of patterns compiled (aliases and their generated variants).
@@ -260,23 +233,13 @@ impl SkillMatcher {
         text: &str,
         rejected: Range<usize>,
     ) -> Option<Candidate> {
-        let starts_word = text[rejected.start..]
-            .chars()
-            .next()
-            .is_some_and(is_word_char);
-        if starts_word
-            && text[..rejected.start]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char)
-        {
+        let starts_word = text[rejected.start..].chars().next().is_some_and(is_word_char);
+        if starts_word && text[..rejected.start].chars().next_back().is_some_and(is_word_char) {
             return None;
         }
         let mut end = rejected.end;
         while end > rejected.start + 1 {
-            let input = Input::new(text)
-                .span(rejected.start..end - 1)
-                .anchored(Anchored::Yes);
+            let input = Input::new(text).span(rejected.start..end - 1).anchored(Anchored::Yes);
             let found = automaton.find(input)?;
             let pattern = &self.patterns[offset + found.pattern().as_usize()];
             if let Some(accepted_end) = accept(text, found.range(), pattern) {
@@ -306,10 +269,7 @@ impl SkillMatcher {
         candidates: &mut Vec<Candidate>,
         posting: &PostingEvidence,
     ) {
-        if candidates
-            .iter()
-            .any(|c| c.ambiguous || self.rules[c.skill as usize].needs_cue)
-        {
+        if candidates.iter().any(|c| c.ambiguous || self.rules[c.skill as usize].needs_cue) {
             evidence::resolve(self, text, requirement, candidates, posting);
         }
     }
@@ -323,9 +283,8 @@ fn variants(alias: &str) -> Vec<String> {
         out.push(alias.replace(' ', "-"));
     }
     let bytes = alias.as_bytes();
-    let inner_hyphen = (1..bytes.len().saturating_sub(1)).any(|i| {
-        bytes[i] == b'-' && bytes[i - 1].is_ascii_alphabetic() && bytes[i + 1].is_ascii_alphabetic()
-    });
+    let inner_hyphen = (1..bytes.len().saturating_sub(1))
+        .any(|i| bytes[i] == b'-' && bytes[i - 1].is_ascii_alphabetic() && bytes[i + 1].is_ascii_alphabetic());
     if inner_hyphen {
         out.push(alias.replace('-', " "));
     }
@@ -352,12 +311,7 @@ fn accept(text: &str, range: Range<usize>, pattern: &Pattern) -> Option<usize> {
     }
     let first_is_word = matched.chars().next().is_some_and(is_word_char);
     let last_is_word = matched.chars().next_back().is_some_and(is_word_char);
-    if first_is_word
-        && text[..range.start]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char)
-    {
+    if first_is_word && text[..range.start].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
     let rest = &text[range.end..];
@@ -368,25 +322,14 @@ fn accept(text: &str, range: Range<usize>, pattern: &Pattern) -> Option<usize> {
     if pattern.pluralisable {
         for suffix in ["s", "es"] {
             // Compared as bytes: the suffix is ASCII, so a match also proves a char boundary.
-            if rest
-                .as_bytes()
-                .get(..suffix.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(suffix.as_bytes()))
-            {
-                let upper = matched
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_ascii_uppercase());
+            if rest.as_bytes().get(..suffix.len()).is_some_and(|b| b.eq_ignore_ascii_case(suffix.as_bytes())) {
+                let upper = matched.chars().next_back().is_some_and(|c| c.is_ascii_uppercase());
                 // "APIs" keeps a lower-case plural after an upper-case alias; "APIS" would not be one.
                 let suffix_text = &rest[..suffix.len()];
                 if upper && pattern.kind != AliasKind::Plain && suffix_text != suffix {
                     continue;
                 }
-                if !rest[suffix.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-                {
+                if !rest[suffix.len()..].chars().next().is_some_and(is_word_char) {
                     return Some(range.end + suffix.len());
                 }
             }

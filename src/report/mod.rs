@@ -114,15 +114,7 @@ impl<W: Write> RecordWriter<W> {
         style: Style,
         envelope: Option<Envelope>,
     ) -> RecordWriter<W> {
-        RecordWriter {
-            columns,
-            format,
-            out,
-            style,
-            envelope,
-            buffered: Vec::new(),
-            rows: 0,
-        }
+        RecordWriter { columns, format, out, style, envelope, buffered: Vec::new(), rows: 0 }
     }
 
     /// Writes (or, for table and Markdown, buffers) one record.
@@ -180,9 +172,7 @@ impl<W: Write> RecordWriter<W> {
             self.start()?;
         }
         match self.format {
-            Format::Table => {
-                text::write_table(&mut self.out, self.columns, &self.buffered, &self.style)?
-            }
+            Format::Table => text::write_table(&mut self.out, self.columns, &self.buffered, &self.style)?,
             Format::Markdown => text::write_markdown(&mut self.out, self.columns, &self.buffered)?,
             Format::Json => {
                 let close = if self.envelope.is_some() { "]}" } else { "]" };
@@ -205,10 +195,12 @@ fn csv_line(cells: impl Iterator<Item = String>) -> io::Result<Vec<u8>> {
 
 /// Renders a cell for CSV. A text cell a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe, OWASP's advice for
-/// CSV injection; spreadsheets show the text as typed and hide the apostrophe.
+/// CSV injection; spreadsheets show the text as typed and hide the apostrophe. A missing
+/// number is `NA`, which pandas and R read as missing and which no spreadsheet evaluates.
 fn csv_cell(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
+        Cell::Empty => "NA".to_string(),
         other => other.render(),
     }
 }
@@ -219,15 +211,10 @@ mod tests {
 
     #[test]
     fn csv_cells_never_start_a_formula() {
-        for (input, want) in [
-            ("=1+1", "'=1+1"),
-            ("+1", "'+1"),
-            ("-Go", "'-Go"),
-            ("@x", "'@x"),
-            ("Go", "Go"),
-        ] {
+        for (input, want) in [("=1+1", "'=1+1"), ("+1", "'+1"), ("-Go", "'-Go"), ("@x", "'@x"), ("Go", "Go")] {
             assert_eq!(csv_cell(&Cell::Text(input.to_string())), want);
         }
         assert_eq!(csv_cell(&Cell::Float(0.25, 4)), "0.2500");
+        assert_eq!(csv_cell(&Cell::Empty), "NA");
     }
 }

@@ -6,17 +6,11 @@ use super::{Cell, Column, Record};
 use crate::aggregate::{CategoryFrequency, SkillFrequency};
 
 const fn text(name: &'static str) -> Column {
-    Column {
-        name,
-        numeric: false,
-    }
+    Column { name, numeric: false }
 }
 
 const fn number(name: &'static str) -> Column {
-    Column {
-        name,
-        numeric: true,
-    }
+    Column { name, numeric: true }
 }
 
 fn opt_int(value: Option<u32>) -> Cell {

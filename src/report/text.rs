@@ -31,10 +31,7 @@ pub(super) fn write_table(
     rows: &[Vec<Cell>],
     style: &Style,
 ) -> io::Result<()> {
-    let rendered: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| one_line(&c.render())).collect())
-        .collect();
+    let rendered: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| one_line(&c.render())).collect()).collect();
     let mut widths: Vec<usize> = columns.iter().map(|c| char_width(c.name)).collect();
     for row in &rendered {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -42,13 +39,10 @@ pub(super) fn write_table(
         }
     }
     // Shrink the widest text column until the table fits; numbers are never cut.
-    let total =
-        |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    let total = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
     while total(&widths) > style.max_width {
         let widest = (0..columns.len())
-            .filter(|&i| {
-                !columns[i].numeric && widths[i] > MIN_TEXT_WIDTH.max(char_width(columns[i].name))
-            })
+            .filter(|&i| !columns[i].numeric && widths[i] > MIN_TEXT_WIDTH.max(char_width(columns[i].name)))
             .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
         match widest {
             Some(i) => widths[i] -= 1,
@@ -71,34 +65,19 @@ pub(super) fn write_table(
             .collect();
         parts.join("  ").trim_end().to_string()
     };
-    writeln!(
-        out,
-        "{}",
-        line(columns.iter().map(|c| c.name.to_string()).collect())
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(widths.iter().map(|&w| "─".repeat(w)).collect())
-    )?;
+    writeln!(out, "{}", line(columns.iter().map(|c| c.name.to_string()).collect()))?;
+    writeln!(out, "{}", line(widths.iter().map(|&w| "─".repeat(w)).collect()))?;
     for row in rendered {
         writeln!(out, "{}", line(row))?;
     }
     Ok(())
 }
 
-pub(super) fn write_markdown(
-    out: &mut dyn Write,
-    columns: &[Column],
-    rows: &[Vec<Cell>],
-) -> io::Result<()> {
+pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Vec<Cell>]) -> io::Result<()> {
     let escape = |s: &str| one_line(s).replace('\\', "\\\\").replace('|', "\\|");
     let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
-    let rule: Vec<&str> = columns
-        .iter()
-        .map(|c| if c.numeric { "---:" } else { "---" })
-        .collect();
+    let rule: Vec<&str> = columns.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for row in rows {
         let cells: Vec<String> = row.iter().map(|c| escape(&c.render())).collect();

@@ -15,23 +15,19 @@ use super::{Problem, Severity, Taxonomy, COMMON_ENGLISH};
 pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
     let mut problems = Vec::new();
     for skill in taxonomy.skills() {
-        let technology = taxonomy
-            .category(&skill.category)
-            .is_none_or(|c| c.is_technology() || c.kind == "unknown");
-        let name_is_special = skill
-            .cased_aliases
-            .iter()
-            .chain(&skill.ambiguous_aliases)
-            .any(|a| a.eq_ignore_ascii_case(&skill.name));
-        let plain = std::iter::once(&skill.name)
-            .filter(|_| !name_is_special)
-            .chain(&skill.aliases);
+        let technology = taxonomy.category(&skill.category).is_none_or(|c| c.is_technology() || c.kind == "unknown");
+        let name_is_special =
+            skill.cased_aliases.iter().chain(&skill.ambiguous_aliases).any(|a| a.eq_ignore_ascii_case(&skill.name));
+        let plain = std::iter::once(&skill.name).filter(|_| !name_is_special).chain(&skill.aliases);
         for alias in plain {
             if let Some(why) = plain_alias_risk(alias, technology) {
                 problems.push(Problem {
                     severity: Severity::Warning,
                     at: skill.source.clone(),
-                    message: format!("alias '{alias}' of '{}' {why}; list it in ambiguous_aliases so it needs evidence to match", skill.id),
+                    message: format!(
+                        "alias '{alias}' of '{}' {why}; list it in ambiguous_aliases so it needs evidence to match",
+                        skill.id
+                    ),
                 });
             }
         }
@@ -40,19 +36,24 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
                 problems.push(Problem {
                     severity: Severity::Warning,
                     at: skill.source.clone(),
-                    message: format!("cased alias '{alias}' of '{}' is a single character; list it in ambiguous_aliases", skill.id),
+                    message: format!(
+                        "cased alias '{alias}' of '{}' is a single character; list it in ambiguous_aliases",
+                        skill.id
+                    ),
                 });
             }
         }
         for competency in &skill.competencies {
-            let valid = competency
-                .split_once('/')
-                .is_some_and(|(l, c)| !l.is_empty() && !c.is_empty() && !c.contains('/'));
+            let valid =
+                competency.split_once('/').is_some_and(|(l, c)| !l.is_empty() && !c.is_empty() && !c.contains('/'));
             if !valid {
                 problems.push(Problem {
                     severity: Severity::Warning,
                     at: skill.source.clone(),
-                    message: format!("competency link '{competency}' of '{}' is not of the form ladder-id/competency-id", skill.id),
+                    message: format!(
+                        "competency link '{competency}' of '{}' is not of the form ladder-id/competency-id",
+                        skill.id
+                    ),
                 });
             }
         }
@@ -79,11 +80,7 @@ fn plain_alias_risk(alias: &str, technology: bool) -> Option<&'static str> {
 fn common_english() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        COMMON_ENGLISH
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        COMMON_ENGLISH.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
     })
 }
 
@@ -100,10 +97,7 @@ mod tests {
                       sec,Security,practice,security engineering,,bad-link\n";
         let categories = "id,name,kind\nlang,Languages,technology\npractice,Practices,practice\n";
         let taxonomy = Taxonomy::parse_tables(skills, "s.csv", categories, "c.csv").unwrap();
-        let found: Vec<String> = check(&taxonomy)
-            .into_iter()
-            .map(|p| p.to_string())
-            .collect();
+        let found: Vec<String> = check(&taxonomy).into_iter().map(|p| p.to_string()).collect();
         assert_eq!(
             found,
             [

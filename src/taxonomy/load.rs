@@ -7,9 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
-use super::{
-    alias_key, split_list, Category, Problem, Severity, Skill, Taxonomy, DEFAULT_CATEGORIES_CSV,
-};
+use super::{alias_key, split_list, Category, Problem, Severity, Skill, Taxonomy, DEFAULT_CATEGORIES_CSV};
 use crate::posting::SourceRef;
 
 /// The category flat lists are put in.
@@ -18,23 +16,12 @@ pub(crate) const FLAT_CATEGORY: &str = "uncategorised";
 pub(crate) fn load_path(path: &Path) -> (Option<Taxonomy>, Vec<Problem>) {
     let display = path.display().to_string();
     let read = |p: &Path| {
-        fs::read(p).map_err(|e| {
-            problem(
-                SourceRef::file(p.display().to_string()),
-                format!("cannot read: {e}"),
-            )
-        })
+        fs::read(p).map_err(|e| problem(SourceRef::file(p.display().to_string()), format!("cannot read: {e}")))
     };
     let decode = |p: &Path, bytes: Vec<u8>| {
         String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
-            problem(
-                SourceRef::file(p.display().to_string()).at_line(line),
-                "invalid UTF-8".to_string(),
-            )
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
+            problem(SourceRef::file(p.display().to_string()).at_line(line), "invalid UTF-8".to_string())
         })
     };
     let read_text = |p: &Path| read(p).and_then(|bytes| decode(p, bytes));
@@ -42,9 +29,7 @@ pub(crate) fn load_path(path: &Path) -> (Option<Taxonomy>, Vec<Problem>) {
     let (skills_path, categories_path) = if path.is_dir() {
         (path.join("skills.csv"), Some(path.join("categories.csv")))
     } else {
-        let is_csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         if !is_csv {
             return match read_text(path) {
                 Ok(text) => {
@@ -54,10 +39,7 @@ pub(crate) fn load_path(path: &Path) -> (Option<Taxonomy>, Vec<Problem>) {
                 Err(p) => (None, vec![p]),
             };
         }
-        (
-            path.to_path_buf(),
-            path.parent().map(|dir| dir.join("categories.csv")),
-        )
+        (path.to_path_buf(), path.parent().map(|dir| dir.join("categories.csv")))
     };
     let skills = match read_text(&skills_path) {
         Ok(text) => text,
@@ -68,30 +50,15 @@ pub(crate) fn load_path(path: &Path) -> (Option<Taxonomy>, Vec<Problem>) {
             Ok(text) => (text, p.display().to_string()),
             Err(problem) => return (None, vec![problem]),
         },
-        None => (
-            DEFAULT_CATEGORIES_CSV.to_string(),
-            "taxonomy/categories.csv (embedded)".to_string(),
-        ),
+        None => (DEFAULT_CATEGORIES_CSV.to_string(), "taxonomy/categories.csv (embedded)".to_string()),
     };
-    let (taxonomy, problems) = parse_tables(
-        &skills,
-        &skills_path.display().to_string(),
-        &categories,
-        &categories_name,
-    );
-    let taxonomy = Taxonomy {
-        origin: display,
-        ..taxonomy
-    };
+    let (taxonomy, problems) = parse_tables(&skills, &skills_path.display().to_string(), &categories, &categories_name);
+    let taxonomy = Taxonomy { origin: display, ..taxonomy };
     (Some(taxonomy), problems)
 }
 
 fn problem(at: SourceRef, message: String) -> Problem {
-    Problem {
-        at,
-        message,
-        severity: Severity::Error,
-    }
+    Problem { at, message, severity: Severity::Error }
 }
 
 /// Reads a CSV table into rows keyed by lower-cased header, with each row's line number.
@@ -102,32 +69,19 @@ fn read_rows(
     problems: &mut Vec<Problem>,
 ) -> Vec<(u64, HashMap<String, String>)> {
     let file = SourceRef::file(name);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
         Err(e) => {
-            problems.push(problem(
-                file.at_line(1),
-                format!("cannot read the header: {e}"),
-            ));
+            problems.push(problem(file.at_line(1), format!("cannot read the header: {e}")));
             return Vec::new();
         }
     };
-    let missing: Vec<&str> = required
-        .iter()
-        .copied()
-        .filter(|r| !headers.iter().any(|h| h == r))
-        .collect();
+    let missing: Vec<&str> = required.iter().copied().filter(|r| !headers.iter().any(|h| h == r)).collect();
     if !missing.is_empty() {
         problems.push(problem(
             file.at_line(1),
-            format!(
-                "missing column(s) {} (the header has: {})",
-                missing.join(", "),
-                headers.join(", ")
-            ),
+            format!("missing column(s) {} (the header has: {})", missing.join(", "), headers.join(", ")),
         ));
         return Vec::new();
     }
@@ -139,11 +93,7 @@ fn read_rows(
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                let row = headers
-                    .iter()
-                    .cloned()
-                    .zip(record.iter().map(|f| f.trim().to_string()))
-                    .collect();
+                let row = headers.iter().cloned().zip(record.iter().map(|f| f.trim().to_string())).collect();
                 rows.push((line, row));
             }
             Err(e) => {
@@ -165,37 +115,24 @@ pub(crate) fn parse_tables(
     let categories = parse_categories(categories_text, categories_name, &mut problems);
     let skills_file = SourceRef::file(skills_name);
     let mut skills = Vec::new();
-    for (line, row) in read_rows(
-        skills_text,
-        skills_name,
-        &["id", "name", "category"],
-        &mut problems,
-    ) {
+    for (line, row) in read_rows(skills_text, skills_name, &["id", "name", "category"], &mut problems) {
         let get = |key: &str| row.get(key).cloned().unwrap_or_default();
         let at = skills_file.at_line(line);
         let (id, name, category) = (get("id"), get("name"), get("category"));
         if id.is_empty() {
             problems.push(problem(at.clone(), "empty id".to_string()));
         } else if id.chars().any(char::is_whitespace) {
-            problems.push(problem(
-                at.clone(),
-                format!("id '{id}' contains whitespace"),
-            ));
+            problems.push(problem(at.clone(), format!("id '{id}' contains whitespace")));
         }
         if name.is_empty() {
-            problems.push(problem(
-                at.clone(),
-                format!("skill '{id}' has an empty name"),
-            ));
+            problems.push(problem(at.clone(), format!("skill '{id}' has an empty name")));
         }
         if category.is_empty() {
             problems.push(problem(at.clone(), format!("skill '{id}' has no category")));
         } else if !categories.iter().any(|c: &Category| c.id == category) {
             problems.push(problem(
                 at.clone(),
-                format!(
-                    "skill '{id}' has unknown category '{category}' (not in {categories_name})"
-                ),
+                format!("skill '{id}' has unknown category '{category}' (not in {categories_name})"),
             ));
         }
         let parent = Some(get("parent")).filter(|p| !p.is_empty());
@@ -207,10 +144,7 @@ pub(crate) fn parse_tables(
             aliases: split_list(&get("aliases")),
             cased_aliases: split_list(&get("cased_aliases")),
             ambiguous_aliases: split_list(&get("ambiguous_aliases")),
-            context: split_list(&get("context"))
-                .into_iter()
-                .map(|c| c.to_lowercase())
-                .collect(),
+            context: split_list(&get("context")).into_iter().map(|c| c.to_lowercase()).collect(),
             parent,
             related: split_list(&get("related")),
             competencies: split_list(&get("competencies")),
@@ -236,21 +170,11 @@ fn parse_categories(text: &str, name: &str, problems: &mut Vec<Problem>) -> Vec<
             continue;
         }
         if let Some(first) = seen.insert(id.clone(), line) {
-            problems.push(problem(
-                at,
-                format!("duplicate category id '{id}' (first defined on line {first})"),
-            ));
+            problems.push(problem(at, format!("duplicate category id '{id}' (first defined on line {first})")));
             continue;
         }
-        let kind = Some(get("kind"))
-            .filter(|k| !k.is_empty())
-            .unwrap_or_else(|| "technology".to_string());
-        categories.push(Category {
-            id,
-            name: get("name"),
-            kind,
-            description: get("description"),
-        });
+        let kind = Some(get("kind")).filter(|k| !k.is_empty()).unwrap_or_else(|| "technology".to_string());
+        categories.push(Category { id, name: get("name"), kind, description: get("description") });
     }
     categories
 }
@@ -265,10 +189,7 @@ fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
         if let Some(first) = ids.get(skill.id.as_str()) {
             problems.push(problem(
                 skill.source.clone(),
-                format!(
-                    "duplicate skill id '{}' (first defined at {})",
-                    skill.id, first.source
-                ),
+                format!("duplicate skill id '{}' (first defined at {})", skill.id, first.source),
             ));
         } else {
             ids.insert(&skill.id, skill);
@@ -302,25 +223,17 @@ fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
         }
         if let Some(parent) = &skill.parent {
             if !ids.contains_key(parent.as_str()) {
-                problems.push(problem(
-                    skill.source.clone(),
-                    format!("skill '{}' has unknown parent '{parent}'", skill.id),
-                ));
+                problems
+                    .push(problem(skill.source.clone(), format!("skill '{}' has unknown parent '{parent}'", skill.id)));
             } else if parent == &skill.id {
-                problems.push(problem(
-                    skill.source.clone(),
-                    format!("skill '{}' is its own parent", skill.id),
-                ));
+                problems.push(problem(skill.source.clone(), format!("skill '{}' is its own parent", skill.id)));
             }
         }
         for related in &skill.related {
             if !ids.contains_key(related.as_str()) {
                 problems.push(problem(
                     skill.source.clone(),
-                    format!(
-                        "skill '{}' lists unknown related skill '{related}'",
-                        skill.id
-                    ),
+                    format!("skill '{}' lists unknown related skill '{related}'", skill.id),
                 ));
             }
         }
@@ -350,10 +263,7 @@ pub(crate) fn parse_flat(text: &str, origin: &str) -> (Taxonomy, Vec<Problem>) {
             continue;
         }
         if !name.chars().any(char::is_alphanumeric) {
-            problems.push(problem(
-                file.at_line(line_no),
-                format!("'{name}' has no letter or digit"),
-            ));
+            problems.push(problem(file.at_line(line_no), format!("'{name}' has no letter or digit")));
             continue;
         }
         let key = alias_key(name);
@@ -369,11 +279,7 @@ pub(crate) fn parse_flat(text: &str, origin: &str) -> (Taxonomy, Vec<Problem>) {
         let slug = slugify(name);
         let count = ids.entry(slug.clone()).or_insert(0);
         *count += 1;
-        let id = if *count == 1 {
-            slug
-        } else {
-            format!("{slug}-{count}")
-        };
+        let id = if *count == 1 { slug } else { format!("{slug}-{count}") };
         skills.push(Skill {
             id,
             name: name.to_string(),
@@ -395,10 +301,7 @@ pub(crate) fn parse_flat(text: &str, origin: &str) -> (Taxonomy, Vec<Problem>) {
         kind: "unknown".to_string(),
         description: "Skills from a flat list".to_string(),
     };
-    (
-        Taxonomy::from_parts(skills, vec![category], origin.to_string()),
-        problems,
-    )
+    (Taxonomy::from_parts(skills, vec![category], origin.to_string()), problems)
 }
 
 /// A lower-case id from a name: `C++` → `c++`, `Power BI` → `power-bi`.
@@ -421,11 +324,7 @@ mod tests {
     const CATEGORIES: &str = "id,name,kind\nlang,Languages,technology\n";
 
     fn problems(skills: &str) -> Vec<String> {
-        parse_tables(skills, "skills.csv", CATEGORIES, "categories.csv")
-            .1
-            .into_iter()
-            .map(|p| p.to_string())
-            .collect()
+        parse_tables(skills, "skills.csv", CATEGORIES, "categories.csv").1.into_iter().map(|p| p.to_string()).collect()
     }
 
     #[test]
@@ -458,14 +357,10 @@ mod tests {
 
     #[test]
     fn flat_lists_dedupe_and_slug() {
-        let (taxonomy, problems) =
-            parse_flat("Python\n\n# comment\nPower BI\npython\nC++\n", "list.txt");
+        let (taxonomy, problems) = parse_flat("Python\n\n# comment\nPower BI\npython\nC++\n", "list.txt");
         let ids: Vec<&str> = taxonomy.skills().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["python", "power-bi", "c++"]);
         assert_eq!(problems.len(), 1);
-        assert_eq!(
-            problems[0].to_string(),
-            "list.txt:5: warning: 'python' repeats line 1 (ignored)"
-        );
+        assert_eq!(problems[0].to_string(), "list.txt:5: warning: 'python' repeats line 1 (ignored)");
     }
 }

@@ -127,20 +127,12 @@ pub struct TaxonomyError {
 impl fmt::Display for TaxonomyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        write!(
-            f,
-            "invalid taxonomy ({n} problem{})",
-            if n == 1 { "" } else { "s" }
-        )?;
+        write!(f, "invalid taxonomy ({n} problem{})", if n == 1 { "" } else { "s" })?;
         for problem in self.problems.iter().take(20) {
             write!(f, "\n  {problem}")?;
         }
         if n > 20 {
-            write!(
-                f,
-                "\n  … and {} more (run `rungs taxonomy check` for all)",
-                n - 20
-            )?;
+            write!(f, "\n  … and {} more (run `rungs taxonomy check` for all)", n - 20)?;
         }
         Ok(())
     }
@@ -161,10 +153,7 @@ impl Taxonomy {
     /// Loads a taxonomy from a directory, a skills CSV or a flat list of names.
     pub fn load(path: &Path) -> Result<Taxonomy, TaxonomyError> {
         let (taxonomy, problems) = load::load_path(path);
-        let errors: Vec<Problem> = problems
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect();
+        let errors: Vec<Problem> = problems.into_iter().filter(|p| p.severity == Severity::Error).collect();
         match taxonomy {
             Some(taxonomy) if errors.is_empty() => Ok(taxonomy),
             _ => Err(TaxonomyError { problems: errors }),
@@ -179,8 +168,7 @@ impl Taxonomy {
         categories: &str,
         categories_name: &str,
     ) -> Result<Taxonomy, TaxonomyError> {
-        let (taxonomy, problems) =
-            load::parse_tables(skills, skills_name, categories, categories_name);
+        let (taxonomy, problems) = load::parse_tables(skills, skills_name, categories, categories_name);
         if problems.is_empty() {
             Ok(taxonomy)
         } else {
@@ -218,16 +206,8 @@ impl Taxonomy {
         load::parse_flat(text, origin).0
     }
 
-    pub(crate) fn from_parts(
-        skills: Vec<Skill>,
-        categories: Vec<Category>,
-        origin: String,
-    ) -> Taxonomy {
-        Taxonomy {
-            skills,
-            categories,
-            origin,
-        }
+    pub(crate) fn from_parts(skills: Vec<Skill>, categories: Vec<Category>, origin: String) -> Taxonomy {
+        Taxonomy { skills, categories, origin }
     }
 
     /// All skills, in file order; a skill's index here is its [`crate::matcher::SkillIndex`].
@@ -258,20 +238,12 @@ impl Taxonomy {
 
 /// The lower-cased, whitespace-collapsed form two aliases are compared in.
 pub(crate) fn alias_key(alias: &str) -> String {
-    alias
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    alias.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Splits a `|`-separated cell into trimmed, non-empty parts.
 pub(crate) fn split_list(cell: &str) -> Vec<String> {
-    cell.split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -281,20 +253,8 @@ mod tests {
     #[test]
     fn embedded_taxonomy_loads_and_checks_clean() {
         let taxonomy = Taxonomy::embedded();
-        assert!(
-            taxonomy.skills().len() >= 1000,
-            "{} skills",
-            taxonomy.skills().len()
-        );
+        assert!(taxonomy.skills().len() >= 1000, "{} skills", taxonomy.skills().len());
         let problems = check(&taxonomy);
-        assert!(
-            problems.is_empty(),
-            "{}",
-            problems
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
+        assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
     }
 }

@@ -27,26 +27,16 @@ pub fn run(config: RunConfig, by: GroupBy, top: Option<usize>) -> anyhow::Result
         array_key,
     };
     match by {
-        GroupBy::Skill => write_rows(
-            &config,
-            envelope("skills"),
-            table.skill_rows(analyzer.taxonomy(), top),
-        )?,
-        GroupBy::Category => write_rows(
-            &config,
-            envelope("categories"),
-            table.category_rows(analyzer.taxonomy(), top),
-        )?,
+        GroupBy::Skill => write_rows(&config, envelope("skills"), table.skill_rows(analyzer.taxonomy(), top))?,
+        GroupBy::Category => {
+            write_rows(&config, envelope("categories"), table.category_rows(analyzer.taxonomy(), top))?
+        }
     }
     print_summary(&config, &totals);
     Ok(Exit::Success)
 }
 
-fn write_rows<R: Record>(
-    config: &RunConfig,
-    envelope: Envelope,
-    rows: Vec<R>,
-) -> anyhow::Result<()> {
+fn write_rows<R: Record>(config: &RunConfig, envelope: Envelope, rows: Vec<R>) -> anyhow::Result<()> {
     let mut writer = RecordWriter::new(
         R::columns(),
         config.output.format,

@@ -19,11 +19,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run)?),
         Command::Freq(args) => freq::run(RunConfig::from_args(&args.run)?, args.by, args.top),
         Command::Taxonomy(TaxonomyCommand::Check { path }) => taxonomy::check(path.as_deref()),
-        Command::Taxonomy(TaxonomyCommand::List(args)) => taxonomy::list(
-            args.taxonomy.as_ref(),
-            args.category.as_deref(),
-            OutputConfig::from_args(&args.output),
-        ),
+        Command::Taxonomy(TaxonomyCommand::List(args)) => {
+            taxonomy::list(args.taxonomy.as_ref(), args.category.as_deref(), OutputConfig::from_args(&args.output))
+        }
     }
 }
 
@@ -42,8 +40,7 @@ pub fn analyse_all(
     analyzer: &Analyzer,
     sink: &mut dyn FnMut(&Analysis) -> std::io::Result<()>,
 ) -> anyhow::Result<Totals> {
-    let reader =
-        PostingReader::new(&config.inputs, config.input.clone()).context("cannot read input")?;
+    let reader = PostingReader::new(&config.inputs, config.input.clone()).context("cannot read input")?;
     let quiet = config.quiet;
     let mut on_skip = |err: &rungs::input::InputError| {
         if !quiet {
@@ -56,14 +53,7 @@ pub fn analyse_all(
         totals.matches += analysis.matches.len() as u64;
         sink(&analysis)
     };
-    let summary = batch::run(
-        reader,
-        analyzer,
-        &config.pool,
-        config.batch,
-        &mut on_skip,
-        &mut count,
-    )?;
+    let summary = batch::run(reader, analyzer, &config.pool, config.batch, &mut on_skip, &mut count)?;
     totals.batch = summary;
     Ok(totals)
 }

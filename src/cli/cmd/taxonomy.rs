@@ -11,21 +11,13 @@ use crate::cli::Exit;
 
 pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
     let (taxonomy, problems) = Taxonomy::check_path(path);
-    let name = path.map_or_else(
-        || "embedded taxonomy".to_string(),
-        |p| p.display().to_string(),
-    );
+    let name = path.map_or_else(|| "embedded taxonomy".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
     for problem in &problems {
         writeln!(out, "{problem}")?;
     }
-    let counts = taxonomy.map_or_else(String::new, |t| {
-        format!(
-            " ({} skills, {} categories)",
-            t.skills().len(),
-            t.categories().len()
-        )
-    });
+    let counts = taxonomy
+        .map_or_else(String::new, |t| format!(" ({} skills, {} categories)", t.skills().len(), t.categories().len()));
     if problems.is_empty() {
         writeln!(out, "{name}{counts}: ok")?;
         Ok(Exit::Success)
@@ -36,24 +28,11 @@ pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
     }
 }
 
-pub fn list(
-    path: Option<&PathBuf>,
-    category: Option<&str>,
-    output: OutputConfig,
-) -> anyhow::Result<Exit> {
+pub fn list(path: Option<&PathBuf>, category: Option<&str>, output: OutputConfig) -> anyhow::Result<Exit> {
     let taxonomy = load_taxonomy(path)?;
-    let mut writer = RecordWriter::new(
-        SkillRecord::columns(),
-        output.format,
-        output.open()?,
-        output.style.clone(),
-        None,
-    );
-    for skill in taxonomy
-        .skills()
-        .iter()
-        .filter(|s| category.is_none_or(|c| s.category == c))
-    {
+    let mut writer =
+        RecordWriter::new(SkillRecord::columns(), output.format, output.open()?, output.style.clone(), None);
+    for skill in taxonomy.skills().iter().filter(|s| category.is_none_or(|c| s.category == c)) {
         writer.write(&SkillRecord {
             id: &skill.id,
             name: &skill.name,

@@ -1,0 +1,54 @@
+//! Snapshot checks of every report format on the sample postings in `data/`, so a change to
+//! any column, number format or ordering shows up as a reviewed diff (`cargo insta review`,
+//! or `INSTA_UPDATE=always cargo test` to accept).
+
+use std::process::Command;
+
+fn rungs(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS")
+        .args(args)
+        .arg("--quiet")
+        .output()
+        .expect("rungs runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("reports are UTF-8")
+}
+
+const SAMPLES: [&str; 2] = ["data/postings.jsonl", "data/sre-postings.txt"];
+
+#[test]
+fn scan_in_every_format() {
+    for format in ["table", "csv", "json", "jsonl", "md"] {
+        let mut args = vec!["scan", "--format", format, "data/postings.jsonl"];
+        if format == "table" {
+            args.push("--threads=2");
+        }
+        insta::assert_snapshot!(format!("scan-{format}"), rungs(&args));
+    }
+}
+
+#[test]
+fn freq_in_every_format() {
+    for format in ["table", "csv", "json", "jsonl", "md"] {
+        let mut args = vec!["freq", "--format", format, "--top", "25"];
+        args.extend(SAMPLES);
+        insta::assert_snapshot!(format!("freq-{format}"), rungs(&args));
+    }
+}
+
+#[test]
+fn freq_by_category() {
+    let mut args = vec!["freq", "--by", "category", "--format", "table"];
+    args.extend(SAMPLES);
+    insta::assert_snapshot!("freq-by-category-table", rungs(&args));
+    let mut args = vec!["freq", "--by", "category", "--format", "json"];
+    args.extend(SAMPLES);
+    insta::assert_snapshot!("freq-by-category-json", rungs(&args));
+}
+
+#[test]
+fn seed_postings_scan() {
+    insta::assert_snapshot!("scan-seed-sre-postings-csv", rungs(&["scan", "--format", "csv", "data/sre-postings.txt"]));
+}
