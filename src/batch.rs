@@ -65,6 +65,20 @@ pub fn run(
     on_skip: &mut dyn FnMut(&InputError),
     sink: &mut dyn FnMut(Analysis) -> io::Result<()>,
 ) -> Result<BatchSummary, BatchError> {
+    run_with(postings, pool, options, on_skip, &|posting| analyzer.analyse(posting), sink)
+}
+
+/// Runs `work` on every posting on `pool` (in parallel, chunk by chunk) and hands the results
+/// to `sink` in input order: [`run`] with any per-posting work, such as analysis followed by
+/// level estimation.
+pub fn run_with<T: Send>(
+    postings: impl Iterator<Item = Result<Posting, InputError>>,
+    pool: &rayon::ThreadPool,
+    options: BatchOptions,
+    on_skip: &mut dyn FnMut(&InputError),
+    work: &(dyn Fn(Posting) -> T + Sync),
+    sink: &mut dyn FnMut(T) -> io::Result<()>,
+) -> Result<BatchSummary, BatchError> {
     let mut summary = BatchSummary::default();
     let mut chunk: Vec<Posting> = Vec::with_capacity(options.chunk_size);
     let mut postings = postings.peekable();
@@ -81,11 +95,10 @@ pub fn run(
                 None => break,
             }
         }
-        let analyses: Vec<Analysis> =
-            pool.install(|| std::mem::take(&mut chunk).into_par_iter().map(|p| analyzer.analyse(p)).collect());
-        for analysis in analyses {
+        let results: Vec<T> = pool.install(|| std::mem::take(&mut chunk).into_par_iter().map(work).collect());
+        for result in results {
             summary.postings += 1;
-            sink(analysis)?;
+            sink(result)?;
         }
     }
     if summary.postings == 0 {

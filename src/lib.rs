@@ -35,6 +35,8 @@ pub mod aggregate;
 pub mod analyse;
 pub mod batch;
 pub mod input;
+pub mod ladder;
+pub mod levels;
 pub mod matcher;
 pub mod posting;
 pub mod report;

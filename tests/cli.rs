@@ -350,3 +350,92 @@ mod taxonomy {
         }
     }
 }
+
+mod levels {
+    use super::*;
+
+    #[test]
+    fn levels_jsonl_contract() {
+        let o = run(&["levels", "-q", "-f", "jsonl", "data/postings.jsonl"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        // One row per posting and ladder, in input order then ladder order.
+        assert_eq!(out.lines().count(), 5 * 3);
+        let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        for key in ["posting", "ladder", "level", "level_title", "band", "estimate", "confidence", "evidence"] {
+            assert!(first.get(key).is_some(), "missing {key} in {first}");
+        }
+        assert_eq!(first["posting"], "acme-sre-2");
+        assert_eq!(first["ladder"], "kensho-sre");
+        let evidence = first["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty());
+        for key in ["requirement", "text", "start", "end", "signal"] {
+            assert!(evidence[0].get(key).is_some(), "missing {key} in {}", evidence[0]);
+        }
+    }
+
+    #[test]
+    fn titles_drive_levels() {
+        let input = b"{\"id\":\"a\",\"title\":\"Principal Engineer\",\"text\":\"- Build things\"}\n{\"id\":\"b\",\"title\":\"Software Engineering Intern\",\"text\":\"- Build things\"}\n";
+        let o = run_stdin(&["levels", "-q", "-f", "csv", "--ladder", "kensho-sre"], input);
+        let out = stdout(&o);
+        let bands: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').nth(4).unwrap()).collect();
+        assert_eq!(bands, ["6", "1"], "{out}");
+    }
+
+    #[test]
+    fn summary_counts_levels_per_ladder() {
+        let o = run(&["levels", "-q", "--summary", "-f", "csv", "--ladder", "kensho-sre", "data/sre-postings.txt"]);
+        let out = stdout(&o);
+        assert!(out.starts_with("ladder,level,level_title,band,postings,share,mean_confidence\n"), "{out}");
+        let total: u64 = out.lines().skip(1).map(|l| l.split(',').nth(4).unwrap().parse::<u64>().unwrap()).sum();
+        assert_eq!(total, 18);
+    }
+
+    #[test]
+    fn unknown_ladder_is_a_usage_error() {
+        let o = run(&["levels", "--ladder", "nope", "data/postings.jsonl"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("no ladder 'nope'"), "{}", stderr(&o));
+    }
+
+    #[test]
+    fn broken_ladder_file_names_its_lines() {
+        let dir = scratch("ladder");
+        let path = write(&dir, "mine.csv", b"ladder_id,ladder_name,level,level_title,band,area,competency,descriptor,status\nx,X,1,A,1,Craft,Code,,stated\n");
+        let o = run(&["levels", "--ladder", &path, "data/postings.jsonl"]);
+        assert_eq!(o.status.code(), Some(4));
+        assert!(stderr(&o).contains("mine.csv:2: a stated cell needs a descriptor"), "{}", stderr(&o));
+        let o = run(&["taxonomy", "check", &path]);
+        assert_eq!(o.status.code(), Some(4));
+    }
+
+    #[test]
+    fn ladder_show_round_trips_and_resolves() {
+        for id in ["kensho-sre", "systems-engineering", "dropbox-mle-ic2"] {
+            let o = run(&["ladder", "show", id, "-f", "csv"]);
+            assert_eq!(o.status.code(), Some(0));
+            assert!(stdout(&o).lines().count() > 1);
+        }
+        let o = run(&["ladder", "show", "kensho-sre", "--resolved", "-f", "jsonl"]);
+        let inherited = stdout(&o).lines().filter(|l| l.contains("\"inherited_from\":3")).count();
+        assert!(inherited > 0);
+    }
+
+    #[test]
+    fn ladder_view_flags_and_coverage() {
+        let input = b"- 10+ years leading company-wide architecture\n- Conduct blameless postmortems\n- Assist with tickets under close supervision\n";
+        let o = run_stdin(&["ladder", "-q", "-f", "jsonl", "--ladder", "kensho-sre", "--target", "2"], input);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0]["flags"], "above target|years above target", "{}", rows[0]);
+        assert_eq!(rows[1]["competency_id"], "collaboration");
+        let o = run_stdin(&["ladder", "-q", "-f", "csv", "--ladder", "kensho-sre", "--coverage"], input);
+        let out = stdout(&o);
+        assert!(out.contains(",never mentioned\n"), "{out}");
+        assert_eq!(out.lines().count(), 1 + 26);
+        let o = run_stdin(&["ladder", "--ladder", "kensho-sre", "--target", "Wizard"], input);
+        assert_eq!(o.status.code(), Some(2));
+    }
+}

@@ -9,7 +9,8 @@ fn rungs(args: &[&str]) -> String {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("COLUMNS")
         .args(args)
-        .arg("--quiet")
+        // `ladder show` reads no postings, so it has no summary line to silence.
+        .args(if args.starts_with(&["ladder", "show"]) { &[][..] } else { &["--quiet"][..] })
         .output()
         .expect("rungs runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -51,4 +52,19 @@ fn freq_by_category() {
 #[test]
 fn seed_postings_scan() {
     insta::assert_snapshot!("scan-seed-sre-postings-csv", rungs(&["scan", "--format", "csv", "data/sre-postings.txt"]));
+}
+
+#[test]
+fn levels_and_ladders() {
+    insta::assert_snapshot!("levels-table", rungs(&["levels", "--ladder", "kensho-sre", "data/postings.jsonl"]));
+    insta::assert_snapshot!("levels-jsonl", rungs(&["levels", "--format", "jsonl", "data/postings.jsonl"]));
+    insta::assert_snapshot!("levels-summary", rungs(&["levels", "--summary", "data/sre-postings.txt"]));
+    insta::assert_snapshot!(
+        "ladder-show-kensho-md",
+        rungs(&["ladder", "show", "kensho-sre", "--resolved", "--format", "md"])
+    );
+    insta::assert_snapshot!(
+        "ladder-view-csv",
+        rungs(&["ladder", "--ladder", "kensho-sre", "--target", "3", "--format", "csv", "data/sre-postings.txt"])
+    );
 }

@@ -27,9 +27,59 @@ pub enum Command {
     Scan(ScanArgs),
     /// Count skills over all postings: postings, share, mentions, required/preferred, years.
     Freq(FreqArgs),
-    /// Inspect or validate a taxonomy.
+    /// Estimate each posting's level on each ladder, with the evidence for it.
+    Levels(LevelsArgs),
+    /// A hiring manager's view of postings against one ladder, or `ladder show ID`.
+    Ladder(LadderArgs),
+    /// Inspect or validate a taxonomy (and ladders).
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct LevelsArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Ladder id (built in: kensho-sre, systems-engineering, dropbox-mle-ic2) or a ladder CSV
+    /// file; repeatable. Default: every built-in ladder.
+    #[arg(long, value_name = "ID|FILE")]
+    pub ladder: Vec<String>,
+    /// Print the distribution of levels per ladder instead of one row per posting.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+#[derive(Debug, ClapArgs)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct LadderArgs {
+    #[command(subcommand)]
+    pub show: Option<LadderCommand>,
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// The ladder to map requirements onto: a built-in id or a ladder CSV file.
+    #[arg(long, value_name = "ID|FILE", required = true)]
+    pub ladder: Option<String>,
+    /// The level the role is meant to be (order number or title); flags requirements more than
+    /// one band away and stated years that do not fit it.
+    #[arg(long, value_name = "LEVEL")]
+    pub target: Option<String>,
+    /// Print which of the ladder's competencies the postings cover, instead of the requirements.
+    #[arg(long)]
+    pub coverage: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// Print a ladder: every competency × level cell.
+    Show {
+        /// A built-in ladder id or a ladder CSV file.
+        ladder: String,
+        /// Follow inheritance: show the descriptor that applies and where it came from.
+        #[arg(long)]
+        resolved: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
 }
 
 #[derive(Debug, ClapArgs)]

@@ -106,6 +106,33 @@ impl RunConfig {
     }
 }
 
+/// The ladders `--ladder` names (built-in ids or CSV files), or every built-in one.
+pub fn load_ladders(names: &[String]) -> anyhow::Result<Vec<rungs::ladder::Ladder>> {
+    use rungs::ladder::Ladder;
+    let embedded = Ladder::embedded();
+    if names.is_empty() {
+        return Ok(embedded);
+    }
+    names
+        .iter()
+        .map(|name| {
+            if let Some(ladder) = embedded.iter().find(|l| &l.id == name) {
+                return Ok(ladder.clone());
+            }
+            let path = std::path::Path::new(name);
+            if path.exists() {
+                return Ladder::load(path).with_context(|| format!("cannot use ladder {name}"));
+            }
+            let known: Vec<&str> = embedded.iter().map(|l| l.id.as_str()).collect();
+            Err(UsageError(format!(
+                "no ladder '{name}': give a built-in id ({}) or a ladder CSV file",
+                known.join(", ")
+            ))
+            .into())
+        })
+        .collect()
+}
+
 /// The taxonomy a `--taxonomy` flag names, or the embedded default.
 pub fn load_taxonomy(path: Option<&PathBuf>) -> anyhow::Result<Taxonomy> {
     match path {

@@ -291,7 +291,8 @@ fn variants(alias: &str) -> Vec<String> {
     out
 }
 
-pub(crate) fn is_word_char(c: char) -> bool {
+/// Whether `c` continues a word: letters, digits and `_`, in any script.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 

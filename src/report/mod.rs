@@ -6,6 +6,7 @@
 //! JSON and JSONL row by row, and buffers only the people-facing table and Markdown, whose
 //! column widths depend on every row.
 
+mod levels;
 mod records;
 mod text;
 
@@ -13,6 +14,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+pub use levels::{
+    round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelRecord, LevelSummaryRecord, PlacementRecord,
+};
 pub use records::{CategoryRecord, MatchRecord, SkillRecord};
 
 /// The output formats.

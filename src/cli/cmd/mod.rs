@@ -2,6 +2,8 @@
 //! share for reading and analysing postings.
 
 mod freq;
+mod ladder;
+mod levels;
 mod scan;
 mod taxonomy;
 
@@ -10,7 +12,7 @@ use rungs::batch::{self, BatchSummary};
 use rungs::input::PostingReader;
 use rungs::{Analysis, Analyzer};
 
-use super::args::{Args, Command, TaxonomyCommand};
+use super::args::{Args, Command, LadderCommand, TaxonomyCommand};
 use super::config::{OutputConfig, RunConfig};
 use super::Exit;
 
@@ -18,6 +20,16 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run)?),
         Command::Freq(args) => freq::run(RunConfig::from_args(&args.run)?, args.by, args.top),
+        Command::Levels(args) => levels::run(RunConfig::from_args(&args.run)?, &args.ladder, args.summary),
+        Command::Ladder(args) => match args.show {
+            Some(LadderCommand::Show { ladder, resolved, output }) => {
+                ladder::show(&ladder, resolved, OutputConfig::from_args(&output))
+            }
+            None => {
+                let name = args.ladder.expect("clap requires --ladder without a subcommand");
+                ladder::map(RunConfig::from_args(&args.run)?, &name, args.target.as_deref(), args.coverage)
+            }
+        },
         Command::Taxonomy(TaxonomyCommand::Check { path }) => taxonomy::check(path.as_deref()),
         Command::Taxonomy(TaxonomyCommand::List(args)) => {
             taxonomy::list(args.taxonomy.as_ref(), args.category.as_deref(), OutputConfig::from_args(&args.output))
@@ -40,6 +52,16 @@ pub fn analyse_all(
     analyzer: &Analyzer,
     sink: &mut dyn FnMut(&Analysis) -> std::io::Result<()>,
 ) -> anyhow::Result<Totals> {
+    analyse_all_with(config, analyzer, &|_| (), &mut |analysis, ()| sink(analysis))
+}
+
+/// [`analyse_all`] with more per-posting work (`extra`, run in parallel after analysis).
+pub fn analyse_all_with<T: Send>(
+    config: &RunConfig,
+    analyzer: &Analyzer,
+    extra: &(dyn Fn(&Analysis) -> T + Sync),
+    sink: &mut dyn FnMut(&Analysis, T) -> std::io::Result<()>,
+) -> anyhow::Result<Totals> {
     let reader = PostingReader::new(&config.inputs, config.input.clone()).context("cannot read input")?;
     let quiet = config.quiet;
     let mut on_skip = |err: &rungs::input::InputError| {
@@ -48,12 +70,17 @@ pub fn analyse_all(
         }
     };
     let mut totals = Totals::default();
-    let mut count = |analysis: Analysis| {
+    let mut count = |(analysis, result): (Analysis, T)| {
         totals.requirements += analysis.requirements.len() as u64;
         totals.matches += analysis.matches.len() as u64;
-        sink(&analysis)
+        sink(&analysis, result)
     };
-    let summary = batch::run(reader, analyzer, &config.pool, config.batch, &mut on_skip, &mut count)?;
+    let work = |posting| {
+        let analysis = analyzer.analyse(posting);
+        let result = extra(&analysis);
+        (analysis, result)
+    };
+    let summary = batch::run_with(reader, &config.pool, config.batch, &mut on_skip, &work, &mut count)?;
     totals.batch = summary;
     Ok(totals)
 }

@@ -3,14 +3,22 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rungs::ladder::Ladder;
 use rungs::report::{Record, RecordWriter, SkillRecord};
+use rungs::taxonomy::{Problem, Severity};
 use rungs::Taxonomy;
 
 use crate::cli::config::{load_taxonomy, OutputConfig};
 use crate::cli::Exit;
 
 pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
-    let (taxonomy, problems) = Taxonomy::check_path(path);
+    if let Some(path) = path.filter(|p| is_ladder_file(p)) {
+        return check_ladder(path);
+    }
+    let (taxonomy, mut problems) = Taxonomy::check_path(path);
+    if let Some(taxonomy) = &taxonomy {
+        problems.extend(unresolved_competency_links(taxonomy, &Ladder::embedded()));
+    }
     let name = path.map_or_else(|| "embedded taxonomy".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
     for problem in &problems {
@@ -26,6 +34,62 @@ pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
         eprintln!("rungs: {name}{counts}: {} problem(s)", problems.len());
         Ok(Exit::BadTaxonomy)
     }
+}
+
+/// A CSV whose header starts with `ladder_id` is a ladder, not a skills table.
+fn is_ladder_file(path: &Path) -> bool {
+    path.is_file()
+        && std::fs::read_to_string(path)
+            .is_ok_and(|text| text.lines().next().is_some_and(|h| h.trim_start().starts_with("ladder_id")))
+}
+
+fn check_ladder(path: &Path) -> anyhow::Result<Exit> {
+    let mut out = std::io::stdout().lock();
+    match Ladder::load(path) {
+        Ok(ladder) => {
+            writeln!(
+                out,
+                "{}: ok (ladder {}, {} levels, {} competencies)",
+                path.display(),
+                ladder.id,
+                ladder.levels.len(),
+                ladder.competencies.len()
+            )?;
+            Ok(Exit::Success)
+        }
+        Err(err) => {
+            for problem in &err.problems {
+                writeln!(out, "{problem}")?;
+            }
+            out.flush()?;
+            eprintln!("rungs: {}: {} problem(s)", path.display(), err.problems.len());
+            Ok(Exit::BadTaxonomy)
+        }
+    }
+}
+
+/// Competency links that name a ladder rungs knows but a competency it does not have.
+fn unresolved_competency_links(taxonomy: &Taxonomy, ladders: &[Ladder]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for skill in taxonomy.skills() {
+        for link in &skill.competencies {
+            let Some((ladder_id, competency_id)) = link.split_once('/') else { continue };
+            let Some(ladder) = ladders.iter().find(|l| l.id == ladder_id) else { continue };
+            if !ladder.competencies.iter().any(|c| c.id == competency_id) {
+                let known: Vec<&str> = ladder.competencies.iter().map(|c| c.id.as_str()).collect();
+                problems.push(Problem {
+                    at: skill.source.clone(),
+                    message: format!(
+                        "competency link '{link}' of '{}': ladder {ladder_id} has no competency '{competency_id}' (it has: {})",
+                        skill.id,
+                        known.join(", ")
+                    ),
+                    severity: Severity::Warning,
+                });
+            }
+        }
+    }
+    problems
 }
 
 pub fn list(path: Option<&PathBuf>, category: Option<&str>, output: OutputConfig) -> anyhow::Result<Exit> {

@@ -1,0 +1,317 @@
+//! Record types of `rungs levels` and `rungs ladder`.
+
+use serde::Serialize;
+
+use super::{Cell, Column, Record};
+
+const fn text(name: &'static str) -> Column {
+    Column { name, numeric: false }
+}
+
+const fn number(name: &'static str) -> Column {
+    Column { name, numeric: true }
+}
+
+/// Rounds for display and stable output.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// One piece of evidence in a `levels` row.
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidenceRecord {
+    /// 1-based requirement index; 0 for the posting's title.
+    pub requirement: u32,
+    /// The requirement's text (or the title).
+    pub text: String,
+    /// Byte offsets of the requirement in the posting text (of the title, in the title).
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+    /// What was found, with the phrase in quotes.
+    pub signal: String,
+    /// Byte offsets of the phrase itself.
+    pub signal_start: usize,
+    /// End offset, exclusive.
+    pub signal_end: usize,
+    /// The band it points to.
+    pub band: f64,
+    /// How much it counted.
+    pub weight: f64,
+}
+
+/// One row of `rungs levels`: a posting on one ladder.
+#[derive(Clone, Debug, Serialize)]
+pub struct LevelRecord<'a> {
+    /// Posting id.
+    pub posting: &'a str,
+    /// Ladder id.
+    pub ladder: &'a str,
+    /// Level order on the ladder (1 = lowest).
+    pub level: u32,
+    /// The ladder's title for that level.
+    pub level_title: &'a str,
+    /// The level's band (1 entry … 6 principal and above).
+    pub band: u8,
+    /// The continuous estimate the level was chosen from.
+    pub estimate: f64,
+    /// 0 to 1.
+    pub confidence: f64,
+    /// The strongest evidence, strongest first.
+    pub evidence: Vec<EvidenceRecord>,
+}
+
+impl Record for LevelRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("posting"),
+            text("ladder"),
+            number("level"),
+            text("level_title"),
+            number("band"),
+            number("estimate"),
+            number("confidence"),
+            text("evidence"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        let evidence: Vec<String> = self
+            .evidence
+            .iter()
+            .map(|e| format!("r{} {} → {:.1} ×{:.2}", e.requirement, e.signal, e.band, e.weight))
+            .collect();
+        vec![
+            Cell::Text(self.posting.to_string()),
+            Cell::Text(self.ladder.to_string()),
+            Cell::Int(u64::from(self.level)),
+            Cell::Text(self.level_title.to_string()),
+            Cell::Int(u64::from(self.band)),
+            Cell::Float(self.estimate, 2),
+            Cell::Float(self.confidence, 2),
+            Cell::Text(evidence.join("; ")),
+        ]
+    }
+}
+
+/// One row of `rungs levels --summary`.
+#[derive(Clone, Debug, Serialize)]
+pub struct LevelSummaryRecord<'a> {
+    /// Ladder id.
+    pub ladder: &'a str,
+    /// Level order.
+    pub level: u32,
+    /// Level title.
+    pub level_title: &'a str,
+    /// Its band.
+    pub band: u8,
+    /// Postings placed at this level.
+    pub postings: u64,
+    /// Their share of all postings, 4 decimals.
+    pub share: f64,
+    /// Mean confidence of those placements.
+    pub mean_confidence: f64,
+}
+
+impl Record for LevelSummaryRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("ladder"),
+            number("level"),
+            text("level_title"),
+            number("band"),
+            number("postings"),
+            number("share"),
+            number("mean_confidence"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.ladder.to_string()),
+            Cell::Int(u64::from(self.level)),
+            Cell::Text(self.level_title.to_string()),
+            Cell::Int(u64::from(self.band)),
+            Cell::Int(self.postings),
+            Cell::Float(self.share, 4),
+            Cell::Float(self.mean_confidence, 2),
+        ]
+    }
+}
+
+/// One cell of `rungs ladder show`.
+#[derive(Clone, Debug, Serialize)]
+pub struct LadderCellRecord<'a> {
+    /// Ladder id.
+    pub ladder: &'a str,
+    /// Level order.
+    pub level: u32,
+    /// Level title.
+    pub level_title: &'a str,
+    /// Band.
+    pub band: u8,
+    /// Area.
+    pub area: &'a str,
+    /// Competency id.
+    pub competency_id: &'a str,
+    /// Competency name.
+    pub competency: &'a str,
+    /// Descriptor (as written, or resolved with `--resolved`).
+    pub descriptor: &'a str,
+    /// `stated`, `truncated`, `empty` or `inherit` (resolved: the source cell's status).
+    pub status: &'static str,
+    /// With `--resolved`: the level the descriptor was inherited from.
+    pub inherited_from: Option<u32>,
+}
+
+impl Record for LadderCellRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("ladder"),
+            number("level"),
+            text("level_title"),
+            number("band"),
+            text("area"),
+            text("competency_id"),
+            text("competency"),
+            text("descriptor"),
+            text("status"),
+            number("inherited_from"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.ladder.to_string()),
+            Cell::Int(u64::from(self.level)),
+            Cell::Text(self.level_title.to_string()),
+            Cell::Int(u64::from(self.band)),
+            Cell::Text(self.area.to_string()),
+            Cell::Text(self.competency_id.to_string()),
+            Cell::Text(self.competency.to_string()),
+            Cell::Text(self.descriptor.to_string()),
+            Cell::Text(self.status.to_string()),
+            self.inherited_from.map_or(Cell::Empty, |l| Cell::Int(u64::from(l))),
+        ]
+    }
+}
+
+/// One requirement in `rungs ladder`: the hiring manager's view.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlacementRecord<'a> {
+    /// Posting id.
+    pub posting: &'a str,
+    /// 1-based requirement index.
+    pub requirement: u32,
+    /// Byte offsets in the posting text.
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+    /// The requirement's text.
+    pub text: &'a str,
+    /// The competency it exercises (empty if none is similar).
+    pub competency_id: &'a str,
+    /// Its name.
+    pub competency: &'a str,
+    /// Level order on the ladder.
+    pub level: u32,
+    /// Level title.
+    pub level_title: &'a str,
+    /// The level's band.
+    pub band: u8,
+    /// Similarity score of the best cell.
+    pub score: f64,
+    /// Terms shared with that cell, `|`-separated.
+    pub terms: String,
+    /// Minimum years the requirement states.
+    pub min_years: Option<u32>,
+    /// Where it departs from `--target`: `above target`, `below target`, `years above target`,
+    /// `years below target` (`|`-separated), or empty.
+    pub flags: String,
+}
+
+impl Record for PlacementRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("posting"),
+            number("requirement"),
+            number("start"),
+            number("end"),
+            text("text"),
+            text("competency_id"),
+            text("competency"),
+            number("level"),
+            text("level_title"),
+            number("band"),
+            number("score"),
+            text("terms"),
+            number("min_years"),
+            text("flags"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.posting.to_string()),
+            Cell::Int(u64::from(self.requirement)),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Text(self.text.to_string()),
+            Cell::Text(self.competency_id.to_string()),
+            Cell::Text(self.competency.to_string()),
+            Cell::Int(u64::from(self.level)),
+            Cell::Text(self.level_title.to_string()),
+            Cell::Int(u64::from(self.band)),
+            Cell::Float(self.score, 1),
+            Cell::Text(self.terms.clone()),
+            self.min_years.map_or(Cell::Empty, |y| Cell::Int(u64::from(y))),
+            Cell::Text(self.flags.clone()),
+        ]
+    }
+}
+
+/// One competency in `rungs ladder --coverage`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CoverageRecord<'a> {
+    /// Area.
+    pub area: &'a str,
+    /// Competency id.
+    pub competency_id: &'a str,
+    /// Competency name.
+    pub competency: &'a str,
+    /// Requirements placed on it.
+    pub requirements: u64,
+    /// Postings with at least one such requirement.
+    pub postings: u64,
+    /// The lowest and highest level titles seen, or `never mentioned`.
+    pub levels: String,
+}
+
+impl Record for CoverageRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("area"),
+            text("competency_id"),
+            text("competency"),
+            number("requirements"),
+            number("postings"),
+            text("levels"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.area.to_string()),
+            Cell::Text(self.competency_id.to_string()),
+            Cell::Text(self.competency.to_string()),
+            Cell::Int(self.requirements),
+            Cell::Int(self.postings),
+            Cell::Text(self.levels.clone()),
+        ]
+    }
+}
