@@ -102,7 +102,10 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
             let text = &analysis.posting.text[requirement.range.clone()];
             let min_years = years_mentions(text).iter().map(|y| y.min_years).max();
             let mut flags = Vec::new();
-            if let (Some(target), Some(_)) = (target_band, requirement.band) {
+            // Only explicit signals (scope phrases, years) put a requirement off target; a
+            // resemblance to some cell is too weak to accuse a posting of.
+            let explicit = requirement.evidence.iter().any(|e| !e.signal.starts_with("similar to "));
+            if let (Some(target), true) = (target_band, explicit) {
                 let band = i32::from(rung.band);
                 if band > target + 1 {
                     flags.push("above target");
