@@ -34,6 +34,7 @@
 pub mod aggregate;
 pub mod analyse;
 pub mod batch;
+pub mod gap;
 pub mod input;
 pub mod ladder;
 pub mod levels;

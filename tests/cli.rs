@@ -439,3 +439,53 @@ mod levels {
         assert_eq!(o.status.code(), Some(2));
     }
 }
+
+mod gap {
+    use super::*;
+
+    #[test]
+    fn gap_ranks_missing_and_adjacent_skills() {
+        let dir = scratch("gap");
+        let profile = write(&dir, "me.txt", b"Kubernetes on Amazon EKS\nPython\nPostgres\nCobol\n");
+        let postings = write(
+            &dir,
+            "jobs.jsonl",
+            b"{\"id\":\"a\",\"text\":\"- Kubernetes and SQL\\n- Terraform\\n- Rust is a plus\"}\n{\"id\":\"b\",\"text\":\"- Terraform and Python\\n- GitLab CI\"}\n",
+        );
+        let o = run(&["gap", "-q", "--profile", &profile, "-f", "jsonl", &postings]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["posting"], "a");
+        assert_eq!(rows[0]["required"], 3);
+        assert_eq!(rows[0]["required_has"], 1);
+        assert_eq!(rows[0]["adjacent"], "sql<postgresql");
+        assert_eq!(rows[0]["missing"], "terraform|rust");
+        assert_eq!(rows[0]["preferred_rate"], 0.0);
+
+        let o = run(&["gap", "-q", "--profile", &profile, "-f", "csv", "--view", "learn-next", &postings]);
+        let out = stdout(&o);
+        let skills: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+        assert_eq!(skills[0], "terraform", "{out}");
+        assert!(skills.contains(&"rust"));
+        assert!(!skills.contains(&"kubernetes") && !skills.contains(&"python"));
+
+        let o = run(&["gap", "-q", "--profile", &profile, "-f", "json", &postings]);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(report["postings"], 2);
+        // Postgres and EKS stand in for asked-for skills, but nobody asks for them by name.
+        assert_eq!(report["unused"], serde_json::json!(["cobol", "postgresql", "amazon-eks"]));
+        assert!(report["profile_skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["skill_id"] == "amazon-eks" && s["matched"] == "Amazon EKS"));
+    }
+
+    #[test]
+    fn missing_profile_is_bad_input() {
+        let o = run(&["gap", "--profile", "no/such/profile.md", "data/postings.jsonl"]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr(&o).contains("no/such/profile.md"), "{}", stderr(&o));
+    }
+}

@@ -27,6 +27,9 @@ pub enum Command {
     Scan(ScanArgs),
     /// Count skills over all postings: postings, share, mentions, required/preferred, years.
     Freq(FreqArgs),
+    /// Compare a profile (résumé, self-description or skill list) with postings: what is missing,
+    /// what is adjacent, what to learn next.
+    Gap(GapArgs),
     /// Estimate each posting's level on each ladder, with the evidence for it.
     Levels(LevelsArgs),
     /// A hiring manager's view of postings against one ladder, or `ladder show ID`.
@@ -34,6 +37,33 @@ pub enum Command {
     /// Inspect or validate a taxonomy (and ladders).
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct GapArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// The profile: a résumé or self-description (text or Markdown), or one skill per line.
+    #[arg(long, value_name = "FILE")]
+    pub profile: std::path::PathBuf,
+    /// For CSV and JSONL, which table to print (table, Markdown and JSON print them all).
+    #[arg(long, value_enum, default_value_t = GapView::Postings)]
+    pub view: GapView,
+    /// Keep only the first N rows of the "learn next" list.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GapView {
+    /// One row per posting: required and preferred match rates, missing and adjacent skills.
+    Postings,
+    /// Missing and adjacent skills ranked by demand.
+    LearnNext,
+    /// The profile's skills, where they were found, and how many postings want each.
+    Profile,
+    /// Categories by how much of the demand the profile covers, thinnest first.
+    Categories,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -237,6 +237,18 @@ impl Iterator for PostingReader {
     }
 }
 
+/// Reads one whole text file as one posting (a profile, a résumé): no splitting into several.
+pub fn read_document(path: &Path) -> Result<Posting, InputError> {
+    let display = path.display().to_string();
+    let origin = SourceRef::file(display.clone());
+    let file = fs::File::open(path).map_err(|error| InputError::Io { path: display, error })?;
+    let text = decode_utf8(read_all(file, &origin)?, &origin, 1)?;
+    if text.trim().is_empty() {
+        return Err(InputError::EmptyText { at: origin });
+    }
+    Ok(Posting { id: id_stem(Some(path)), title: None, text, source: origin })
+}
+
 /// The files of a directory, sorted by name, without hidden files or subdirectories.
 fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     let io_err = |error| InputError::Io { path: dir.display().to_string(), error };

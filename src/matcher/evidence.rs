@@ -65,9 +65,11 @@ pub(super) fn resolve(
                 || posting.mentions(c.skill)
                 || has_list_neighbour(matcher, text, candidates, &vetoed, i)
                 || tool_cue_before(text, requirement.start, c.range.start)
-                // The weakest evidence, so only for a name that stands as a noun: not "the
-                // Spring semester", even in a posting full of technologies.
-                || posting.is_technical() && !followed_by_ordinary_word(after, &rule.context)
+                // The weakest evidence, so only for a name that stands alone as a noun: not "the
+                // Spring semester" or "Lambda Labs", even in a posting full of technologies.
+                || posting.is_technical()
+                    && !followed_by_ordinary_word(after, &rule.context)
+                    && !starts_proper_name(after, candidates.get(i + 1), c.range.end)
         })
         .collect();
     let mut flags = keep.into_iter();
@@ -143,6 +145,16 @@ fn followed_by_ordinary_word(after: &str, context: &[String]) -> bool {
     next_word.chars().next().is_some_and(char::is_lowercase)
         && !NOUN_FOLLOWERS.contains(&next_word.as_str())
         && !context.contains(&next_word)
+}
+
+/// Whether the name is followed by a capitalised word that is not itself a skill, as in a
+/// company or product name ("Lambda Labs", "Spring Festival").
+fn starts_proper_name(after: &str, next: Option<&Candidate>, end: usize) -> bool {
+    let gap = after.len() - after.trim_start().len();
+    if gap == 0 || after[gap..].starts_with(|c: char| !c.is_uppercase()) {
+        return false;
+    }
+    !next.is_some_and(|n| n.range.start == end + gap)
 }
 
 /// A sentence that opens with the name followed by a lower-case word is how imperatives and

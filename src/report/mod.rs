@@ -6,6 +6,7 @@
 //! JSON and JSONL row by row, and buffers only the people-facing table and Markdown, whose
 //! column widths depend on every row.
 
+mod gap;
 mod levels;
 mod records;
 mod text;
@@ -14,6 +15,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+pub use gap::{CategoryGapRecord, GapPostingRecord, LearnNextRecord, ProfileSkillRecord};
 pub use levels::{
     round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelRecord, LevelSummaryRecord, PlacementRecord,
 };

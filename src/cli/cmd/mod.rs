@@ -2,6 +2,7 @@
 //! share for reading and analysing postings.
 
 mod freq;
+mod gap;
 mod ladder;
 mod levels;
 mod scan;
@@ -20,6 +21,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run)?),
         Command::Freq(args) => freq::run(RunConfig::from_args(&args.run)?, args.by, args.top),
+        Command::Gap(args) => gap::run(RunConfig::from_args(&args.run)?, &args.profile, args.view, args.top),
         Command::Levels(args) => levels::run(RunConfig::from_args(&args.run)?, &args.ladder, args.summary),
         Command::Ladder(args) => match args.show {
             Some(LadderCommand::Show { ladder, resolved, output }) => {

@@ -1,0 +1,236 @@
+//! `rungs gap --profile FILE POSTINGS…`: the job seeker's view of what postings want that the
+//! profile lacks.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use rungs::gap::{Fit, GapTally, PostingGap, Profile, SkillGraph};
+use rungs::input::read_document;
+use rungs::ladder::Ladder;
+use rungs::levels::signals::LevelSignals;
+use rungs::levels::LevelModel;
+use rungs::report::{
+    CategoryGapRecord, Format, GapPostingRecord, LearnNextRecord, ProfileSkillRecord, Record, RecordWriter, Style,
+};
+use rungs::{Analysis, Taxonomy};
+use serde::Serialize;
+
+use super::{analyse_all_with, build_analyzer, print_summary};
+use crate::cli::args::GapView;
+use crate::cli::config::RunConfig;
+use crate::cli::Exit;
+
+pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<usize>) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&config)?;
+    let taxonomy = analyzer.taxonomy();
+    let graph = SkillGraph::new(taxonomy);
+    let model = LevelModel::new(Ladder::embedded(), LevelSignals::embedded(), taxonomy);
+    let profile_posting = read_document(profile_path).context("cannot read the profile")?;
+    let profile_analysis = analyzer.analyse(profile_posting);
+    let profile = Profile::new(&profile_analysis);
+    let profile_band = model.estimate(&profile_analysis).estimate;
+
+    let mut tally = GapTally::new(taxonomy);
+    let mut rows = Vec::new();
+    let work = |analysis: &Analysis| (PostingGap::new(analysis, &profile, &graph), model.estimate(analysis).estimate);
+    let totals = analyse_all_with(&config, &analyzer, &work, &mut |analysis, (gap, band)| {
+        tally.add(&gap);
+        rows.push(posting_record(taxonomy, analysis, &gap, band, profile_band));
+        Ok(())
+    })?;
+
+    let postings = tally.postings().max(1) as f64;
+    let share = |n: u64| (n as f64 / postings * 10_000.0).round() / 10_000.0;
+    let skill = |s: u32| &taxonomy.skills()[s as usize];
+    let learn_next: Vec<LearnNextRecord> = tally
+        .learn_next(&profile, &graph)
+        .into_iter()
+        .take(top.unwrap_or(usize::MAX))
+        .enumerate()
+        .map(|(rank, (s, fit))| {
+            let (requiring, preferring) = tally.demand(s);
+            LearnNextRecord {
+                rank: rank as u64 + 1,
+                skill_id: skill(s).id.clone(),
+                skill: skill(s).name.clone(),
+                category: skill(s).category.clone(),
+                requiring,
+                require_share: share(requiring),
+                preferring,
+                prefer_share: share(preferring),
+                fit: if matches!(fit, Fit::Adjacent(_)) { "adjacent" } else { "missing" },
+                via: match fit {
+                    Fit::Adjacent(via) => skill(via).id.clone(),
+                    _ => String::new(),
+                },
+            }
+        })
+        .collect();
+    let profile_rows: Vec<ProfileSkillRecord> = profile
+        .skills
+        .iter()
+        .map(|(&s, ranges)| {
+            let (requiring, preferring) = tally.demand(s);
+            ProfileSkillRecord {
+                skill_id: skill(s).id.clone(),
+                skill: skill(s).name.clone(),
+                category: skill(s).category.clone(),
+                mentions: ranges.len() as u64,
+                matched: profile_analysis.posting.text[ranges[0].clone()].to_string(),
+                start: ranges[0].start,
+                end: ranges[0].end,
+                wanted_by: requiring + preferring,
+            }
+        })
+        .collect();
+    let categories = category_rows(taxonomy, &tally, &profile, &graph);
+
+    let mut out = config.output.open()?;
+    let style = config.output.style.clone();
+    match config.output.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct GapReport<'a> {
+                postings: u64,
+                profile: &'a str,
+                profile_band: f64,
+                per_posting: &'a [GapPostingRecord],
+                learn_next: &'a [LearnNextRecord],
+                profile_skills: &'a [ProfileSkillRecord],
+                unused: Vec<&'a str>,
+                categories: &'a [CategoryGapRecord],
+            }
+            let unused = profile_rows.iter().filter(|r| r.wanted_by == 0).map(|r| r.skill_id.as_str()).collect();
+            let report = GapReport {
+                postings: tally.postings(),
+                profile: &profile_analysis.posting.id,
+                profile_band: (profile_band * 10.0).round() / 10.0,
+                per_posting: &rows,
+                learn_next: &learn_next,
+                profile_skills: &profile_rows,
+                unused,
+                categories: &categories,
+            };
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        Format::Csv | Format::Jsonl => match view {
+            GapView::Postings => write_rows(&mut out, config.output.format, &style, &rows)?,
+            GapView::LearnNext => write_rows(&mut out, config.output.format, &style, &learn_next)?,
+            GapView::Profile => write_rows(&mut out, config.output.format, &style, &profile_rows)?,
+            GapView::Categories => write_rows(&mut out, config.output.format, &style, &categories)?,
+        },
+        Format::Table | Format::Markdown => {
+            let markdown = config.output.format == Format::Markdown;
+            let section = |title: &str, out: &mut dyn Write| -> std::io::Result<()> {
+                if markdown {
+                    writeln!(out, "## {title}\n")
+                } else {
+                    writeln!(out, "{title}\n")
+                }
+            };
+            section(&format!("Per posting (profile band {profile_band:.1})"), &mut out)?;
+            write_rows(&mut out, config.output.format, &style, &rows)?;
+            section("\nLearn next: missing or adjacent skills by demand", &mut out)?;
+            write_rows(&mut out, config.output.format, &style, &learn_next)?;
+            section("\nThe profile's skills (wanted_by 0: nobody asks for it)", &mut out)?;
+            write_rows(&mut out, config.output.format, &style, &profile_rows)?;
+            section("\nCategories, thinnest coverage first", &mut out)?;
+            write_rows(&mut out, config.output.format, &style, &categories)?;
+        }
+    }
+    out.flush()?;
+    print_summary(&config, &totals);
+    Ok(Exit::Success)
+}
+
+fn write_rows<R: Record>(out: &mut dyn Write, format: Format, style: &Style, rows: &[R]) -> std::io::Result<()> {
+    let mut writer = RecordWriter::new(R::columns(), format, out, style.clone(), None);
+    for row in rows {
+        writer.write(row)?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+fn posting_record(
+    taxonomy: &Taxonomy,
+    analysis: &Analysis,
+    gap: &PostingGap,
+    band: f64,
+    profile_band: f64,
+) -> GapPostingRecord {
+    let id = |s: u32| taxonomy.skills()[s as usize].id.as_str();
+    let count = |list: &[(u32, Fit)], want: fn(&Fit) -> bool| list.iter().filter(|(_, f)| want(f)).count() as u64;
+    let has = |f: &Fit| *f == Fit::Has;
+    let adjacent = |f: &Fit| matches!(f, Fit::Adjacent(_));
+    let missing = |f: &Fit| *f == Fit::Missing;
+    let all = || gap.required.iter().chain(&gap.preferred);
+    let round = |x: Option<f64>| x.map(|v| (v * 100.0).round() / 100.0);
+    GapPostingRecord {
+        posting: analysis.posting.id.clone(),
+        posting_band: (band * 10.0).round() / 10.0,
+        profile_band: (profile_band * 10.0).round() / 10.0,
+        required: gap.required.len() as u64,
+        required_has: count(&gap.required, has),
+        required_adjacent: count(&gap.required, adjacent),
+        required_missing: count(&gap.required, missing),
+        required_rate: round(PostingGap::rate(&gap.required)),
+        preferred: gap.preferred.len() as u64,
+        preferred_has: count(&gap.preferred, has),
+        preferred_adjacent: count(&gap.preferred, adjacent),
+        preferred_missing: count(&gap.preferred, missing),
+        preferred_rate: round(PostingGap::rate(&gap.preferred)),
+        matched: all().filter(|(_, f)| has(f)).map(|&(s, _)| id(s)).collect::<Vec<_>>().join("|"),
+        missing: all().filter(|(_, f)| missing(f)).map(|&(s, _)| id(s)).collect::<Vec<_>>().join("|"),
+        adjacent: all()
+            .filter_map(|&(s, f)| match f {
+                Fit::Adjacent(via) => Some(format!("{}<{}", id(s), id(via))),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("|"),
+    }
+}
+
+/// Per category: the distinct wanted skills and how the profile covers them, thinnest first.
+fn category_rows(
+    taxonomy: &Taxonomy,
+    tally: &GapTally,
+    profile: &Profile,
+    graph: &SkillGraph,
+) -> Vec<CategoryGapRecord> {
+    let mut rows: Vec<CategoryGapRecord> = taxonomy
+        .categories()
+        .iter()
+        .filter_map(|category| {
+            let (mut wanted, mut has, mut adjacent) = (0u64, 0u64, 0u64);
+            for (s, skill) in taxonomy.skills().iter().enumerate() {
+                let (requiring, preferring) = tally.demand(s as u32);
+                if skill.category != category.id || requiring + preferring == 0 {
+                    continue;
+                }
+                wanted += 1;
+                match profile.fit(graph, s as u32) {
+                    Fit::Has => has += 1,
+                    Fit::Adjacent(_) => adjacent += 1,
+                    Fit::Missing => {}
+                }
+            }
+            (wanted > 0).then(|| CategoryGapRecord {
+                category_id: category.id.clone(),
+                category: category.name.clone(),
+                wanted,
+                has,
+                adjacent,
+                missing: wanted - has - adjacent,
+                coverage: ((has as f64 + adjacent as f64 / 2.0) / wanted as f64 * 100.0).round() / 100.0,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.coverage.total_cmp(&b.coverage).then(b.wanted.cmp(&a.wanted)).then(a.category_id.cmp(&b.category_id))
+    });
+    rows
+}

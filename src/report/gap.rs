@@ -1,0 +1,253 @@
+//! Record types of `rungs gap`.
+
+use serde::Serialize;
+
+use super::{Cell, Column, Record};
+
+const fn text(name: &'static str) -> Column {
+    Column { name, numeric: false }
+}
+
+const fn number(name: &'static str) -> Column {
+    Column { name, numeric: true }
+}
+
+fn opt_float(value: Option<f64>, decimals: usize) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Float(v, decimals))
+}
+
+/// One posting against the profile.
+#[derive(Clone, Debug, Serialize)]
+pub struct GapPostingRecord {
+    /// Posting id.
+    pub posting: String,
+    /// The posting's estimated band (1-6, one decimal).
+    pub posting_band: f64,
+    /// The profile's estimated band, from its own evidence (years, scope phrases).
+    pub profile_band: f64,
+    /// Required skills.
+    pub required: u64,
+    /// Of those, held.
+    pub required_has: u64,
+    /// Of those, adjacent.
+    pub required_adjacent: u64,
+    /// Of those, missing.
+    pub required_missing: u64,
+    /// (has + adjacent / 2) / required, or null when nothing is required.
+    pub required_rate: Option<f64>,
+    /// Skills only preferred.
+    pub preferred: u64,
+    /// Of those, held.
+    pub preferred_has: u64,
+    /// Of those, adjacent.
+    pub preferred_adjacent: u64,
+    /// Of those, missing.
+    pub preferred_missing: u64,
+    /// As `required_rate`, for preferred skills.
+    pub preferred_rate: Option<f64>,
+    /// Skills held, `|`-separated.
+    pub matched: String,
+    /// Missing skill ids, required first, `|`-separated.
+    pub missing: String,
+    /// Adjacent skills as `wanted<held`, `|`-separated.
+    pub adjacent: String,
+}
+
+impl Record for GapPostingRecord {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("posting"),
+            number("posting_band"),
+            number("profile_band"),
+            number("required"),
+            number("required_has"),
+            number("required_adjacent"),
+            number("required_missing"),
+            number("required_rate"),
+            number("preferred"),
+            number("preferred_has"),
+            number("preferred_adjacent"),
+            number("preferred_missing"),
+            number("preferred_rate"),
+            text("matched"),
+            text("missing"),
+            text("adjacent"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.posting.clone()),
+            Cell::Float(self.posting_band, 1),
+            Cell::Float(self.profile_band, 1),
+            Cell::Int(self.required),
+            Cell::Int(self.required_has),
+            Cell::Int(self.required_adjacent),
+            Cell::Int(self.required_missing),
+            opt_float(self.required_rate, 2),
+            Cell::Int(self.preferred),
+            Cell::Int(self.preferred_has),
+            Cell::Int(self.preferred_adjacent),
+            Cell::Int(self.preferred_missing),
+            opt_float(self.preferred_rate, 2),
+            Cell::Text(self.matched.clone()),
+            Cell::Text(self.missing.clone()),
+            Cell::Text(self.adjacent.clone()),
+        ]
+    }
+}
+
+/// One skill of the "learn next" list.
+#[derive(Clone, Debug, Serialize)]
+pub struct LearnNextRecord {
+    /// 1-based rank: by postings requiring, then preferring.
+    pub rank: u64,
+    /// Skill id.
+    pub skill_id: String,
+    /// Skill name.
+    pub skill: String,
+    /// Category id.
+    pub category: String,
+    /// Postings that require it.
+    pub requiring: u64,
+    /// Their share of all postings.
+    pub require_share: f64,
+    /// Postings that only prefer it.
+    pub preferring: u64,
+    /// Their share.
+    pub prefer_share: f64,
+    /// `missing` or `adjacent`.
+    pub fit: &'static str,
+    /// For `adjacent`: the profile's skill that is close to it.
+    pub via: String,
+}
+
+impl Record for LearnNextRecord {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            number("rank"),
+            text("skill_id"),
+            text("skill"),
+            text("category"),
+            number("requiring"),
+            number("require_share"),
+            number("preferring"),
+            number("prefer_share"),
+            text("fit"),
+            text("via"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Int(self.rank),
+            Cell::Text(self.skill_id.clone()),
+            Cell::Text(self.skill.clone()),
+            Cell::Text(self.category.clone()),
+            Cell::Int(self.requiring),
+            Cell::Float(self.require_share, 4),
+            Cell::Int(self.preferring),
+            Cell::Float(self.prefer_share, 4),
+            Cell::Text(self.fit.to_string()),
+            Cell::Text(self.via.clone()),
+        ]
+    }
+}
+
+/// One skill of the profile, with where it was found and how much it is wanted.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProfileSkillRecord {
+    /// Skill id.
+    pub skill_id: String,
+    /// Skill name.
+    pub skill: String,
+    /// Category id.
+    pub category: String,
+    /// Mentions in the profile.
+    pub mentions: u64,
+    /// The first mention as written.
+    pub matched: String,
+    /// Its byte offsets in the profile text.
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+    /// Postings that require or prefer it (0: nobody asks for it).
+    pub wanted_by: u64,
+}
+
+impl Record for ProfileSkillRecord {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("skill_id"),
+            text("skill"),
+            text("category"),
+            number("mentions"),
+            text("matched"),
+            number("start"),
+            number("end"),
+            number("wanted_by"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.skill_id.clone()),
+            Cell::Text(self.skill.clone()),
+            Cell::Text(self.category.clone()),
+            Cell::Int(self.mentions),
+            Cell::Text(self.matched.clone()),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::Int(self.wanted_by),
+        ]
+    }
+}
+
+/// One category: how much of what postings want in it the profile covers.
+#[derive(Clone, Debug, Serialize)]
+pub struct CategoryGapRecord {
+    /// Category id.
+    pub category_id: String,
+    /// Category name.
+    pub category: String,
+    /// Distinct skills of the category the postings ask for.
+    pub wanted: u64,
+    /// Of those, held.
+    pub has: u64,
+    /// Of those, adjacent.
+    pub adjacent: u64,
+    /// Of those, missing.
+    pub missing: u64,
+    /// (has + adjacent / 2) / wanted: thinnest first.
+    pub coverage: f64,
+}
+
+impl Record for CategoryGapRecord {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("category_id"),
+            text("category"),
+            number("wanted"),
+            number("has"),
+            number("adjacent"),
+            number("missing"),
+            number("coverage"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.category_id.clone()),
+            Cell::Text(self.category.clone()),
+            Cell::Int(self.wanted),
+            Cell::Int(self.has),
+            Cell::Int(self.adjacent),
+            Cell::Int(self.missing),
+            Cell::Float(self.coverage, 2),
+        ]
+    }
+}
