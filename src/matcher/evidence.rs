@@ -154,7 +154,7 @@ fn starts_proper_name(after: &str, next: Option<&Candidate>, end: usize) -> bool
     if gap == 0 || after[gap..].starts_with(|c: char| !c.is_uppercase()) {
         return false;
     }
-    !next.is_some_and(|n| n.range.start == end + gap)
+    next.is_none_or(|n| n.range.start != end + gap)
 }
 
 /// A sentence that opens with the name followed by a lower-case word is how imperatives and
