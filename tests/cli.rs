@@ -489,3 +489,45 @@ mod gap {
         assert!(stderr(&o).contains("no/such/profile.md"), "{}", stderr(&o));
     }
 }
+
+mod report {
+    use super::*;
+
+    #[test]
+    fn html_is_self_contained_and_escapes_postings() {
+        let dir = scratch("html");
+        let input = write(
+            &dir,
+            "in.jsonl",
+            b"{\"id\":\"x1\",\"text\":\"- 5+ years of Python <script>alert(1)</script>\\n- <img src=x onerror=alert(2)> Terraform is a plus\"}\n{\"id\":\"x2\",\"text\":\"- Go, Docker </textarea><b>bold</b>\"}\n",
+        );
+        let page = dir.join("r.html");
+        let o = run(&["report", "-q", "--html", page.to_str().unwrap(), &input]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(
+            !html.contains("<script")
+                && !html.contains("<img")
+                && !html.contains("</textarea>")
+                && !html.contains("<b>bold")
+        );
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.matches("<svg").count() >= 3);
+        // No attribute loads anything (posting text saying src=x is escaped text, not markup).
+        assert!(!html.contains("src=\"") && !html.contains("href=\""), "no external resources");
+        assert!(html.contains("<mark title=\"Python (required)\">Python</mark>"));
+        assert!(html.contains("<mark title=\"Terraform (preferred)\">Terraform</mark>"));
+    }
+
+    #[test]
+    fn long_corpora_are_capped_and_say_so() {
+        let dir = scratch("cap");
+        let page = dir.join("r.html");
+        let o =
+            run(&["report", "-q", "--max-postings", "5", "--html", page.to_str().unwrap(), "data/sre-postings.txt"]);
+        assert_eq!(o.status.code(), Some(0));
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(html.contains("Showing the first 5 of 18 postings"));
+        assert_eq!(html.matches("<details>").count(), 5);
+    }
+}

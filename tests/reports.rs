@@ -68,3 +68,21 @@ fn levels_and_ladders() {
         rungs(&["ladder", "--ladder", "kensho-sre", "--target", "3", "--format", "csv", "data/sre-postings.txt"])
     );
 }
+
+#[test]
+fn html_report_golden() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("html-golden");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("report.html");
+    rungs(&[
+        "report",
+        "--html",
+        page.to_str().unwrap(),
+        "--profile",
+        "data/profiles/profile-python-engineer.md",
+        "data/sre-postings.txt",
+        "data/postings.jsonl",
+    ]);
+    // The page has no volatile parts (no time, no random ids), so it is compared whole.
+    insta::assert_snapshot!("report-html", std::fs::read_to_string(page).unwrap());
+}

@@ -30,6 +30,9 @@ pub enum Command {
     /// Compare a profile (résumé, self-description or skill list) with postings: what is missing,
     /// what is adjacent, what to learn next.
     Gap(GapArgs),
+    /// Write a self-contained HTML report: charts of skills, categories and levels, every
+    /// posting's requirements with the skills highlighted, and with --profile the gap view.
+    Report(ReportArgs),
     /// Estimate each posting's level on each ladder, with the evidence for it.
     Levels(LevelsArgs),
     /// A hiring manager's view of postings against one ladder, or `ladder show ID`.
@@ -52,6 +55,27 @@ pub struct GapArgs {
     /// Keep only the first N rows of the "learn next" list.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// The HTML file to write.
+    #[arg(long, value_name = "FILE")]
+    pub html: std::path::PathBuf,
+    /// A profile to compare with the postings (adds the gap view).
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
+    /// Ladders for the level charts (default: every built-in ladder).
+    #[arg(long, value_name = "ID|FILE")]
+    pub ladder: Vec<String>,
+    /// Skills in the top-skills chart.
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub top: usize,
+    /// Postings listed in the per-posting table (the charts count them all).
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub max_postings: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

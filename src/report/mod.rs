@@ -7,6 +7,7 @@
 //! column widths depend on every row.
 
 mod gap;
+pub mod html;
 mod levels;
 mod records;
 mod text;

@@ -5,6 +5,7 @@ mod freq;
 mod gap;
 mod ladder;
 mod levels;
+mod report;
 mod scan;
 mod taxonomy;
 
@@ -22,6 +23,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run)?),
         Command::Freq(args) => freq::run(RunConfig::from_args(&args.run)?, args.by, args.top),
         Command::Gap(args) => gap::run(RunConfig::from_args(&args.run)?, &args.profile, args.view, args.top),
+        Command::Report(args) => report::run(RunConfig::from_args(&args.run)?, &args),
         Command::Levels(args) => levels::run(RunConfig::from_args(&args.run)?, &args.ladder, args.summary),
         Command::Ladder(args) => match args.show {
             Some(LadderCommand::Show { ladder, resolved, output }) => {
@@ -72,7 +74,9 @@ pub fn analyse_all_with<T: Send>(
         }
     };
     let mut totals = Totals::default();
+    let progress = progress_bar(config.quiet);
     let mut count = |(analysis, result): (Analysis, T)| {
+        progress.inc(1);
         totals.requirements += analysis.requirements.len() as u64;
         totals.matches += analysis.matches.len() as u64;
         sink(&analysis, result)
@@ -82,9 +86,27 @@ pub fn analyse_all_with<T: Send>(
         let result = extra(&analysis);
         (analysis, result)
     };
-    let summary = batch::run_with(reader, &config.pool, config.batch, &mut on_skip, &work, &mut count)?;
+    let summary = batch::run_with(reader, &config.pool, config.batch, &mut on_skip, &work, &mut count);
+    progress.finish_and_clear();
+    let summary = summary?;
     totals.batch = summary;
     Ok(totals)
+}
+
+/// A spinner counting postings on stderr, only for a person watching a terminal: hidden with
+/// `--quiet`, in pipes, in files and in CI.
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} postings analysed ({elapsed})")
+            .expect("a valid template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// The one-line summary on stderr.
