@@ -4,8 +4,9 @@
 //! Three kinds of evidence, each a (band, weight) pair tied to the text that produced it:
 //!
 //! - **Signals** ([`signals`]): title words, scope and autonomy phrases, stated years, from the
-//!   editable table `taxonomy/level-signals.csv`. A title word in the posting's title weighs
-//!   [`TITLE_WEIGHT`] times what it weighs in the body.
+//!   editable table `taxonomy/level-signals.csv`. Title words count in the posting's title only
+//!   (weighing [`TITLE_WEIGHT`] times their table weight); a title with no level word is
+//!   evidence of an entry or mid-level role.
 //! - **Similarity** ([`bm25`]): each requirement is compared with every ladder cell; the bands
 //!   of the closest cells, weighted by score, say which level it reads like.
 //! - **A weak prior** at the middle of the scale, so a posting with no evidence says "mid" with
@@ -30,12 +31,12 @@ use bm25::{terms, Bm25};
 use signals::{LevelSignals, SignalKind};
 
 /// How much more a title word counts in the posting's title than in its body.
-pub const TITLE_WEIGHT: f64 = 6.0;
+pub const TITLE_WEIGHT: f64 = 8.0;
 /// The band and weight of a title that names no level.
 const PLAIN_TITLE_BAND: f64 = 2.0;
-const PLAIN_TITLE_WEIGHT: f64 = 6.0;
+const PLAIN_TITLE_WEIGHT: f64 = 8.0;
 /// Weight of a stated minimum of years.
-const YEARS_WEIGHT: f64 = 2.0;
+const YEARS_WEIGHT: f64 = 1.0;
 /// What a stated minimum below the posting's largest one still counts.
 const LESSER_YEARS_FACTOR: f64 = 0.25;
 /// Weight of the similarity evidence of one requirement, at full strength.
