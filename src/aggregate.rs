@@ -5,8 +5,6 @@
 //! order. Rows come out sorted with a total order (postings, then mentions, descending, then
 //! id), so reports never depend on hash or thread order.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::analyse::Analysis;
@@ -191,16 +189,8 @@ impl FrequencyTable {
 
     /// Skills mentioned at least once, most frequent first; `top` keeps the first N.
     pub fn skill_rows(&self, taxonomy: &Taxonomy, top: Option<usize>) -> Vec<SkillFrequency> {
-        let mut order: Vec<usize> = (0..self.skills.len()).filter(|&i| self.skills[i].postings > 0).collect();
         let skills = taxonomy.skills();
-        order.sort_by(|&a, &b| {
-            let (ta, tb) = (&self.skills[a], &self.skills[b]);
-            tb.postings
-                .cmp(&ta.postings)
-                .then(tb.mentions.cmp(&ta.mentions))
-                .then_with(|| skills[a].id.cmp(&skills[b].id))
-        });
-        order
+        ranked(&self.skills, |i| skills[i].id.as_str())
             .into_iter()
             .take(top.unwrap_or(usize::MAX))
             .enumerate()
@@ -232,15 +222,7 @@ impl FrequencyTable {
                 distinct[self.skill_category[skill]] += 1;
             }
         }
-        let mut order: Vec<usize> = (0..categories.len()).filter(|&i| self.categories[i].postings > 0).collect();
-        order.sort_by(|&a, &b| {
-            let (ta, tb) = (&self.categories[a], &self.categories[b]);
-            tb.postings
-                .cmp(&ta.postings)
-                .then(tb.mentions.cmp(&ta.mentions))
-                .then_with(|| categories[a].id.cmp(&categories[b].id))
-        });
-        order
+        ranked(&self.categories[..categories.len()], |i| categories[i].id.as_str())
             .into_iter()
             .take(top.unwrap_or(usize::MAX))
             .enumerate()
@@ -264,6 +246,17 @@ impl FrequencyTable {
     }
 }
 
+/// Indices of the tallies with any postings: most postings first, then most mentions, then id,
+/// a total order so that reports never depend on anything else.
+fn ranked<'a>(tallies: &[Tally], id: impl Fn(usize) -> &'a str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..tallies.len()).filter(|&i| tallies[i].postings > 0).collect();
+    order.sort_by(|&a, &b| {
+        let (ta, tb) = (&tallies[a], &tallies[b]);
+        tb.postings.cmp(&ta.postings).then(tb.mentions.cmp(&ta.mentions)).then_with(|| id(a).cmp(id(b)))
+    });
+    order
+}
+
 fn record(tally: &mut Tally, required: bool, years: Option<u32>) {
     tally.postings += 1;
     if required {
@@ -274,11 +267,6 @@ fn record(tally: &mut Tally, required: bool, years: Option<u32>) {
     if let Some(years) = years {
         tally.years[(years as usize).min(MAX_YEARS)] += 1;
     }
-}
-
-/// Distinct values, for tests and callers that want a set of ids.
-pub fn distinct_skill_ids(analysis: &Analysis, taxonomy: &Taxonomy) -> BTreeSet<String> {
-    analysis.matches.iter().map(|m| taxonomy.skills()[m.skill as usize].id.clone()).collect()
 }
 
 #[cfg(test)]

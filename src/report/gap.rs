@@ -2,15 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Column, Record};
-
-const fn text(name: &'static str) -> Column {
-    Column { name, numeric: false }
-}
-
-const fn number(name: &'static str) -> Column {
-    Column { name, numeric: true }
-}
+use super::{number, text, Cell, Column, Record};
 
 fn opt_float(value: Option<f64>, decimals: usize) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::Float(v, decimals))

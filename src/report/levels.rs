@@ -2,15 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Column, Record};
-
-const fn text(name: &'static str) -> Column {
-    Column { name, numeric: false }
-}
-
-const fn number(name: &'static str) -> Column {
-    Column { name, numeric: true }
-}
+use super::{number, text, Cell, Column, Record};
 
 /// Rounds for display and stable output.
 pub fn round2(x: f64) -> f64 {

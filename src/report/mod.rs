@@ -46,6 +46,16 @@ pub struct Column {
     pub numeric: bool,
 }
 
+/// A text column.
+pub(crate) const fn text(name: &'static str) -> Column {
+    Column { name, numeric: false }
+}
+
+/// A numeric (right-aligned) column.
+pub(crate) const fn number(name: &'static str) -> Column {
+    Column { name, numeric: true }
+}
+
 /// One cell, typed so each format can render it properly.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {

@@ -2,16 +2,8 @@
 
 use serde::Serialize;
 
-use super::{Cell, Column, Record};
+use super::{number, text, Cell, Column, Record};
 use crate::aggregate::{CategoryFrequency, SkillFrequency};
-
-const fn text(name: &'static str) -> Column {
-    Column { name, numeric: false }
-}
-
-const fn number(name: &'static str) -> Column {
-    Column { name, numeric: true }
-}
 
 fn opt_int(value: Option<u32>) -> Cell {
     value.map_or(Cell::Empty, |v| Cell::Int(u64::from(v)))
