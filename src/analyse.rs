@@ -79,28 +79,34 @@ impl Analyzer {
         let requirements = split_requirements(text);
         let mut candidates = self.matcher.candidates(text);
         // A candidate must lie inside one requirement; headings and bullet markers hold none.
-        let mut grouped: Vec<Vec<Candidate>> = vec![Vec::new(); requirements.len()];
+        // `spans[r]` is requirement r's run of `inside`, which stays in text order.
+        let mut inside: Vec<Candidate> = Vec::with_capacity(candidates.len());
+        let mut spans: Vec<Range<usize>> = Vec::with_capacity(requirements.len());
         let mut req = 0;
-        for candidate in candidates.drain(..) {
-            while req < requirements.len() && requirements[req].range.end <= candidate.range.start {
-                req += 1;
+        let mut next = candidates.drain(..).peekable();
+        while req < requirements.len() {
+            let range = &requirements[req].range;
+            let start = inside.len();
+            while let Some(candidate) = next.next_if(|c| c.range.start < range.end) {
+                if range.start <= candidate.range.start && candidate.range.end <= range.end {
+                    inside.push(candidate);
+                }
             }
-            if req < requirements.len()
-                && requirements[req].range.start <= candidate.range.start
-                && candidate.range.end <= requirements[req].range.end
-            {
-                grouped[req].push(candidate);
-            }
+            spans.push(start..inside.len());
+            req += 1;
         }
-        let in_requirements: Vec<Candidate> = grouped.iter().flatten().cloned().collect();
-        let evidence = self.matcher.posting_evidence(&in_requirements);
+        drop(next);
+        let evidence = self.matcher.posting_evidence(&inside);
         let cues = preference_cues(text);
         let years = years_mentions(text);
         let mut matches = Vec::new();
-        for (requirement, mut found) in requirements.iter().zip(grouped) {
-            if found.is_empty() {
+        let mut found = Vec::new();
+        for (requirement, span) in requirements.iter().zip(spans) {
+            if span.is_empty() {
                 continue;
             }
+            found.clear();
+            found.extend_from_slice(&inside[span]);
             self.matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
             qualify(text, requirement, &found, &cues, &years, &mut matches);
         }

@@ -347,8 +347,15 @@ const SECTIONS: &[(&str, Strength)] = &[
     ("benefits", Strength::Required),
 ];
 
+/// The length of the longest section name.
+const LONGEST_SECTION: usize = 40;
+
 /// The strength a known section name gives, if `heading` is one.
 fn section_strength(heading: &str) -> Option<Strength> {
+    // No section name is this long; most sentences are, and need no lower-cased copy.
+    if heading.len() > LONGEST_SECTION + 8 {
+        return None;
+    }
     let key = heading_key(heading);
     SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, s)| s)
 }
@@ -372,8 +379,10 @@ fn is_heading(content: &str) -> bool {
 fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Option<Strength>) {
     let content = &text[range.clone()];
     let body = content.trim_end_matches(':').trim_end();
+    let Some(last) = body.bytes().last().map(|b| b.to_ascii_lowercase()) else { return (range, None) };
     for (name, strength) in SECTIONS {
-        if !name.contains(' ') || body.len() <= name.len() {
+        // Cheap filters first: this runs for every requirement of every posting.
+        if name.as_bytes().last() != Some(&last) || body.len() <= name.len() || !name.contains(' ') {
             continue;
         }
         let split = body.len() - name.len();
@@ -434,6 +443,11 @@ mod tests {
     fn hyphenated_words_and_ranges_are_not_bullets() {
         let text = "Experience with infrastructure-as-code - required and 3 - 5 years";
         assert_eq!(split(text).len(), 1);
+    }
+
+    #[test]
+    fn longest_section_is_longest() {
+        assert!(SECTIONS.iter().all(|(name, _)| name.len() <= LONGEST_SECTION));
     }
 
     #[test]

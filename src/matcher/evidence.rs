@@ -61,15 +61,16 @@ pub(super) fn resolve(
                 // "Make sure", "Spark curiosity": only the skill's own context words outweigh this.
                 return context;
             }
+            // Cheapest first; the tool-cue regex last.
             context
                 || posting.mentions(c.skill)
                 || has_list_neighbour(matcher, text, candidates, &vetoed, i)
-                || tool_cue_before(text, requirement.start, c.range.start)
                 // The weakest evidence, so only for a name that stands alone as a noun: not "the
                 // Spring semester" or "Lambda Labs", even in a posting full of technologies.
                 || posting.is_technical()
                     && !followed_by_ordinary_word(after, &rule.context)
                     && !starts_proper_name(after, candidates.get(i + 1), c.range.end)
+                || tool_cue_before(text, requirement.start, c.range.start)
         })
         .collect();
     let mut flags = keep.into_iter();
