@@ -83,6 +83,12 @@ fn ambiguous_names_stay_quiet_in_ordinary_english() {
         ("R&D budget", &[]),
         ("Ruby is our office manager", &[]),
         ("We Excel at service", &[]),
+        ("You are the glue between teams", &[]),
+        ("A typical Workday starts at nine", &[]),
+        ("Keep the project on the Rails it runs on", &[]),
+        ("Pass the Torch to the next team", &[]),
+        ("Julia Roberts will interview you", &[]),
+        ("Cassandra from HR will call you", &[]),
         // Ordinary words stay ordinary inside a posting full of technologies.
         (
             "Python, Docker and Kubernetes daily. Interns join us for the Spring semester.",
@@ -108,6 +114,9 @@ fn ambiguous_names_fire_on_real_mentions() {
         ("Spring and Hibernate for our Java services", &["spring", "hibernate", "java"]),
         ("Spark jobs on Hadoop", &["apache-spark", "apache-hadoop"]),
         ("Swift for iOS apps", &["swift", "ios"]),
+        ("Ruby on Rails and Rails engines", &["ruby-on-rails", "ruby-on-rails"]),
+        ("HashiCorp Vault, Consul and Nomad", &["secrets-management", "consul", "hashicorp-nomad"]),
+        ("Hive and Presto on Hadoop", &["apache-hive", "presto", "apache-hadoop"]),
         ("Golang services; Go is our main language", &["go", "go"]),
         // In a technical posting a capitalised name that stands as a noun is the technology.
         ("Python, Docker and Kubernetes daily. We also use Rust.", &["python", "docker", "kubernetes", "rust"]),
