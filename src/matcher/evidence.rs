@@ -18,6 +18,7 @@
 //! **Evidence** (at least one is needed):
 //! - the same skill is mentioned unambiguously elsewhere in the posting (`Golang` … `Go`);
 //! - one of the skill's `context` words occurs in the requirement (`Spring` + `Java`);
+//! - a technical noun right after it: "Go experience", "Excel skills", "Swift developers";
 //! - a tool cue right before it: "experience with", "proficient in", "knowledge of", "using";
 //! - a list neighbour: another technology skill (or one of its own category) separated from it
 //!   only by list punctuation and conjunctions ("C/C++", "R, SAS or SPSS", "Puppet/Chef", "Go and Rust"). Two
@@ -63,6 +64,7 @@ pub(super) fn resolve(
             }
             // Cheapest first; the tool-cue regex last.
             context
+                || followed_by_technical_noun(after)
                 || posting.mentions(c.skill)
                 || has_list_neighbour(matcher, text, candidates, &vetoed, i)
                 // The weakest evidence, so only for a name that stands alone as a noun: not "the
@@ -139,13 +141,12 @@ fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: us
 
 /// Whether the next word is a lower-case word that does not mark the name as a noun.
 fn followed_by_ordinary_word(after: &str, context: &[String]) -> bool {
-    if !after.starts_with(|c: char| c.is_whitespace()) {
-        return false;
-    }
-    let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    next_word.chars().next().is_some_and(char::is_lowercase)
-        && !NOUN_FOLLOWERS.contains(&next_word.as_str())
-        && !context.contains(&next_word)
+    next_word(after).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !NOUN_FOLLOWERS.contains(&w.as_str())
+            && !TECHNICAL_FOLLOWERS.contains(&w.as_str())
+            && !context.contains(&w)
+    })
 }
 
 /// Whether the name is followed by a capitalised word that is not itself a skill, as in a
@@ -166,61 +167,34 @@ fn opens_like_ordinary_sentence(before: &str, after: &str, context: &[String]) -
 }
 
 /// Words after a sentence-initial name that show it is a noun, not a verb or a season.
-const NOUN_FOLLOWERS: &[&str] = &[
-    "and",
-    "or",
-    "is",
-    "are",
-    "was",
-    "will",
-    "would",
-    "should",
-    "experience",
-    "expertise",
-    "programming",
-    "development",
-    "developer",
-    "developers",
-    "language",
-    "languages",
-    "code",
-    "coding",
-    "skills",
-    "knowledge",
-    "services",
-    "microservices",
-    "framework",
-    "frameworks",
-    "applications",
-    "apps",
-    "scripts",
-    "scripting",
-    "proficiency",
-    "background",
-    "libraries",
-    "packages",
-    "modules",
-    "jobs",
-    "clusters",
-    "cluster",
-    "pipelines",
-    "projects",
-    "tools",
-    "tooling",
-    "ecosystem",
-    "stack",
-    "engineers",
-    "engineering",
-    "certification",
-    "version",
-    "versions",
-    "environment",
-    "environments",
-    "platform",
-    "expert",
-    "experts",
-    "fluency",
+const NOUN_FOLLOWERS: &[&str] = &["and", "or", "is", "are", "was", "will", "would", "should"];
+
+/// Technical nouns that, right after the name, show it is the technology: "Go experience",
+/// "Excel skills", "Swift developers", "Spark jobs". They also lift the sentence-opening veto.
+const TECHNICAL_FOLLOWERS: &[&str] = &[
+    "experience", "expertise", "programming", "development", "developer", "developers", "engineer", "engineers",
+    "language", "languages", "code", "coding", "skills", "skill", "knowledge", "services", "microservices",
+    "framework", "frameworks", "applications", "apps", "scripts", "scripting", "proficiency", "background",
+    "libraries", "library", "packages", "modules", "jobs", "clusters", "cluster", "pipelines", "projects", "tools",
+    "tooling", "ecosystem", "stack", "certification", "certified", "version", "versions", "environment",
+    "environments", "platform", "expert", "experts", "fluency", "codebase", "codebases", "programs", "queries",
+    "spreadsheets", "workbooks", "macros", "modeling", "models", "dashboards", "reports", "cookbooks", "manifests",
+    "playbooks", "charts", "functions", "runtime", "compiler", "toolchain",
 ];
+
+/// The word right after the name, if a space separates them.
+fn next_word(after: &str) -> Option<String> {
+    if !after.starts_with(|c: char| c.is_whitespace()) {
+        return None;
+    }
+    let word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    (!word.is_empty()).then_some(word)
+}
+
+/// Whether the name is followed by a technical noun.
+fn followed_by_technical_noun(after: &str) -> bool {
+    next_word(after).is_some_and(|w| TECHNICAL_FOLLOWERS.contains(&w.as_str()))
+}
 
 fn starts_sentence(before: &str) -> bool {
     let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '(' | '*' | '_'));
@@ -254,7 +228,8 @@ fn tool_cue_regex() -> &'static Regex {
             r"(?ix)
             (?:
               (?:experience|experienced|expertise|expert|proficien\w*|knowledge|knowledgeable|skill\w*|familiar\w*|fluen\w*|
-                 background|work(?:ing)?|programming|coding|develop\w*|written|hands-on|competen\w*|understanding|
+                 background|work(?:ing)?|programming|coding|code|programs?|applications?|apps|services|systems|
+                 develop\w*|written|hands-on|competen\w*|understanding|
                  languages?|tools?|frameworks?|technolog\w*|stack|platforms?|software|packages?)
               \s+(?:[\w/+\#-]+\s+){0,3}?(?:with|in|of|using|like|such\s+as|including|e\.g\.,?|incl\.)
             | (?-u:\b)using | (?-u:\b)use\s+of | (?-u:\b)such\s+as | (?-u:\b)e\.g\.,? | (?-u:\b)including | (?-u:\b)like
