@@ -171,6 +171,7 @@ const NOUN_FOLLOWERS: &[&str] = &["and", "or", "is", "are", "was", "will", "woul
 
 /// Technical nouns that, right after the name, show it is the technology: "Go experience",
 /// "Excel skills", "Swift developers", "Spark jobs". They also lift the sentence-opening veto.
+#[rustfmt::skip]
 const TECHNICAL_FOLLOWERS: &[&str] = &[
     "experience", "expertise", "programming", "development", "developer", "developers", "engineer", "engineers",
     "language", "languages", "code", "coding", "skills", "skill", "knowledge", "services", "microservices",
