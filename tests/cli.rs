@@ -204,10 +204,12 @@ mod inputs {
         write(&dir, "b.md", b"- Kubernetes\n- - not a new posting here\n");
         write(&dir, "a.txt", b"Python");
         write(&dir, ".hidden.txt", b"Java");
+        std::fs::create_dir(dir.join("c")).unwrap();
+        write(&dir.join("c"), "deep.txt", b"Terraform");
         let o = run(&["scan", "-f", "csv", "-q", dir.to_str().unwrap()]);
         let out = stdout(&o);
         let postings: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
-        assert_eq!(postings, ["a", "b"], "{out}");
+        assert_eq!(postings, ["a", "b", "deep"], "{out}");
     }
 
     #[test]

@@ -163,8 +163,8 @@ struct PendingSource {
 }
 
 impl PostingReader {
-    /// Prepares to read `sources`. Directories are listed now (sorted, hidden files skipped), so
-    /// an unreadable directory is reported before any output is written.
+    /// Prepares to read `sources`. Directories are listed now, recursively (sorted, hidden files
+    /// and folders skipped), so an unreadable directory is reported before any output is written.
     pub fn new(sources: &[InputSource], options: InputOptions) -> Result<PostingReader, InputError> {
         let mut pending = Vec::new();
         let sources = if sources.is_empty() { &[InputSource::Stdin][..] } else { sources };
@@ -252,15 +252,27 @@ pub fn read_document(path: &Path) -> Result<Posting, InputError> {
 /// The files of a directory, sorted by name, without hidden files or subdirectories.
 fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     let io_err = |error| InputError::Io { path: dir.display().to_string(), error };
-    let mut files = Vec::new();
+    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_err)? {
         let entry = entry.map_err(io_err)?;
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if !hidden && entry.file_type().map_err(io_err)?.is_file() {
-            files.push(entry.path());
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type().map_err(io_err)?;
+        // Symbolic links are followed, as the user's shell would.
+        let is_dir = kind.is_dir() || (kind.is_symlink() && entry.path().is_dir());
+        entries.push((entry.path(), is_dir));
+    }
+    entries.sort();
+    // Subdirectories are read in place, depth first, so the order is the sorted path order.
+    let mut files = Vec::new();
+    for (path, is_dir) in entries {
+        if is_dir {
+            files.extend(list_directory(&path)?);
+        } else {
+            files.push(path);
         }
     }
-    files.sort();
     Ok(files)
 }
 
