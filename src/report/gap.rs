@@ -15,8 +15,11 @@ pub struct GapPostingRecord {
     pub posting: String,
     /// The posting's estimated band (1-6, one decimal).
     pub posting_band: f64,
-    /// The profile's estimated band, from its own evidence (years, scope phrases).
-    pub profile_band: f64,
+    /// The profile's estimated band, from its own evidence (years, scope phrases); null when it
+    /// gives none.
+    pub profile_band: Option<f64>,
+    /// The largest number of years the profile states.
+    pub profile_years: Option<u32>,
     /// Required skills.
     pub required: u64,
     /// Of those, held.
@@ -51,6 +54,7 @@ impl Record for GapPostingRecord {
             text("posting"),
             number("posting_band"),
             number("profile_band"),
+            number("profile_years"),
             number("required"),
             number("required_has"),
             number("required_adjacent"),
@@ -72,7 +76,8 @@ impl Record for GapPostingRecord {
         vec![
             Cell::Text(self.posting.clone()),
             Cell::Float(self.posting_band, 1),
-            Cell::Float(self.profile_band, 1),
+            opt_float(self.profile_band, 1),
+            self.profile_years.map_or(Cell::Empty, |y| Cell::Int(u64::from(y))),
             Cell::Int(self.required),
             Cell::Int(self.required_has),
             Cell::Int(self.required_adjacent),

@@ -58,8 +58,8 @@ pub struct PostingRow {
 pub struct GapView {
     /// The profile's file name.
     pub profile: String,
-    /// Its estimated band.
-    pub profile_band: f64,
+    /// Its estimated band, when it states evidence of one.
+    pub profile_band: Option<f64>,
     /// Skills the profile holds.
     pub held: Vec<String>,
     /// (skill, share requiring, share preferring, fit) most demanded first.
@@ -166,9 +166,9 @@ pub fn render(report: &HtmlReport) -> String {
     if let Some(gap) = &report.gap {
         let _ = write!(
             html,
-            "<h2 id=\"gap\">Your gap</h2><p class=\"lede\">Profile <b>{}</b> (reads at band {:.1}) holds {} skill{}: {}.</p>",
+            "<h2 id=\"gap\">Your gap</h2><p class=\"lede\">Profile <b>{}</b> ({}) holds {} skill{}: {}.</p>",
             escape(&gap.profile),
-            gap.profile_band,
+            gap.profile_band.map_or("states no level evidence".to_string(), |b| format!("reads at band {b:.1}")),
             gap.held.len(),
             if gap.held.len() == 1 { "" } else { "s" },
             escape(&gap.held.join(", "))

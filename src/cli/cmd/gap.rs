@@ -13,6 +13,7 @@ use rungs::levels::LevelModel;
 use rungs::report::{
     CategoryGapRecord, Format, GapPostingRecord, LearnNextRecord, ProfileSkillRecord, Record, RecordWriter, Style,
 };
+use rungs::signals::years_mentions;
 use rungs::{Analysis, Taxonomy};
 use serde::Serialize;
 
@@ -29,14 +30,17 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
     let profile_posting = read_document(profile_path).context("cannot read the profile")?;
     let profile_analysis = analyzer.analyse(profile_posting);
     let profile = Profile::new(&profile_analysis);
-    let profile_band = model.estimate(&profile_analysis).estimate;
+    // The profile's own level, only where it gives evidence (stated years, scope phrases).
+    let profile_level = model.estimate(&profile_analysis);
+    let profile_band = (profile_level.confidence > 0.0).then_some(profile_level.estimate);
+    let profile_years = years_mentions(&profile_analysis.posting.text).iter().map(|y| y.min_years).max();
 
     let mut tally = GapTally::new(taxonomy);
     let mut rows = Vec::new();
     let work = |analysis: &Analysis| (PostingGap::new(analysis, &profile, &graph), model.estimate(analysis).estimate);
     let totals = analyse_all_with(&config, &analyzer, &work, &mut |analysis, (gap, band)| {
         tally.add(&gap);
-        rows.push(posting_record(taxonomy, analysis, &gap, band, profile_band));
+        rows.push(posting_record(taxonomy, analysis, &gap, band, profile_band, profile_years));
         Ok(())
     })?;
 
@@ -94,7 +98,8 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
             struct GapReport<'a> {
                 postings: u64,
                 profile: &'a str,
-                profile_band: f64,
+                profile_band: Option<f64>,
+                profile_years: Option<u32>,
                 per_posting: &'a [GapPostingRecord],
                 learn_next: &'a [LearnNextRecord],
                 profile_skills: &'a [ProfileSkillRecord],
@@ -105,7 +110,8 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
             let report = GapReport {
                 postings: tally.postings(),
                 profile: &profile_analysis.posting.id,
-                profile_band: (profile_band * 10.0).round() / 10.0,
+                profile_band: profile_band.map(|b| (b * 10.0).round() / 10.0),
+                profile_years,
                 per_posting: &rows,
                 learn_next: &learn_next,
                 profile_skills: &profile_rows,
@@ -130,7 +136,12 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
                     writeln!(out, "{title}\n")
                 }
             };
-            section(&format!("Per posting (profile band {profile_band:.1})"), &mut out)?;
+            let level = match (profile_band, profile_years) {
+                (Some(band), Some(years)) => format!("profile band {band:.1}, {years} years stated"),
+                (Some(band), None) => format!("profile band {band:.1}"),
+                _ => "the profile states no level evidence".to_string(),
+            };
+            section(&format!("Per posting ({level})"), &mut out)?;
             write_rows(&mut out, config.output.format, &style, &rows)?;
             section("\nLearn next: missing or adjacent skills by demand", &mut out)?;
             write_rows(&mut out, config.output.format, &style, &learn_next)?;
@@ -159,7 +170,8 @@ fn posting_record(
     analysis: &Analysis,
     gap: &PostingGap,
     band: f64,
-    profile_band: f64,
+    profile_band: Option<f64>,
+    profile_years: Option<u32>,
 ) -> GapPostingRecord {
     let id = |s: u32| taxonomy.skills()[s as usize].id.as_str();
     let count = |list: &[(u32, Fit)], want: fn(&Fit) -> bool| list.iter().filter(|(_, f)| want(f)).count() as u64;
@@ -171,7 +183,8 @@ fn posting_record(
     GapPostingRecord {
         posting: analysis.posting.id.clone(),
         posting_band: (band * 10.0).round() / 10.0,
-        profile_band: (profile_band * 10.0).round() / 10.0,
+        profile_band: profile_band.map(|b| (b * 10.0).round() / 10.0),
+        profile_years,
         required: gap.required.len() as u64,
         required_has: count(&gap.required, has),
         required_adjacent: count(&gap.required, adjacent),
