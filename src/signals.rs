@@ -8,7 +8,13 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+
+/// A regex whose classes and case folding are ASCII-only: the cue words are English, and
+/// without Unicode tables the lazy DFA stays small and fast on every posting.
+fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
 
 /// A phrase that lowers a requirement (or one skill) to "preferred".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +37,7 @@ pub struct YearsMention {
 fn preference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        ascii_regex(
             r"(?ix)
             \(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|plus|nice[\s-]to[\s-]have|optional|bonus|desired|desirable|ideally)\s*\)
             | (?-u:\b)(?:is|are|would\s+be|will\s+be|as)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|added\s+|nice\s+)?(?:plus|bonus|advantage|benefit)(?-u:\b)
@@ -56,7 +62,7 @@ fn preference_regex() -> &'static Regex {
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        ascii_regex(
             r"(?ix)
             (?-u:\b)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
             (?:\s*\(\s*\d{1,2}\s*\+?\s*\))?

@@ -27,7 +27,13 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+
+/// A regex whose classes and case folding are ASCII-only: the cue words are English, and
+/// without Unicode tables the lazy DFA stays small and fast on every posting.
+fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
 
 use super::{is_word_char, Candidate, SkillIndex, SkillMatcher};
 
@@ -215,7 +221,7 @@ fn has_context_word(lower_requirement: &str, context: &[String]) -> bool {
 fn domain_cue_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        ascii_regex(
             r"(?-u:\b)(?:experience[sd]?|knowledge|knowledgeable|background|familiar\w*|understanding|expertise|exposure|industry|industries|sector|domain|degree|specializ\w*|specialis\w*|worked|working\s+in)(?-u:\b)",
         )
         .expect("valid regex")
@@ -225,7 +231,7 @@ fn domain_cue_regex() -> &'static Regex {
 fn tool_cue_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        ascii_regex(
             r"(?ix)
             (?:
               (?:experience|experienced|expertise|expert|proficien\w*|knowledge|knowledgeable|skill\w*|familiar\w*|fluen\w*|
