@@ -15,10 +15,24 @@ use unicode_segmentation::UnicodeSegmentation;
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     if text.is_ascii() {
         let bytes = text.as_bytes();
-        return fast_sentences(bytes.len(), |i| i, |i| class(bytes[i]));
+        let interesting = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+                .map_or(bytes.len(), |p| from + p)
+        };
+        return fast_sentences(bytes.len(), |i| i, |i| class(bytes[i]), interesting);
     }
     match classify(text) {
-        Some(chars) => fast_sentences(chars.len(), |i| chars.get(i).map_or(text.len(), |&(at, _)| at), |i| chars[i].1),
+        Some(chars) => {
+            let interesting = |from: usize| {
+                chars[from..]
+                    .iter()
+                    .position(|&(_, c)| matches!(c, Class::ATerm | Class::STerm | Class::Sep | Class::Cr))
+                    .map_or(chars.len(), |p| from + p)
+            };
+            fast_sentences(chars.len(), |i| chars.get(i).map_or(text.len(), |&(at, _)| at), |i| chars[i].1, interesting)
+        }
         None => text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect(),
     }
 }
@@ -90,12 +104,23 @@ fn class(b: u8) -> Class {
 
 /// UAX #29 over `n` characters, given each one's class and byte offset (`offset(n)` is the
 /// text's length).
-fn fast_sentences(n: usize, offset: impl Fn(usize) -> usize, class_at: impl Fn(usize) -> Class) -> Vec<Range<usize>> {
+/// `interesting(i)` is the first index at or after `i` holding a terminator or separator (or
+/// `n`): only those can end a sentence, so everything between them is skipped in one scan.
+fn fast_sentences(
+    n: usize,
+    offset: impl Fn(usize) -> usize,
+    class_at: impl Fn(usize) -> Class,
+    interesting: impl Fn(usize) -> usize,
+) -> Vec<Range<usize>> {
     let len = offset(n);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < n {
+        i = interesting(i);
+        if i >= n {
+            break;
+        }
         let c = class_at(i);
         // SB3/SB4: break after a paragraph separator (CR LF counts as one).
         if is_separator(c) {
