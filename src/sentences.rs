@@ -13,15 +13,30 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// The byte ranges of the sentences of `text` (together they tile it).
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let interesting = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+            .map_or(bytes.len(), |p| from + p)
+    };
     if text.is_ascii() {
-        let bytes = text.as_bytes();
-        let interesting = |from: usize| {
-            bytes[from..]
-                .iter()
-                .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
-                .map_or(bytes.len(), |p| from + p)
-        };
         return fast_sentences(bytes.len(), |i| i, |i| class(bytes[i]), interesting);
+    }
+    // Byte by byte also works for text with known non-ASCII characters, as long as none of them
+    // is a separator: every byte of a character takes the character's class, so runs, neighbours
+    // and lookahead see the same sequence of classes, and breaks fall on character starts.
+    let known_without_separators =
+        text.chars().filter(|c| !c.is_ascii()).all(|c| non_ascii_class(c).is_some_and(|k| k != Class::Sep));
+    if known_without_separators {
+        let byte_class = |i: usize| {
+            if bytes[i] < 0x80 {
+                return class(bytes[i]);
+            }
+            let start = (0..=i).rev().find(|&s| text.is_char_boundary(s)).unwrap_or(0);
+            text[start..].chars().next().and_then(non_ascii_class).unwrap_or(Class::Other)
+        };
+        return fast_sentences(bytes.len(), |i| i, byte_class, interesting);
     }
     match classify(text) {
         Some(chars) => {
