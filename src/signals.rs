@@ -8,6 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
 /// A regex whose classes and case folding are ASCII-only: the cue words are English, and
@@ -79,10 +80,68 @@ fn years_regex() -> &'static Regex {
 
 /// Every preference cue in `text`.
 pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
-    preference_regex()
-        .find_iter(text)
-        .map(|m| PreferenceCue { range: m.range(), parenthesised: m.as_str().starts_with('(') })
-        .collect()
+    // Every cue holds one of a few keywords. Finding those first, and running the regex only
+    // around them, spares it the many "is", "are" and "a" of ordinary prose.
+    // A cue reaches at most this far before and after its keyword ("(strongly preferred)",
+    // "would be a definite plus", "preference will be given"); overlapping windows are merged
+    // so that the regex sees each stretch of text once, as a full scan would.
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for keyword in preference_keywords().find_iter(text) {
+        let window = window_start(text, keyword.start().saturating_sub(48))..window_end(text, keyword.end() + 32);
+        match windows.last_mut() {
+            Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
+            _ => windows.push(window),
+        }
+    }
+    let mut cues = Vec::new();
+    for window in windows {
+        for m in preference_regex().find_iter(&text[window.clone()]) {
+            let range = window.start + m.start()..window.start + m.end();
+            cues.push(PreferenceCue { range, parenthesised: m.as_str().starts_with('(') });
+        }
+    }
+    cues
+}
+
+fn preference_keywords() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let keywords = [
+            "plus",
+            "bonus",
+            "advantage",
+            "benefit",
+            "asset",
+            "prefer",
+            "nice",
+            "good",
+            "desir",
+            "ideally",
+            "optional",
+        ];
+        AhoCorasick::builder().ascii_case_insensitive(true).build(keywords).expect("valid keywords")
+    })
+}
+
+/// The start of the word at or before `at`, so a window never begins inside a word (where the
+/// regex would see a word boundary the full text does not have).
+fn window_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = at.min(text.len());
+    while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || !text.is_char_boundary(start)) {
+        start -= 1;
+    }
+    start
+}
+
+/// The end of the word at or after `at`.
+fn window_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at.min(text.len());
+    while end < text.len() && (bytes[end].is_ascii_alphanumeric() || !text.is_char_boundary(end)) {
+        end += 1;
+    }
+    end
 }
 
 /// Every stated minimum of years in `text`.
@@ -175,6 +234,24 @@ mod tests {
         assert_eq!(cues("Eastern time zone a plus."), ["a plus"]);
         assert_eq!(cues("Bonus: Kafka"), ["Bonus"]);
         assert!(cues("5 years of Python required").is_empty());
+    }
+
+    #[test]
+    fn keyword_windows_find_what_a_full_scan_finds() {
+        let long = format!("{} is a plus", "x ".repeat(60));
+        let texts = [
+            "Nice to have: Kafka, preferably Go; a plus would be Rust (strongly preferred) and SQL is an advantage.",
+            "Bananaplus and goodness are not cues, but good to have and nice-to-have are. Desirable: Python.",
+            "preferred preferred (optional) bonus points, ideally with a big plus",
+            long.as_str(),
+            "The desired candidate is a huge plus to any team; preference will be given to locals.",
+        ];
+        for text in texts {
+            let full: Vec<(usize, usize)> = preference_regex().find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let windowed: Vec<(usize, usize)> =
+                preference_cues(text).into_iter().map(|c| (c.range.start, c.range.end)).collect();
+            assert_eq!(windowed, full, "{text}");
+        }
     }
 
     #[test]
