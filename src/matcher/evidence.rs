@@ -49,19 +49,23 @@ pub(super) fn resolve(
         .enumerate()
         .map(|(i, c)| c.ambiguous && vetoed(text, requirement.clone(), candidates, i))
         .collect();
-    let lower = text[requirement.clone()].to_lowercase();
+    // Lower-cased once, and only if some candidate needs it.
+    let lower = std::cell::OnceCell::new();
+    let lower = || lower.get_or_init(|| text[requirement.clone()].to_lowercase()).as_str();
     let keep: Vec<bool> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let rule = &matcher.rules[c.skill as usize];
-            let context = has_context_word(&lower, &rule.context);
             if !c.ambiguous {
-                return !rule.needs_cue || context || domain_cue_regex().is_match(&lower);
+                return !rule.needs_cue
+                    || has_context_word(lower(), &rule.context)
+                    || domain_cue_regex().is_match(lower());
             }
             if vetoed[i] {
                 return false;
             }
+            let context = has_context_word(lower(), &rule.context);
             let before = &text[requirement.start..c.range.start];
             let after = &text[c.range.end..requirement.end];
             if opens_like_ordinary_sentence(before, after, &rule.context) {
