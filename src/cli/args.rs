@@ -46,6 +46,8 @@ pub enum Command {
 pub struct GapArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The profile: a résumé or self-description (text or Markdown), or one skill per line.
     #[arg(long, value_name = "FILE")]
     pub profile: std::path::PathBuf,
@@ -94,6 +96,8 @@ pub enum GapView {
 pub struct LevelsArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Ladder id (built in: kensho-sre, systems-engineering, dropbox-mle-ic2) or a ladder CSV
     /// file; repeatable. Default: every built-in ladder.
     #[arg(long, value_name = "ID|FILE")]
@@ -110,6 +114,8 @@ pub struct LadderArgs {
     pub show: Option<LadderCommand>,
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The ladder to map requirements onto: a built-in id or a ladder CSV file.
     #[arg(long, value_name = "ID|FILE", required = true)]
     pub ladder: Option<String>,
@@ -140,12 +146,16 @@ pub enum LadderCommand {
 pub struct ScanArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, ClapArgs)]
 pub struct FreqArgs {
     #[command(flatten)]
     pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Count per skill, or roll skills up into their categories.
     #[arg(long, value_enum, default_value_t = GroupBy::Skill)]
     pub by: GroupBy,
@@ -186,8 +196,6 @@ pub struct RunArgs {
     /// Taxonomy directory, skills CSV, or one-skill-per-line text file (default: embedded).
     #[arg(long, value_name = "DIR|FILE")]
     pub taxonomy: Option<PathBuf>,
-    #[command(flatten)]
-    pub output: OutputArgs,
     /// Input format; by default chosen by extension (.csv/.tsv, .jsonl/.json, else text).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,

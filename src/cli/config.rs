@@ -44,6 +44,11 @@ impl OutputConfig {
         OutputConfig { format, destination: args.output.clone(), style: Style { max_width } }
     }
 
+    /// The configuration of a command with no report on stdout.
+    pub fn none() -> OutputConfig {
+        OutputConfig { format: Format::Table, destination: None, style: Style::default() }
+    }
+
     /// Opens the destination (created only now, so a failed run leaves no empty file behind
     /// for errors found while configuring).
     pub fn open(&self) -> anyhow::Result<Box<dyn Write>> {
@@ -70,7 +75,9 @@ pub struct RunConfig {
 }
 
 impl RunConfig {
-    pub fn from_args(args: &RunArgs) -> anyhow::Result<RunConfig> {
+    /// The configuration of a command; `output` is `None` for commands that write no report to
+    /// stdout (`report` writes its own file).
+    pub fn from_args(args: &RunArgs, output: Option<&OutputArgs>) -> anyhow::Result<RunConfig> {
         let threads = match args.threads {
             Some(0) => return Err(UsageError("--threads must be at least 1".to_string()).into()),
             Some(n) => n,
@@ -98,7 +105,7 @@ impl RunConfig {
             inputs,
             input,
             taxonomy: load_taxonomy(args.taxonomy.as_ref())?,
-            output: OutputConfig::from_args(&args.output),
+            output: output.map_or_else(OutputConfig::none, OutputConfig::from_args),
             pool,
             batch: BatchOptions { skip_bad_records: args.skip_bad_records, ..BatchOptions::default() },
             quiet: args.quiet,

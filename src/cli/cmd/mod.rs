@@ -20,18 +20,27 @@ use super::Exit;
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
-        Command::Scan(args) => scan::run(RunConfig::from_args(&args.run)?),
-        Command::Freq(args) => freq::run(RunConfig::from_args(&args.run)?, args.by, args.top),
-        Command::Gap(args) => gap::run(RunConfig::from_args(&args.run)?, &args.profile, args.view, args.top),
-        Command::Report(args) => report::run(RunConfig::from_args(&args.run)?, &args),
-        Command::Levels(args) => levels::run(RunConfig::from_args(&args.run)?, &args.ladder, args.summary),
+        Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?),
+        Command::Freq(args) => freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top),
+        Command::Gap(args) => {
+            gap::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.profile, args.view, args.top)
+        }
+        Command::Report(args) => report::run(RunConfig::from_args(&args.run, None)?, &args),
+        Command::Levels(args) => {
+            levels::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.ladder, args.summary)
+        }
         Command::Ladder(args) => match args.show {
             Some(LadderCommand::Show { ladder, resolved, output }) => {
                 ladder::show(&ladder, resolved, OutputConfig::from_args(&output))
             }
             None => {
                 let name = args.ladder.expect("clap requires --ladder without a subcommand");
-                ladder::map(RunConfig::from_args(&args.run)?, &name, args.target.as_deref(), args.coverage)
+                ladder::map(
+                    RunConfig::from_args(&args.run, Some(&args.output))?,
+                    &name,
+                    args.target.as_deref(),
+                    args.coverage,
+                )
             }
         },
         Command::Taxonomy(TaxonomyCommand::Check { path }) => taxonomy::check(path.as_deref()),
