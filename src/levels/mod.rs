@@ -190,6 +190,11 @@ impl LevelModel {
         LevelModel { ladders, signals, index, cells, skill_links }
     }
 
+    /// The signal table the model uses.
+    pub fn signals(&self) -> &LevelSignals {
+        &self.signals
+    }
+
     /// The ladders, in the order results refer to them.
     pub fn ladders(&self) -> &[Ladder] {
         &self.ladders

@@ -2,7 +2,7 @@
 //! manager's view: each requirement on a competency and level, the competencies the postings
 //! cover or ignore, and what departs from `--target`.
 
-use rungs::ladder::{CellStatus, Ladder};
+use rungs::ladder::Ladder;
 use rungs::levels::signals::LevelSignals;
 use rungs::levels::{LevelModel, PostingLevel};
 use rungs::report::{CoverageRecord, LadderCellRecord, PlacementRecord, Record, RecordWriter};
@@ -70,7 +70,6 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;
     let target_band = target.map(|t| i32::from(ladder.levels[t].band));
-    let signals = LevelSignals::embedded();
     let estimate = |analysis: &Analysis| model.estimate(analysis);
 
     let mut covered = vec![Coverage::default(); ladder.competencies.len()];
@@ -114,7 +113,7 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
                 }
             }
             if let (Some(target), Some(years)) = (target_band, min_years) {
-                let band = i32::from(signals.years_band(years));
+                let band = i32::from(model.signals().years_band(years));
                 if band > target + 1 {
                     flags.push("years above target");
                 } else if band < target - 1 {
@@ -176,14 +175,5 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
         }
     }
     print_summary(&config, &totals);
-    // A ladder whose every cell is empty cannot place anything; say so rather than print zeros.
-    if ladder
-        .levels
-        .iter()
-        .enumerate()
-        .all(|(l, _)| (0..ladder.competencies.len()).all(|c| ladder.cell(l, c).status == CellStatus::Empty))
-    {
-        eprintln!("rungs: ladder {} has no descriptors, so no requirement could be placed", ladder.id);
-    }
     Ok(Exit::Success)
 }
