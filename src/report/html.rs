@@ -133,7 +133,7 @@ pub fn render(report: &HtmlReport) -> String {
             note: format!("{:.0}% · {} postings", s.share * 100.0, s.postings),
         })
         .collect();
-    html.push_str(&bar_chart("Top skills by share of postings", &bars, 1.0));
+    html.push_str(&bar_chart("Top skills by share of postings", &bars));
 
     html.push_str("<h2 id=\"categories\">Categories</h2><p class=\"legend\">Share of postings that mention at least one skill of the category.</p>");
     let bars: Vec<Bar> = report
@@ -146,7 +146,7 @@ pub fn render(report: &HtmlReport) -> String {
             note: format!("{:.0}% · {} skills", c.share * 100.0, c.skills),
         })
         .collect();
-    html.push_str(&bar_chart("Categories by share of postings", &bars, 1.0));
+    html.push_str(&bar_chart("Categories by share of postings", &bars));
 
     html.push_str("<h2 id=\"levels\">Levels</h2><p class=\"legend\">How many postings read at each level of each ladder.</p><div class=\"ladders\">");
     for (ladder, levels) in &report.levels {
@@ -159,7 +159,7 @@ pub fn render(report: &HtmlReport) -> String {
                 note: n.to_string(),
             })
             .collect();
-        let _ = write!(html, "<div><h3>{}</h3>{}</div>", escape(ladder), bar_chart(ladder, &bars, 1.0));
+        let _ = write!(html, "<div><h3>{}</h3>{}</div>", escape(ladder), bar_chart(ladder, &bars));
     }
     html.push_str("</div>");
 
@@ -179,7 +179,7 @@ pub fn render(report: &HtmlReport) -> String {
             .iter()
             .map(|(skill, req, pref, fit)| Bar { label: skill.clone(), first: *req, second: *pref, note: fit.clone() })
             .collect();
-        html.push_str(&bar_chart("Skills to learn next", &bars, 1.0));
+        html.push_str(&bar_chart("Skills to learn next", &bars));
         html.push_str("<h3>Thinnest categories</h3>");
         let bars: Vec<Bar> = gap
             .categories
@@ -191,7 +191,7 @@ pub fn render(report: &HtmlReport) -> String {
                 note: format!("{:.0}% covered", cov * 100.0),
             })
             .collect();
-        html.push_str(&bar_chart("Category coverage", &bars, 1.0));
+        html.push_str(&bar_chart("Category coverage", &bars));
     }
 
     html.push_str("<h2 id=\"postings\">Postings</h2>");
@@ -254,7 +254,7 @@ pub fn render(report: &HtmlReport) -> String {
     html
 }
 
-/// One bar: two stacked parts (e.g. required and preferred), as fractions of `scale`.
+/// One bar: two stacked parts (e.g. required and preferred), as shares from 0 to 1.
 struct Bar {
     label: String,
     first: f64,
@@ -262,12 +262,12 @@ struct Bar {
     note: String,
 }
 
-fn bar_chart(title: &str, bars: &[Bar], scale: f64) -> String {
+fn bar_chart(title: &str, bars: &[Bar]) -> String {
     const LABEL: f64 = 290.0;
     const WIDTH: f64 = 820.0;
     const ROW: f64 = 24.0;
     let plot = WIDTH - LABEL - 150.0;
-    let max = bars.iter().map(|b| b.first + b.second).fold(0.0_f64, f64::max).max(scale * 0.05);
+    let max = bars.iter().map(|b| b.first + b.second).fold(0.0_f64, f64::max).max(0.05);
     let height = ROW * bars.len().max(1) as f64 + 12.0;
     let mut svg = String::new();
     let _ = write!(
