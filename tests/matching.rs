@@ -84,6 +84,7 @@ fn ambiguous_names_stay_quiet_in_ordinary_english() {
         ("Ruby is our office manager", &[]),
         ("We Excel at service", &[]),
         ("You are the glue between teams", &[]),
+        ("Python, Docker and Kubernetes interns start in Spring 2025.", &["python", "docker", "kubernetes"]),
         ("A typical Workday starts at nine", &[]),
         ("Keep the project on the Rails it runs on", &[]),
         ("Pass the Torch to the next team", &[]),

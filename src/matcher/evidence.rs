@@ -120,8 +120,8 @@ impl PostingEvidence {
     }
 }
 
-/// Hard vetoes: the name is glued into another word ("C-suite", "No-Go", "R&D", "chef's"), or
-/// slashed to a word that is not a skill ("Go/No-Go" but not "C/C++").
+/// Hard vetoes: the name is glued into another word ("C-suite", "No-Go", "R&D", "chef's"),
+/// slashed to a word that is not a skill ("Go/No-Go" but not "C/C++"), or dated ("Spring 2025").
 fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: usize) -> bool {
     let candidate = &candidates[i];
     let before = &text[requirement.start..candidate.range.start];
@@ -135,6 +135,16 @@ fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: us
         if joint == '/' && is_word_char(next) && !slashed_to_skill {
             return true;
         }
+    }
+    // "Spring 2025", "Summer 2024": a name followed by a calendar year is a season or an event.
+    let year = after.strip_prefix(' ').map(|rest| rest.as_bytes());
+    if year.is_some_and(|y| {
+        y.len() >= 4
+            && (y.starts_with(b"19") || y.starts_with(b"20"))
+            && y[..4].iter().all(u8::is_ascii_digit)
+            && !y.get(4).is_some_and(u8::is_ascii_alphanumeric)
+    }) {
+        return true;
     }
     let mut before_chars = before.chars().rev();
     if let (Some(joint), Some(prev)) = (before_chars.next(), before_chars.next()) {
