@@ -53,7 +53,7 @@ const SIMILARITY_MIN_SCORE: f64 = 3.0;
 const SIMILARITY_TOP: usize = 5;
 /// The prior: the middle of the scale, weighing little.
 const PRIOR_BAND: f64 = 2.5;
-const PRIOR_WEIGHT: f64 = 0.5;
+const PRIOR_WEIGHT: f64 = 0.2;
 /// Boost to a cell's score when the requirement names a skill linked to its competency.
 const LINK_BOOST: f64 = 4.0;
 
