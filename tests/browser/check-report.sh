@@ -40,7 +40,7 @@ done
 grep -q '<script>alert' "$out/hostile.dom" && { echo "hostile: a posting's <script> became a script"; fails=$((fails + 1)); }
 grep -qi '<img src="x"' "$out/hostile.dom" && { echo "hostile: a posting's <img> became an image"; fails=$((fails + 1)); }
 rm -rf "$out/profile"
-timeout 120 "$browser" "${flags[@]}" --window-size=1280,2200 --screenshot="$out/report.png" "file://$out/report.html" \
+timeout 120 "$browser" "${flags[@]}" --window-size=1280,3600 --screenshot="$out/report.png" "file://$out/report.html" \
     > /dev/null 2>&1 || true
 size=$(stat -c %s "$out/report.png" 2>/dev/null || echo 0)
 if [ "$size" -lt 20000 ]; then echo "screenshot is missing or blank ($size bytes)"; fails=$((fails + 1)); fi
