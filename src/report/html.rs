@@ -264,9 +264,9 @@ struct Bar {
 
 fn bar_chart(title: &str, bars: &[Bar]) -> String {
     const LABEL: f64 = 290.0;
-    const WIDTH: f64 = 940.0;
+    const WIDTH: f64 = 980.0;
     const ROW: f64 = 24.0;
-    let plot = WIDTH - LABEL - 260.0;
+    let plot = WIDTH - LABEL - 280.0;
     let max = bars.iter().map(|b| b.first + b.second).fold(0.0_f64, f64::max).max(0.05);
     let height = ROW * bars.len().max(1) as f64 + 12.0;
     let mut svg = String::new();

@@ -71,7 +71,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
             .map(|(s, fit)| {
                 let (requiring, preferring) = tally.demand(s);
                 let fit = match fit {
-                    Fit::Adjacent(via) => format!("adjacent: you have {}", skill(via).name),
+                    Fit::Adjacent(via) => format!("adjacent: has {}", skill(via).name),
                     _ => "missing".to_string(),
                 };
                 (skill(s).name.clone(), requiring as f64 / postings, preferring as f64 / postings, fit)
