@@ -533,3 +533,29 @@ mod report {
         assert_eq!(html.matches("<details>").count(), 5);
     }
 }
+
+mod encodings {
+    use super::*;
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_not_text() {
+        let dir = scratch("bom");
+        let csv = write(&dir, "bom.csv", b"\xef\xbb\xbfid,text\nj1,Python\n");
+        let jsonl = write(&dir, "bom.jsonl", b"\xef\xbb\xbf{\"id\":\"j2\",\"text\":\"Kubernetes\"}\n");
+        let text = write(&dir, "bom.txt", b"\xef\xbb\xbfTerraform");
+        let o = run(&["scan", "-q", "-f", "csv", &csv, &jsonl, &text]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<String> =
+            stdout(&o).lines().skip(1).map(|l| l.split(',').take(5).collect::<Vec<_>>().join(",")).collect();
+        assert_eq!(rows, ["j1,1,0,6,python", "j2,1,0,10,kubernetes", "bom,1,0,9,terraform"]);
+    }
+
+    #[test]
+    fn utf16_gets_a_utf16_hint() {
+        let dir = scratch("utf16");
+        let path = write(&dir, "u16.txt", b"\xff\xfeP\x00y\x00");
+        let o = run(&["scan", &path]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr(&o).contains("u16.txt:1: invalid UTF-8 at byte 0 of the line; rungs reads UTF-8 only (convert with e.g. `iconv -f utf-16 -t utf-8`)"), "{}", stderr(&o));
+    }
+}

@@ -60,8 +60,11 @@ impl CsvRecords {
 
     fn field(&self, record: &csv::ByteRecord, index: usize, at: &SourceRef) -> Result<String, InputError> {
         let bytes = record.get(index).unwrap_or_default();
-        String::from_utf8(bytes.to_vec())
-            .map_err(|e| InputError::Utf8 { at: at.clone(), byte: e.utf8_error().valid_up_to() })
+        String::from_utf8(bytes.to_vec()).map_err(|e| InputError::Utf8 {
+            at: at.clone(),
+            byte: e.utf8_error().valid_up_to(),
+            guess: "latin1",
+        })
     }
 }
 

@@ -97,12 +97,15 @@ pub enum InputError {
         error: io::Error,
     },
     /// Bytes that are not UTF-8.
-    #[error("{at}: invalid UTF-8 at byte {byte} of the line; rungs reads UTF-8 only (convert with e.g. `iconv -f latin1 -t utf-8`)")]
+    #[error("{at}: invalid UTF-8 at byte {byte} of the line; rungs reads UTF-8 only (convert with e.g. `iconv -f {guess} -t utf-8`)")]
     Utf8 {
         /// Where the bad bytes are.
         at: SourceRef,
         /// 0-based byte column of the first bad byte within its line.
         byte: usize,
+        /// The encoding the file most likely has, for the hint (`utf-16` after a UTF-16 byte
+        /// order mark, else `latin1`).
+        guess: &'static str,
     },
     /// A JSONL line that is not a JSON object with a text field.
     #[error("{at}: {message}")]
@@ -291,14 +294,25 @@ fn id_stem(path: Option<&Path>) -> String {
 }
 
 /// Decodes a buffer as UTF-8, naming the line and column of the first bad byte.
+/// A UTF-8 byte order mark at the start of a file is not part of the text (Windows tools write
+/// one); it is dropped so that ids, headers and offsets are what the user sees.
 pub(crate) fn decode_utf8(bytes: Vec<u8>, at: &SourceRef, first_line: u64) -> Result<String, InputError> {
-    String::from_utf8(bytes).map_err(|err| {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let bytes = err.as_bytes();
         let line = first_line + bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u64;
         let line_start = bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        InputError::Utf8 { at: at.at_line(line), byte: valid - line_start }
-    })
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        InputError::Utf8 {
+            at: at.at_line(line),
+            byte: valid - line_start,
+            guess: if utf16 { "utf-16" } else { "latin1" },
+        }
+    })?;
+    if first_line == 1 && text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Reads all of `reader`, for formats that need the whole file (plain text).
