@@ -37,12 +37,38 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
 
     let mut tally = GapTally::new(taxonomy);
     let mut rows = Vec::new();
+    // CSV and JSONL of the per-posting view stream, so a script can run `gap` over any corpus;
+    // the other formats and views need every row (or the totals) before they print.
+    let streaming = view == GapView::Postings && matches!(config.output.format, Format::Csv | Format::Jsonl);
+    let mut stream = streaming
+        .then(|| -> anyhow::Result<_> {
+            let out = config.output.open()?;
+            Ok(RecordWriter::new(
+                GapPostingRecord::columns(),
+                config.output.format,
+                out,
+                config.output.style.clone(),
+                None,
+            ))
+        })
+        .transpose()?;
     let work = |analysis: &Analysis| (PostingGap::new(analysis, &profile, &graph), model.estimate(analysis).estimate);
     let totals = analyse_all_with(&config, &analyzer, &work, &mut |analysis, (gap, band)| {
         tally.add(&gap);
-        rows.push(posting_record(taxonomy, analysis, &gap, band, profile_band, profile_years));
-        Ok(())
+        let row = posting_record(taxonomy, analysis, &gap, band, profile_band, profile_years);
+        match stream.as_mut() {
+            Some(writer) => writer.write(&row),
+            None => {
+                rows.push(row);
+                Ok(())
+            }
+        }
     })?;
+    if let Some(writer) = stream {
+        writer.finish()?;
+        print_summary(&config, &totals);
+        return Ok(Exit::Success);
+    }
 
     let postings = tally.postings().max(1) as f64;
     let share = |n: u64| (n as f64 / postings * 10_000.0).round() / 10_000.0;
