@@ -1,4 +1,5 @@
-//! rungs reads job postings, finds the skills they ask for, and reports how often.
+//! rungs reads job postings, finds the skills they ask for, reports how often, places each
+//! posting on career ladders, and compares postings with a job seeker's profile.
 //!
 //! The pipeline, one module per stage:
 //!
@@ -9,13 +10,17 @@
 //!
 //! - [`input`] reads text, CSV and JSONL into [`Posting`]s, naming file and line on errors.
 //! - [`split`] cuts a posting into requirements (bullets, inline bullets, sentences).
-//! - [`matcher`] finds whole-word skill mentions with one Aho-Corasick automaton and keeps
-//!   ambiguous names (`Go`, `R`, `Spring`) only with evidence.
+//! - [`sentences`] finds sentence boundaries (UAX #29) for prose.
+//! - [`matcher`] finds whole-word skill mentions with two Aho-Corasick automata (any case and
+//!   exact case) and keeps ambiguous names (`Go`, `R`, `Spring`) only with evidence.
 //! - [`signals`] finds "nice to have"-style cues and stated years.
 //! - [`analyse`] ties those together for one posting; [`batch`] runs it over a stream on a
 //!   thread pool, in input order.
-//! - [`aggregate`] counts; [`report`] formats.
-//! - [`taxonomy`] loads and validates the skills data (embedded by default).
+//! - [`aggregate`] counts; [`report`] formats (table, CSV, JSON, JSONL, Markdown, HTML).
+//! - [`taxonomy`] loads and validates the skills data (embedded by default); [`ladder`] does the
+//!   same for career ladders.
+//! - [`levels`] estimates the level of a posting and of each requirement, with evidence.
+//! - [`gap`] sorts what postings ask for into what a profile has, nearly has, and lacks.
 //!
 //! ```
 //! use rungs::{Analyzer, Posting, Taxonomy};
