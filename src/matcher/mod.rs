@@ -10,7 +10,7 @@
 //!    `C#`, `.NET` and `CI/CD`, whose edges are not letters, still match), where a cased or
 //!    ambiguous alias has exactly the taxonomy's case, and extended over a plural `s`.
 //! 2. [`SkillMatcher::resolve`]: ambiguous aliases (`Go`, `R`, `Spring`, `Excel`…) are kept
-//!    only with evidence in their requirement; see [`evidence`] for the rules.
+//!    only with evidence in their requirement; see `evidence.rs` (and `taxonomy/README.md`) for the rules.
 //!
 //! Alias variants are generated at build time rather than by normalising the text, so every
 //! offset points straight into the original posting: `infrastructure as code` also matches
