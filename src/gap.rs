@@ -132,6 +132,31 @@ impl PostingGap {
     }
 }
 
+/// How a profile covers the skills postings want from one category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CategoryCoverage {
+    /// Index in [`Taxonomy::categories`].
+    pub category: usize,
+    /// Distinct skills of the category that postings require or prefer.
+    pub wanted: u64,
+    /// Of those, held.
+    pub has: u64,
+    /// Of those, adjacent.
+    pub adjacent: u64,
+}
+
+impl CategoryCoverage {
+    /// Of those, missing.
+    pub fn missing(&self) -> u64 {
+        self.wanted - self.has - self.adjacent
+    }
+
+    /// (has + adjacent / 2) / wanted.
+    pub fn coverage(&self) -> f64 {
+        (self.has as f64 + self.adjacent as f64 / 2.0) / self.wanted as f64
+    }
+}
+
 /// Demand over all postings, per skill.
 #[derive(Clone, Debug)]
 pub struct GapTally {
@@ -180,6 +205,41 @@ impl GapTally {
             (std::cmp::Reverse(self.requiring[s as usize]), std::cmp::Reverse(self.preferring[s as usize]), s)
         });
         skills
+    }
+
+    /// Per category with any demand: how many of its wanted skills the profile has, nearly
+    /// has, or lacks, thinnest coverage first (ties: more wanted skills first, then category
+    /// order).
+    pub fn category_coverage(
+        &self,
+        taxonomy: &Taxonomy,
+        profile: &Profile,
+        graph: &SkillGraph,
+    ) -> Vec<CategoryCoverage> {
+        let mut rows: Vec<CategoryCoverage> = taxonomy
+            .categories()
+            .iter()
+            .enumerate()
+            .filter_map(|(index, category)| {
+                let mut row = CategoryCoverage { category: index, wanted: 0, has: 0, adjacent: 0 };
+                for (s, skill) in taxonomy.skills().iter().enumerate() {
+                    if skill.category != category.id || self.requiring[s] + self.preferring[s] == 0 {
+                        continue;
+                    }
+                    row.wanted += 1;
+                    match profile.fit(graph, s as SkillIndex) {
+                        Fit::Has => row.has += 1,
+                        Fit::Adjacent(_) => row.adjacent += 1,
+                        Fit::Missing => {}
+                    }
+                }
+                (row.wanted > 0).then_some(row)
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            a.coverage().total_cmp(&b.coverage()).then(b.wanted.cmp(&a.wanted)).then(a.category.cmp(&b.category))
+        });
+        rows
     }
 
     /// Profile skills no posting asks for.

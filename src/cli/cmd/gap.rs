@@ -233,43 +233,27 @@ fn posting_record(
     }
 }
 
-/// Per category: the distinct wanted skills and how the profile covers them, thinnest first.
+/// The category coverage as report rows.
 fn category_rows(
     taxonomy: &Taxonomy,
     tally: &GapTally,
     profile: &Profile,
     graph: &SkillGraph,
 ) -> Vec<CategoryGapRecord> {
-    let mut rows: Vec<CategoryGapRecord> = taxonomy
-        .categories()
-        .iter()
-        .filter_map(|category| {
-            let (mut wanted, mut has, mut adjacent) = (0u64, 0u64, 0u64);
-            for (s, skill) in taxonomy.skills().iter().enumerate() {
-                let (requiring, preferring) = tally.demand(s as u32);
-                if skill.category != category.id || requiring + preferring == 0 {
-                    continue;
-                }
-                wanted += 1;
-                match profile.fit(graph, s as u32) {
-                    Fit::Has => has += 1,
-                    Fit::Adjacent(_) => adjacent += 1,
-                    Fit::Missing => {}
-                }
-            }
-            (wanted > 0).then(|| CategoryGapRecord {
+    tally
+        .category_coverage(taxonomy, profile, graph)
+        .into_iter()
+        .map(|row| {
+            let category = &taxonomy.categories()[row.category];
+            CategoryGapRecord {
                 category_id: category.id.clone(),
                 category: category.name.clone(),
-                wanted,
-                has,
-                adjacent,
-                missing: wanted - has - adjacent,
-                coverage: ((has as f64 + adjacent as f64 / 2.0) / wanted as f64 * 100.0).round() / 100.0,
-            })
+                wanted: row.wanted,
+                has: row.has,
+                adjacent: row.adjacent,
+                missing: row.missing(),
+                coverage: (row.coverage() * 100.0).round() / 100.0,
+            }
         })
-        .collect();
-    rows.sort_by(|a, b| {
-        a.coverage.total_cmp(&b.coverage).then(b.wanted.cmp(&a.wanted)).then(a.category_id.cmp(&b.category_id))
-    });
-    rows
+        .collect()
 }

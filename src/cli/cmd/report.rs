@@ -77,32 +77,12 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
                 (skill(s).name.clone(), requiring as f64 / postings, preferring as f64 / postings, fit)
             })
             .collect(),
-        categories: {
-            let mut cats: Vec<(String, f64)> = taxonomy
-                .categories()
-                .iter()
-                .filter_map(|c| {
-                    let wanted: Vec<u32> = (0..taxonomy.skills().len() as u32)
-                        .filter(|&s| skill(s).category == c.id && tally.demand(s) != (0, 0))
-                        .collect();
-                    if wanted.is_empty() {
-                        return None;
-                    }
-                    let score: f64 = wanted
-                        .iter()
-                        .map(|&s| match profile.fit(&graph, s) {
-                            Fit::Has => 1.0,
-                            Fit::Adjacent(_) => 0.5,
-                            Fit::Missing => 0.0,
-                        })
-                        .sum();
-                    Some((c.name.clone(), score / wanted.len() as f64))
-                })
-                .collect();
-            cats.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-            cats.truncate(15);
-            cats
-        },
+        categories: tally
+            .category_coverage(taxonomy, profile, &graph)
+            .into_iter()
+            .take(15)
+            .map(|row| (taxonomy.categories()[row.category].name.clone(), row.coverage()))
+            .collect(),
     });
     let report = HtmlReport {
         postings: table.postings(),
