@@ -285,5 +285,16 @@ mod tests {
         assert_eq!(describe(&gap.preferred), ["rust missing"]);
         assert_eq!(PostingGap::rate(&gap.required), Some(2.0 / 3.0));
         assert_eq!(PostingGap::rate(&gap.preferred), Some(0.0));
+
+        let mut tally = GapTally::new(taxonomy);
+        tally.add(&gap);
+        let coverage: Vec<(&str, u64, u64, u64, u64)> = tally
+            .category_coverage(taxonomy, &profile, &graph)
+            .iter()
+            .map(|c| (taxonomy.categories()[c.category].id.as_str(), c.wanted, c.has, c.adjacent, c.missing()))
+            .collect();
+        // Both cover half: Kubernetes adjacent of 1; Python held and SQL adjacent of 3 languages
+        // (Rust missing). On a tie the category wanting more skills comes first.
+        assert_eq!(coverage, [("programming-language", 3, 1, 1, 1), ("containers", 1, 0, 1, 0)]);
     }
 }
