@@ -9,9 +9,9 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success (skipped bad records are reported, not failures)
   1  unexpected failure (e.g. the output file cannot be written)
-  2  usage error (unknown flag, bad value)
+  2  usage error (unknown flag, bad value, unknown --ladder id or --target level)
   3  bad input (missing file, invalid UTF-8, malformed record, missing column, no postings)
-  4  invalid taxonomy, or `taxonomy check` found problems";
+  4  invalid taxonomy or ladder, or `taxonomy check` found problems";
 
 /// Find the skills job postings ask for, and how often.
 #[derive(Debug, Parser)]
