@@ -250,7 +250,14 @@ fn single_marker_len(s: &str) -> usize {
 fn inline_bullets(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[body.clone()];
     let mut cuts = Vec::new();
-    for (at, ch) in slice.char_indices() {
+    // Every bullet symbol starts with one of these bytes (dashes: `-`, and 0xE2 for `–`), so the
+    // scan jumps between them instead of decoding every character of long scraped lines.
+    let bytes = slice.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| matches!(b, b'-' | 0xC2 | 0xE2 | 0xEF)) {
+        let at = from + offset;
+        let ch = slice[at..].chars().next().expect("a char starts at a lead byte");
+        from = at + ch.len_utf8();
         let symbol = matches!(ch, '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}');
         let dash = ch == '-' || ch == '–';
         if symbol {
