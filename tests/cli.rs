@@ -413,6 +413,19 @@ mod levels {
     }
 
     #[test]
+    fn ladder_show_csv_loads_back_as_a_ladder() {
+        let dir = scratch("show");
+        let o = run(&["ladder", "show", "systems-engineering", "-f", "csv"]);
+        let path = write(&dir, "mine.csv", &o.stdout);
+        let o = run(&["taxonomy", "check", &path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+        assert!(stdout(&o).contains("ok (ladder systems-engineering, 6 levels, 8 competencies)"), "{}", stdout(&o));
+        let mine = run(&["levels", "-q", "-f", "csv", "--ladder", &path, "data/postings.jsonl"]);
+        let builtin = run(&["levels", "-q", "-f", "csv", "--ladder", "systems-engineering", "data/postings.jsonl"]);
+        assert_eq!(stdout(&mine), stdout(&builtin));
+    }
+
+    #[test]
     fn ladder_show_round_trips_and_resolves() {
         for id in ["kensho-sre", "systems-engineering", "dropbox-mle-ic2"] {
             let o = run(&["ladder", "show", id, "-f", "csv"]);

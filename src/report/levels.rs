@@ -133,11 +133,14 @@ impl Record for LevelSummaryRecord<'_> {
     }
 }
 
-/// One cell of `rungs ladder show`.
+/// One cell of `rungs ladder show`. The first nine columns are the ladder file schema, so the
+/// CSV output loads back as a ladder (the loader ignores the two extra columns).
 #[derive(Clone, Debug, Serialize)]
 pub struct LadderCellRecord<'a> {
     /// Ladder id.
-    pub ladder: &'a str,
+    pub ladder_id: &'a str,
+    /// Ladder name.
+    pub ladder_name: &'a str,
     /// Level order.
     pub level: u32,
     /// Level title.
@@ -146,14 +149,14 @@ pub struct LadderCellRecord<'a> {
     pub band: u8,
     /// Area.
     pub area: &'a str,
-    /// Competency id.
-    pub competency_id: &'a str,
     /// Competency name.
     pub competency: &'a str,
     /// Descriptor (as written, or resolved with `--resolved`).
     pub descriptor: &'a str,
     /// `stated`, `truncated`, `empty` or `inherit` (resolved: the source cell's status).
     pub status: &'static str,
+    /// Competency id.
+    pub competency_id: &'a str,
     /// With `--resolved`: the level the descriptor was inherited from.
     pub inherited_from: Option<u32>,
 }
@@ -161,15 +164,16 @@ pub struct LadderCellRecord<'a> {
 impl Record for LadderCellRecord<'_> {
     fn columns() -> &'static [Column] {
         const COLUMNS: &[Column] = &[
-            text("ladder"),
+            text("ladder_id"),
+            text("ladder_name"),
             number("level"),
             text("level_title"),
             number("band"),
             text("area"),
-            text("competency_id"),
             text("competency"),
             text("descriptor"),
             text("status"),
+            text("competency_id"),
             number("inherited_from"),
         ];
         COLUMNS
@@ -177,15 +181,16 @@ impl Record for LadderCellRecord<'_> {
 
     fn cells(&self) -> Vec<Cell> {
         vec![
-            Cell::Text(self.ladder.to_string()),
+            Cell::Text(self.ladder_id.to_string()),
+            Cell::Text(self.ladder_name.to_string()),
             Cell::Int(u64::from(self.level)),
             Cell::Text(self.level_title.to_string()),
             Cell::Int(u64::from(self.band)),
             Cell::Text(self.area.to_string()),
-            Cell::Text(self.competency_id.to_string()),
             Cell::Text(self.competency.to_string()),
             Cell::Text(self.descriptor.to_string()),
             Cell::Text(self.status.to_string()),
+            Cell::Text(self.competency_id.to_string()),
             self.inherited_from.map_or(Cell::Empty, |l| Cell::Int(u64::from(l))),
         ]
     }

@@ -27,7 +27,8 @@ pub fn show(name: &str, resolved: bool, output: OutputConfig) -> anyhow::Result<
                 (cell.descriptor.as_str(), cell.status, None)
             };
             writer.write(&LadderCellRecord {
-                ladder: &ladder.id,
+                ladder_id: &ladder.id,
+                ladder_name: &ladder.name,
                 level: level.order,
                 level_title: &level.title,
                 band: level.band,
