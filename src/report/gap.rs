@@ -4,10 +4,6 @@ use serde::Serialize;
 
 use super::{number, text, Cell, Column, Record};
 
-fn opt_float(value: Option<f64>, decimals: usize) -> Cell {
-    value.map_or(Cell::Empty, |v| Cell::Float(v, decimals))
-}
-
 /// One posting against the profile.
 #[derive(Clone, Debug, Serialize)]
 pub struct GapPostingRecord {
@@ -76,18 +72,18 @@ impl Record for GapPostingRecord {
         vec![
             Cell::Text(self.posting.clone()),
             Cell::Float(self.posting_band, 1),
-            opt_float(self.profile_band, 1),
-            self.profile_years.map_or(Cell::Empty, |y| Cell::Int(u64::from(y))),
+            Cell::opt_float(self.profile_band, 1),
+            Cell::opt_int(self.profile_years),
             Cell::Int(self.required),
             Cell::Int(self.required_has),
             Cell::Int(self.required_adjacent),
             Cell::Int(self.required_missing),
-            opt_float(self.required_rate, 2),
+            Cell::opt_float(self.required_rate, 2),
             Cell::Int(self.preferred),
             Cell::Int(self.preferred_has),
             Cell::Int(self.preferred_adjacent),
             Cell::Int(self.preferred_missing),
-            opt_float(self.preferred_rate, 2),
+            Cell::opt_float(self.preferred_rate, 2),
             Cell::Text(self.matched.clone()),
             Cell::Text(self.missing.clone()),
             Cell::Text(self.adjacent.clone()),

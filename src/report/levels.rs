@@ -191,7 +191,7 @@ impl Record for LadderCellRecord<'_> {
             Cell::Text(self.descriptor.to_string()),
             Cell::Text(self.status.to_string()),
             Cell::Text(self.competency_id.to_string()),
-            self.inherited_from.map_or(Cell::Empty, |l| Cell::Int(u64::from(l))),
+            Cell::opt_int(self.inherited_from),
         ]
     }
 }
@@ -265,7 +265,7 @@ impl Record for PlacementRecord<'_> {
             Cell::Int(u64::from(self.band)),
             Cell::Float(self.score, 1),
             Cell::Text(self.terms.clone()),
-            self.min_years.map_or(Cell::Empty, |y| Cell::Int(u64::from(y))),
+            Cell::opt_int(self.min_years),
             Cell::Text(self.flags.clone()),
         ]
     }

@@ -70,6 +70,16 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A whole number, or empty when there is none.
+    pub(crate) fn opt_int(value: Option<u32>) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Int(u64::from(v)))
+    }
+
+    /// A decimal with `decimals` places, or empty when there is none.
+    pub(crate) fn opt_float(value: Option<f64>, decimals: usize) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Float(v, decimals))
+    }
+
     fn render(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),

@@ -5,14 +5,6 @@ use serde::Serialize;
 use super::{number, text, Cell, Column, Record};
 use crate::aggregate::{CategoryFrequency, SkillFrequency};
 
-fn opt_int(value: Option<u32>) -> Cell {
-    value.map_or(Cell::Empty, |v| Cell::Int(u64::from(v)))
-}
-
-fn opt_float(value: Option<f64>) -> Cell {
-    value.map_or(Cell::Empty, |v| Cell::Float(v, 1))
-}
-
 /// One row of `rungs scan`: one skill mention.
 #[derive(Clone, Debug, Serialize)]
 pub struct MatchRecord<'a> {
@@ -66,7 +58,7 @@ impl Record for MatchRecord<'_> {
             Cell::Text(self.category.to_string()),
             Cell::Text(self.matched.to_string()),
             Cell::Text(self.strength.to_string()),
-            opt_int(self.min_years),
+            Cell::opt_int(self.min_years),
         ]
     }
 }
@@ -101,7 +93,7 @@ impl Record for SkillFrequency {
             Cell::Int(self.required),
             Cell::Int(self.preferred),
             Cell::Int(self.years_stated),
-            opt_float(self.median_years),
+            Cell::opt_float(self.median_years, 1),
         ]
     }
 }
@@ -139,7 +131,7 @@ impl Record for CategoryFrequency {
             Cell::Int(self.required),
             Cell::Int(self.preferred),
             Cell::Int(self.years_stated),
-            opt_float(self.median_years),
+            Cell::opt_float(self.median_years, 1),
         ]
     }
 }
