@@ -115,6 +115,9 @@ impl Analyzer {
 }
 
 /// Gives each match of one requirement its strength and years, clause by clause.
+///
+/// Everything is found by binary search over sorted ranges, so the work grows with
+/// (matches + cues + years) × log of them, however many of each one requirement holds.
 fn qualify(
     text: &str,
     requirement: &Requirement,
@@ -123,42 +126,62 @@ fn qualify(
     years: &[YearsMention],
     out: &mut Vec<SkillMatch>,
 ) {
-    let within = |r: &Range<usize>, outer: &Range<usize>| outer.start <= r.start && r.end <= outer.end;
-    let cues: Vec<&PreferenceCue> = cues.iter().filter(|c| within(&c.range, &requirement.range)).collect();
-    let years: Vec<&YearsMention> = years.iter().filter(|y| within(&y.range, &requirement.range)).collect();
+    let cues = within_sorted(cues, &requirement.range, |c| &c.range);
+    let years = within_sorted(years, &requirement.range, |y| &y.range);
     let clauses = clauses(text, requirement.range.clone());
+    // The index of the clause holding a byte (clauses tile the requirement, in order).
+    let clause_at = |at: usize| Some(clauses.partition_point(|c| c.end <= at)).filter(|&i| i < clauses.len());
     // A parenthesised cue right after a match qualifies that match alone ("Azure (preferred)").
-    let attached = |cue: &PreferenceCue| {
-        found.iter().position(|c| {
-            c.range.end <= cue.range.start && text[c.range.end..cue.range.start].trim_matches([' ', ',']).is_empty()
-        })
-    };
-    for (i, candidate) in found.iter().enumerate() {
-        let clause = clauses
-            .iter()
-            .find(|c| c.start <= candidate.range.start && candidate.range.start < c.end)
-            .unwrap_or(&requirement.range);
-        let preferred_here = cues.iter().any(|cue| {
-            let applies = within(&cue.range, clause) || within(&cue.range, &requirement.range) && clauses.len() == 1;
-            match (cue.parenthesised, attached(cue)) {
-                (true, Some(owner)) => owner == i,
-                _ => applies,
+    // Any other cue lowers its whole clause, or the whole requirement when it is one clause.
+    let mut preferred_match = vec![false; found.len()];
+    let mut preferred_clause = vec![false; clauses.len()];
+    for cue in cues {
+        let owner = found
+            .partition_point(|c| c.range.end <= cue.range.start)
+            .checked_sub(1)
+            .filter(|&i| text[found[i].range.end..cue.range.start].trim_matches([' ', ',']).is_empty());
+        match (cue.parenthesised, owner) {
+            (true, Some(i)) => preferred_match[i] = true,
+            _ if clauses.len() == 1 => preferred_clause[0] = true,
+            _ => {
+                if let Some(i) = clause_at(cue.range.start).filter(|&i| cue.range.end <= clauses[i].end) {
+                    preferred_clause[i] = true;
+                }
             }
-        });
-        let strength = if preferred_here { Strength::Preferred } else { requirement.section_strength };
+        }
+    }
+    for (i, candidate) in found.iter().enumerate() {
+        let clause_index = clause_at(candidate.range.start);
+        let clause = clause_index.map_or(&requirement.range, |c| &clauses[c]);
+        let in_preferred_clause = clause_index.is_some_and(|c| preferred_clause[c]);
+        let strength =
+            if preferred_match[i] || in_preferred_clause { Strength::Preferred } else { requirement.section_strength };
         out.push(SkillMatch {
             requirement: requirement.index,
             range: candidate.range.clone(),
             skill: candidate.skill,
             strength,
-            min_years: years_for(candidate, clause, &years),
+            min_years: years_for(candidate, clause, years),
         });
     }
 }
 
+/// The items of a list sorted by start whose ranges lie inside `outer`.
+fn within_sorted<'a, T>(items: &'a [T], outer: &Range<usize>, range: impl Fn(&T) -> &Range<usize>) -> &'a [T] {
+    let from = items.partition_point(|item| range(item).start < outer.start);
+    let to = from + items[from..].partition_point(|item| range(item).start < outer.end);
+    let mut slice = &items[from..to];
+    // Ranges are disjoint and sorted, so only the last can run past `outer`.
+    while slice.last().is_some_and(|item| range(item).end > outer.end) {
+        slice = &slice[..slice.len() - 1];
+    }
+    slice
+}
+
 /// The nearest years mention before the match in its clause, else the first after it.
-fn years_for(candidate: &Candidate, clause: &Range<usize>, years: &[&YearsMention]) -> Option<u32> {
-    let in_clause = years.iter().filter(|y| clause.start <= y.range.start && y.range.end <= clause.end);
-    let before = in_clause.clone().rfind(|y| y.range.end <= candidate.range.start);
-    before.or_else(|| in_clause.into_iter().next()).map(|y| y.min_years)
+fn years_for(candidate: &Candidate, clause: &Range<usize>, years: &[YearsMention]) -> Option<u32> {
+    let in_clause = within_sorted(years, clause, |y| &y.range);
+    let before = in_clause.partition_point(|y| y.range.end <= candidate.range.start);
+    let nearest = before.checked_sub(1).map_or(in_clause.first(), |i| in_clause.get(i));
+    nearest.map(|y| y.min_years)
 }

@@ -7,6 +7,8 @@
 //! Bad records are the caller's decision: with `skip_bad_records` they are reported to
 //! `on_skip` and counted; without it the first one ends the run with its error.
 
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::io;
 
 use rayon::prelude::*;
@@ -37,6 +39,9 @@ pub struct BatchSummary {
     pub postings: u64,
     /// Bad records skipped.
     pub skipped: u64,
+    /// Postings whose id an earlier posting already had (each is still analysed; reports
+    /// that key on ids cannot tell them apart).
+    pub duplicate_ids: u64,
 }
 
 /// Why a run stopped.
@@ -80,13 +85,20 @@ pub fn run_with<T: Send>(
     sink: &mut dyn FnMut(T) -> io::Result<()>,
 ) -> Result<BatchSummary, BatchError> {
     let mut summary = BatchSummary::default();
+    // Ids are remembered by a 64-bit hash: 8 bytes a posting, not the id itself.
+    let mut seen_ids: HashSet<u64> = HashSet::new();
     let mut chunk: Vec<Posting> = Vec::with_capacity(options.chunk_size);
     let mut postings = postings.peekable();
     while postings.peek().is_some() {
         chunk.clear();
         while chunk.len() < options.chunk_size {
             match postings.next() {
-                Some(Ok(posting)) => chunk.push(posting),
+                Some(Ok(posting)) => {
+                    if !seen_ids.insert(id_hash(&posting.id)) {
+                        summary.duplicate_ids += 1;
+                    }
+                    chunk.push(posting)
+                }
                 Some(Err(err)) if options.skip_bad_records && err.is_record_error() => {
                     summary.skipped += 1;
                     on_skip(&err);
@@ -105,4 +117,11 @@ pub fn run_with<T: Send>(
         return Err(BatchError::NoPostings { skipped: summary.skipped });
     }
     Ok(summary)
+}
+
+/// A hash of an id with fixed keys, so the count of repeated ids is the same on every run.
+fn id_hash(id: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }

@@ -1,51 +1,11 @@
 //! The binary as a user and a script run it: exit codes, messages naming file and line,
 //! stdin and stdout, skipped records, CSV safety, determinism across thread counts.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
-fn rungs() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rungs"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("COLUMNS");
-    cmd
-}
+use std::process::Stdio;
 
-fn run(args: &[&str]) -> Output {
-    rungs().args(args).output().expect("rungs runs")
-}
-
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child =
-        rungs().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-/// A fresh directory under the target dir for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let dir =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
-}
+use common::*;
 
 mod bad_input {
     use super::*;
@@ -569,6 +529,6 @@ mod encodings {
         let path = write(&dir, "u16.txt", b"\xff\xfeP\x00y\x00");
         let o = run(&["scan", &path]);
         assert_eq!(o.status.code(), Some(3));
-        assert!(stderr(&o).contains("u16.txt:1: invalid UTF-8 at byte 0 of the line; rungs reads UTF-8 only (convert with e.g. `iconv -f utf-16 -t utf-8`)"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("u16.txt: the file is UTF-16 (little-endian, with a byte order mark); rungs reads UTF-8 only (convert with e.g. `iconv -f utf-16 -t utf-8`)"), "{}", stderr(&o));
     }
 }

@@ -208,6 +208,10 @@ pub struct RunArgs {
     /// CSV column / JSONL field holding the job title.
     #[arg(long, value_name = "NAME", default_value = "title")]
     pub title_column: String,
+    /// The most bytes one posting may take: a CSV row, a JSONL line, or a plain-text file (all
+    /// its postings together). Larger ones are bad records.
+    #[arg(long, value_name = "BYTES", default_value_t = rungs::input::DEFAULT_MAX_POSTING_BYTES)]
+    pub max_posting_bytes: usize,
     /// Worker threads (default: all cores). Output is identical for any value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

@@ -2,8 +2,7 @@
 //! environment or loads files named by flags. Commands run on these values, never on clap
 //! types (ripgrep's low-args / high-args split).
 
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -13,6 +12,7 @@ use rungs::report::{Format, Style};
 use rungs::Taxonomy;
 
 use super::args::{FormatArg, InputFormatArg, OutputArgs, RunArgs};
+use super::output::{refuse_output_among_inputs, Output};
 
 /// A command-line value that parsed but makes no sense (`--threads 0`).
 #[derive(Debug, thiserror::Error)]
@@ -49,17 +49,13 @@ impl OutputConfig {
         OutputConfig { format: Format::Table, destination: None, style: Style::default() }
     }
 
-    /// Opens the destination (created only now, so a failed run leaves no empty file behind
-    /// for errors found while configuring).
-    pub fn open(&self) -> anyhow::Result<Box<dyn Write>> {
-        Ok(match &self.destination {
-            Some(path) => {
-                let file =
-                    File::create(path).with_context(|| format!("cannot create output file {}", path.display()))?;
-                Box::new(BufWriter::with_capacity(1 << 16, file))
-            }
-            None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-        })
+    /// Opens the destination. A file appears (or is replaced) only when the report is
+    /// committed, so a failed run leaves what was there.
+    pub fn open(&self) -> anyhow::Result<Output> {
+        match &self.destination {
+            Some(path) => Output::file(path),
+            None => Output::stdout(),
+        }
     }
 }
 
@@ -85,6 +81,8 @@ impl RunConfig {
         };
         let pool =
             rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+        let destination = output.and_then(|o| o.output.as_deref());
+        refuse_output_among_inputs(destination, args.inputs.iter().map(PathBuf::as_path))?;
         let inputs = args
             .inputs
             .iter()
@@ -100,6 +98,7 @@ impl RunConfig {
             id_column_explicit: args.id_column.is_some(),
             text_column: args.text_column.clone(),
             title_column: args.title_column.clone(),
+            max_posting_bytes: args.max_posting_bytes,
         };
         Ok(RunConfig {
             inputs,

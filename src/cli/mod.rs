@@ -5,6 +5,7 @@ mod args;
 mod cmd;
 mod config;
 mod exit;
+mod output;
 
 use std::io;
 use std::process::ExitCode;
@@ -28,7 +29,7 @@ pub fn main() -> ExitCode {
         Err(err) => {
             let exit = Exit::classify(&err);
             if exit != Exit::Success {
-                eprintln!("rungs: {err:#}");
+                output::message(format_args!("rungs: {err:#}"));
             }
             exit.into()
         }
@@ -36,6 +37,11 @@ pub fn main() -> ExitCode {
 }
 
 /// Whether an error chain ends in a closed pipe (`rungs scan … | head`), which is not a failure.
+/// The I/O error may sit inside a library error that is transparent to `source()`.
 pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    let broken = |e: &io::Error| e.kind() == io::ErrorKind::BrokenPipe;
+    err.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(broken)
+            || matches!(cause.downcast_ref::<rungs::batch::BatchError>(), Some(rungs::batch::BatchError::Output(e)) if broken(e))
+    })
 }

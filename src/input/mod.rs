@@ -69,7 +69,15 @@ pub struct InputOptions {
     pub title_column: String,
     /// Whether `id_column` was named by the user (then its absence is an error).
     pub id_column_explicit: bool,
+    /// The most bytes one posting may take: a CSV row, a JSONL line, or a plain-text file (all
+    /// its postings together). Bigger ones are record errors, so endless input (`/dev/zero`)
+    /// cannot exhaust memory.
+    pub max_posting_bytes: usize,
 }
+
+/// The default of [`InputOptions::max_posting_bytes`]: 16 MiB, a hundred times the longest
+/// posting in a pool of 5,442 real ones.
+pub const DEFAULT_MAX_POSTING_BYTES: usize = 16 << 20;
 
 impl Default for InputOptions {
     fn default() -> Self {
@@ -79,6 +87,7 @@ impl Default for InputOptions {
             text_column: "text".to_string(),
             title_column: "title".to_string(),
             id_column_explicit: false,
+            max_posting_bytes: DEFAULT_MAX_POSTING_BYTES,
         }
     }
 }
@@ -141,21 +150,74 @@ pub enum InputError {
         /// The record.
         at: SourceRef,
     },
+    /// A record (or a text file) larger than [`InputOptions::max_posting_bytes`].
+    #[error("{at}: {what} is larger than {limit} bytes{rest} (raise the limit with --max-posting-bytes)")]
+    TooLarge {
+        /// The record.
+        at: SourceRef,
+        /// "the record", "the text file"…
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+        /// What else could not be read because of it (", so the rest of the file is not read").
+        rest: &'static str,
+    },
+    /// A file in UTF-16, found by its byte order mark or by NUL bytes in every other position.
+    #[error(
+        "{path}: the file is UTF-16{endian}; rungs reads UTF-8 only (convert with e.g. `iconv -f {encoding} -t utf-8`)"
+    )]
+    Utf16 {
+        /// The file.
+        path: String,
+        /// " (little-endian, without a byte order mark)" and the like.
+        endian: &'static str,
+        /// The name iconv knows the encoding by.
+        encoding: &'static str,
+    },
 }
 
 impl InputError {
     /// Whether the error concerns one record, so that `--skip-bad-records` may skip it and go
     /// on. Errors about a whole source (a missing file, a CSV without its column) never are.
     pub fn is_record_error(&self) -> bool {
-        !matches!(self, InputError::Io { .. } | InputError::MissingColumn { .. })
+        !matches!(self, InputError::Io { .. } | InputError::MissingColumn { .. } | InputError::Utf16 { .. })
     }
 }
+
+/// Something about the input worth telling the user that loses no posting: a file in a
+/// directory that is not read (a FIFO, a link loop), a repeated CSV header or JSON key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Where.
+    pub at: SourceRef,
+    /// What, in a sentence.
+    pub message: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// What one source yields: postings, and notices to pass on.
+pub(crate) enum Item {
+    Posting(Posting),
+    Notice(Notice),
+}
+
+/// The records of one open source.
+type Records = Box<dyn Iterator<Item = Result<Item, InputError>> + Send>;
+
+/// Where a reader sends its [`Notice`]s.
+pub type NoticeSink = Box<dyn FnMut(Notice) + Send>;
 
 /// Yields postings from a list of sources, in the order given (directories in sorted order).
 pub struct PostingReader {
     pending: std::vec::IntoIter<PendingSource>,
-    current: Option<Box<dyn Iterator<Item = Result<Posting, InputError>> + Send>>,
+    current: Option<Records>,
     options: InputOptions,
+    notices: NoticeSink,
 }
 
 /// A source waiting to be opened; directories are expanded when the reader is built.
@@ -168,26 +230,34 @@ struct PendingSource {
 impl PostingReader {
     /// Prepares to read `sources`. Directories are listed now, recursively (sorted, hidden files
     /// and folders skipped), so an unreadable directory is reported before any output is written.
+    /// Notices (files in a directory that are not read, repeated headers) are dropped; see
+    /// [`PostingReader::with_notices`].
     pub fn new(sources: &[InputSource], options: InputOptions) -> Result<PostingReader, InputError> {
+        PostingReader::with_notices(sources, options, Box::new(|_| ()))
+    }
+
+    /// [`PostingReader::new`], sending notices to `notices` as they arise.
+    pub fn with_notices(
+        sources: &[InputSource],
+        options: InputOptions,
+        mut notices: NoticeSink,
+    ) -> Result<PostingReader, InputError> {
         let mut pending = Vec::new();
         let sources = if sources.is_empty() { &[InputSource::Stdin][..] } else { sources };
         for source in sources {
             match source {
                 InputSource::Path(path) if path.is_dir() => {
-                    for file in list_directory(path)? {
+                    for file in list_directory(path, &mut notices)? {
                         pending.push(PendingSource { source: InputSource::Path(file), single_posting: true });
                     }
                 }
                 other => pending.push(PendingSource { source: other.clone(), single_posting: false }),
             }
         }
-        Ok(PostingReader { pending: pending.into_iter(), current: None, options })
+        Ok(PostingReader { pending: pending.into_iter(), current: None, options, notices })
     }
 
-    fn open(
-        &self,
-        pending: &PendingSource,
-    ) -> Result<Box<dyn Iterator<Item = Result<Posting, InputError>> + Send>, InputError> {
+    fn open(&mut self, pending: &PendingSource) -> Result<Records, InputError> {
         let (display, reader): (String, Box<dyn BufRead + Send>) = match &pending.source {
             InputSource::Stdin => ("<stdin>".to_string(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
             InputSource::Path(path) => {
@@ -201,20 +271,27 @@ impl PostingReader {
             InputSource::Path(path) => Some(path.as_path()),
             InputSource::Stdin => None,
         };
+        let head = reader.fill_buf().map_err(|error| InputError::Io { path: display.clone(), error })?;
+        if let Some((endian, encoding)) = sniff_utf16(head) {
+            return Err(InputError::Utf16 { path: display, endian, encoding });
+        }
         let format = match self.options.format.or_else(|| path.and_then(InputFormat::from_path)) {
             Some(format) => format,
             None => sniff_format(&mut reader).map_err(|error| InputError::Io { path: display.clone(), error })?,
         };
         let stem = id_stem(path);
         let origin = SourceRef::file(display);
+        let limit = self.options.max_posting_bytes;
         Ok(match format {
             InputFormat::Text => {
-                Box::new(text::read_text(reader, origin, stem, pending.single_posting)?.into_iter().map(Ok))
+                let postings = text::read_text(reader, origin, stem, pending.single_posting, limit)?;
+                Box::new(postings.into_iter().map(|p| Ok(Item::Posting(p))))
             }
             InputFormat::Jsonl => Box::new(jsonl::JsonlRecords::new(reader, origin, stem, &self.options)),
             InputFormat::Csv => {
                 let tab = path.and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-                Box::new(csv::CsvRecords::new(reader, origin, stem, &self.options, tab)?)
+                let records = csv::CsvRecords::new(reader, origin, stem, &self.options, tab, &mut self.notices)?;
+                Box::new(records.map(|r| r.map(Item::Posting)))
             }
         })
     }
@@ -226,10 +303,13 @@ impl Iterator for PostingReader {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(current) = &mut self.current {
-                if let Some(item) = current.next() {
-                    return Some(item);
+                match current.next() {
+                    Some(Ok(Item::Posting(posting))) => return Some(Ok(posting)),
+                    Some(Ok(Item::Notice(notice))) => (self.notices)(notice),
+                    Some(Err(err)) => return Some(Err(err)),
+                    None => self.current = None,
                 }
-                self.current = None;
+                continue;
             }
             let pending = self.pending.next()?;
             match self.open(&pending) {
@@ -245,38 +325,85 @@ pub fn read_document(path: &Path) -> Result<Posting, InputError> {
     let display = path.display().to_string();
     let origin = SourceRef::file(display.clone());
     let file = fs::File::open(path).map_err(|error| InputError::Io { path: display, error })?;
-    let text = decode_utf8(read_all(file, &origin)?, &origin, 1)?;
+    let mut reader = BufReader::new(file);
+    let head = reader.fill_buf().map_err(|error| InputError::Io { path: origin.path.clone(), error })?;
+    if let Some((endian, encoding)) = sniff_utf16(head) {
+        return Err(InputError::Utf16 { path: origin.path.clone(), endian, encoding });
+    }
+    let text = decode_utf8(read_all(reader, &origin, DEFAULT_MAX_POSTING_BYTES, "the file")?, &origin, 1)?;
     if text.trim().is_empty() {
         return Err(InputError::EmptyText { at: origin });
     }
     Ok(Posting { id: id_stem(Some(path)), title: None, text, source: origin })
 }
 
-/// The files of a directory, sorted by name, without hidden files or subdirectories.
-fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let io_err = |error| InputError::Io { path: dir.display().to_string(), error };
-    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io_err)? {
-        let entry = entry.map_err(io_err)?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+/// The files under a directory, in sorted path order, without hidden files or folders.
+///
+/// Links are followed, as the user's shell would, with loop detection: a link back to a folder
+/// being walked is reported and not entered. Anything that is not a regular file (a FIFO, a
+/// socket, a device) is reported and skipped, since reading it could block forever.
+fn list_directory(dir: &Path, notices: &mut NoticeSink) -> Result<Vec<PathBuf>, InputError> {
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let at = err.path().unwrap_or(dir).display().to_string();
+                if let Some(ancestor) = err.loop_ancestor() {
+                    let message = format!("not read: a link back to {} (a loop)", ancestor.display());
+                    notices(Notice { at: SourceRef::file(at), message });
+                    continue;
+                }
+                let error = err.into_io_error().unwrap_or_else(|| io::Error::other("cannot walk the directory"));
+                return Err(InputError::Io { path: at, error });
+            }
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
-        let kind = entry.file_type().map_err(io_err)?;
-        // Symbolic links are followed, as the user's shell would.
-        let is_dir = kind.is_dir() || (kind.is_symlink() && entry.path().is_dir());
-        entries.push((entry.path(), is_dir));
-    }
-    entries.sort();
-    // Subdirectories are read in place, depth first, so the order is the sorted path order.
-    let mut files = Vec::new();
-    for (path, is_dir) in entries {
-        if is_dir {
-            files.extend(list_directory(&path)?);
-        } else {
-            files.push(path);
+        if !kind.is_file() {
+            let message = "not read: not a regular file (a FIFO, socket or device)".to_string();
+            notices(Notice { at: SourceRef::file(entry.path().display().to_string()), message });
+            continue;
         }
+        files.push(entry.into_path());
     }
     Ok(files)
+}
+
+/// Whether the start of an input is UTF-16: a byte order mark, or (without one) NUL bytes in
+/// nearly every odd or every even position, which is how ASCII looks in UTF-16. UTF-8 text has
+/// no NUL bytes. Returns the wording for the message and the encoding's iconv name.
+fn sniff_utf16(head: &[u8]) -> Option<(&'static str, &'static str)> {
+    if head.starts_with(&[0xFF, 0xFE]) {
+        return Some((" (little-endian, with a byte order mark)", "utf-16"));
+    }
+    if head.starts_with(&[0xFE, 0xFF]) {
+        return Some((" (big-endian, with a byte order mark)", "utf-16"));
+    }
+    let head = &head[..head.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    // Most characters of a posting are ASCII; allow a fifth to be other scripts.
+    let mostly = |n: usize| n * 5 >= pairs * 4;
+    let rarely = |n: usize| n * 10 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some((" (little-endian, without a byte order mark)", "utf-16le"))
+    } else if mostly(even) && rarely(odd) {
+        Some((" (big-endian, without a byte order mark)", "utf-16be"))
+    } else {
+        None
+    }
 }
 
 /// Guesses the format of an input with no telling extension (stdin, mostly): a first
@@ -315,9 +442,19 @@ pub(crate) fn decode_utf8(bytes: Vec<u8>, at: &SourceRef, first_line: u64) -> Re
     Ok(text)
 }
 
-/// Reads all of `reader`, for formats that need the whole file (plain text).
-pub(crate) fn read_all(mut reader: impl Read, at: &SourceRef) -> Result<Vec<u8>, InputError> {
+/// Reads all of `reader`, for formats that need the whole file (plain text), up to `limit`
+/// bytes: a larger input is a record error, read no further than one byte past the limit.
+pub(crate) fn read_all(
+    reader: impl Read,
+    at: &SourceRef,
+    limit: usize,
+    what: &'static str,
+) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|error| InputError::Io { path: at.path.clone(), error })?;
+    let mut bounded = reader.take(limit as u64 + 1);
+    bounded.read_to_end(&mut bytes).map_err(|error| InputError::Io { path: at.path.clone(), error })?;
+    if bytes.len() > limit {
+        return Err(InputError::TooLarge { at: at.clone(), what, limit, rest: "" });
+    }
     Ok(bytes)
 }

@@ -23,8 +23,9 @@ pub(crate) fn read_text(
     origin: SourceRef,
     stem: String,
     single_posting: bool,
+    max_bytes: usize,
 ) -> Result<Vec<Posting>, InputError> {
-    let bytes = read_all(reader, &origin)?;
+    let bytes = read_all(reader, &origin, max_bytes, "the text file")?;
     let text = decode_utf8(bytes, &origin, 1)?;
     let ranges = if single_posting { std::iter::once(0..text.len()).collect() } else { split_document(&text) };
     let ranges: Vec<Range<usize>> = ranges.into_iter().filter(|r| !text[r.clone()].trim().is_empty()).collect();
@@ -32,11 +33,15 @@ pub(crate) fn read_text(
         return Err(InputError::EmptyText { at: origin });
     }
     let many = ranges.len() > 1;
+    // Line numbers are counted in one pass over the text, however many postings it holds.
+    let mut line = 1u64;
+    let mut counted = 0;
     Ok(ranges
         .into_iter()
         .enumerate()
         .map(|(n, range)| {
-            let line = 1 + text[..range.start].matches('\n').count() as u64;
+            line += text[counted..range.start].bytes().filter(|&b| b == b'\n').count() as u64;
+            counted = range.start;
             let id = if many { format!("{stem}#{}", n + 1) } else { stem.clone() };
             let source = if many { origin.at_line(line).at_record(n as u64 + 1) } else { origin.clone() };
             Posting { id, title: None, text: text[range].to_string(), source }
@@ -97,14 +102,20 @@ fn is_separator_line(line: &str) -> bool {
         && (line.bytes().all(|b| b == b'-') || line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'*'))
 }
 
-/// Line ranges including their `\n`, so that consecutive ranges tile the text.
+/// Line ranges including their line ending, so that consecutive ranges tile the text. A line
+/// ends at `\n`, `\r\n`, or a lone `\r` (old Mac files and some exports use only that).
 pub(crate) fn lines_with_offsets(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
-        if start >= text.len() {
+        if start >= bytes.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let end = match bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            None => bytes.len(),
+            Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => start + i + 2,
+            Some(i) => start + i + 1,
+        };
         let line = start..end;
         start = end;
         Some(line)
@@ -133,6 +144,13 @@ mod tests {
     fn double_bullets_split_and_drop_preamble() {
         let doc = "Links\n1. study\n\n- a\n- b\n- - c\n- d\n- - e\n";
         assert_eq!(parts(doc), ["- a\n- b\n", "- - c\n- d\n", "- - e\n"]);
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        let lines: Vec<&str> = lines_with_offsets(text).map(|r| &text[r]).collect();
+        assert_eq!(lines, ["a\n", "b\r\n", "c\r", "d"]);
     }
 
     #[test]

@@ -24,6 +24,7 @@
 //!   only by list punctuation and conjunctions ("C/C++", "R, SAS or SPSS", "Puppet/Chef", "Go and Rust"). Two
 //!   ambiguous names may vouch for each other this way, as long as neither is vetoed.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -49,23 +50,29 @@ pub(super) fn resolve(
         .enumerate()
         .map(|(i, c)| c.ambiguous && vetoed(text, requirement.clone(), candidates, i))
         .collect();
-    // Lower-cased once, and only if some candidate needs it.
+    // Lower-cased once, and only if some candidate needs it. Whether the requirement holds a
+    // skill's context words, or a domain cue, is a property of the requirement: each is
+    // computed once, however many mentions ask (a long requirement may hold thousands).
     let lower = std::cell::OnceCell::new();
     let lower = || lower.get_or_init(|| text[requirement.clone()].to_lowercase()).as_str();
+    let domain_cue = std::cell::OnceCell::new();
+    let domain_cue = || *domain_cue.get_or_init(|| domain_cue_regex().is_match(lower()));
+    let mut context_found: HashMap<SkillIndex, bool> = HashMap::new();
+    let mut context = |skill: SkillIndex| {
+        *context_found.entry(skill).or_insert_with(|| has_context_word(lower(), &matcher.rules[skill as usize].context))
+    };
     let keep: Vec<bool> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let rule = &matcher.rules[c.skill as usize];
             if !c.ambiguous {
-                return !rule.needs_cue
-                    || has_context_word(lower(), &rule.context)
-                    || domain_cue_regex().is_match(lower());
+                return !rule.needs_cue || context(c.skill) || domain_cue();
             }
             if vetoed[i] {
                 return false;
             }
-            let context = has_context_word(lower(), &rule.context);
+            let context = context(c.skill);
             let before = &text[requirement.start..c.range.start];
             let after = &text[c.range.end..requirement.end];
             if opens_like_ordinary_sentence(before, after, &rule.context) {

@@ -76,15 +76,28 @@ pub struct Candidate {
 /// The compiled matcher for one taxonomy.
 #[derive(Clone, Debug)]
 pub struct SkillMatcher {
-    /// Plain aliases, any case.
-    folded: AhoCorasick,
-    /// Cased and ambiguous aliases, exact case.
-    exact: AhoCorasick,
-    /// Pattern ids of `exact` start at this offset in `patterns`.
-    exact_offset: usize,
+    /// Plain aliases (any case), then cased and ambiguous aliases (exact case), each kind in
+    /// one automaton per [`MAX_PATTERNS_PER_AUTOMATON`] patterns.
+    automata: Vec<Automaton>,
     patterns: Vec<Pattern>,
     rules: Vec<SkillRule>,
 }
+
+/// One compiled automaton over a run of `patterns`.
+#[derive(Clone, Debug)]
+struct Automaton {
+    searcher: AhoCorasick,
+    /// Its pattern ids start at this offset in `patterns`.
+    offset: usize,
+}
+
+/// The most patterns compiled into one automaton. `aho-corasick` 1.1 builds an automaton in
+/// time that grows with the square of its match states (its state shuffle follows chains of
+/// swaps), so a 100,000-skill taxonomy took 10 s in one piece; in pieces of this size it is
+/// linear. The default taxonomy (about 10,000 patterns) stays one automaton per kind. Pieces
+/// are merged leftmost-longest like the two kinds, so the only cost is that a rejected match
+/// in one piece cannot hand its position to a shorter alias in another.
+const MAX_PATTERNS_PER_AUTOMATON: usize = 20_000;
 
 impl SkillMatcher {
     /// Compiles every alias of every skill into the two automata.
@@ -138,19 +151,19 @@ impl SkillMatcher {
                 }
             }
         }
-        // Both start kinds: unanchored for the scan, anchored to retry a rejected match's start.
-        let folded = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .ascii_case_insensitive(true)
-            .build(&texts)?;
-        let exact = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(exact_patterns.iter().map(|p| p.exact.as_bytes()))?;
+        let exact_texts: Vec<&str> = exact_patterns.iter().map(|p| &*p.exact).collect();
+        let mut automata = Vec::new();
+        for (start, chunk) in (0..).step_by(MAX_PATTERNS_PER_AUTOMATON).zip(texts.chunks(MAX_PATTERNS_PER_AUTOMATON)) {
+            automata.push(Automaton { searcher: build_automaton(chunk, true)?, offset: start });
+        }
         let exact_offset = patterns.len();
+        for (start, chunk) in
+            (0..).step_by(MAX_PATTERNS_PER_AUTOMATON).zip(exact_texts.chunks(MAX_PATTERNS_PER_AUTOMATON))
+        {
+            automata.push(Automaton { searcher: build_automaton(chunk, false)?, offset: exact_offset + start });
+        }
         patterns.extend(exact_patterns);
-        Ok(SkillMatcher { folded, exact, exact_offset, patterns, rules })
+        Ok(SkillMatcher { automata, patterns, rules })
     }
 
     /// The number of patterns compiled (aliases and their generated variants).
@@ -158,31 +171,35 @@ impl SkillMatcher {
         self.patterns.len()
     }
 
-    /// The raw automata (any-case, exact-case), for benchmarks that compare the pipeline with
-    /// a bare scan.
-    pub fn automata(&self) -> [&AhoCorasick; 2] {
-        [&self.folded, &self.exact]
+    /// The raw automata (any-case ones first), for benchmarks that compare the pipeline with a
+    /// bare scan.
+    pub fn automata(&self) -> Vec<&AhoCorasick> {
+        self.automata.iter().map(|a| &a.searcher).collect()
     }
 
     /// Whole-word mentions in `text`, in order, before ambiguity is resolved.
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
-        let mut folded = self.scan(&self.folded, 0, text);
-        let exact = self.scan(&self.exact, self.exact_offset, text);
-        if exact.is_empty() {
-            return folded;
+        let mut found = Vec::new();
+        let mut lists = 0;
+        for automaton in &self.automata {
+            let before = found.len();
+            found.extend(self.scan(&automaton.searcher, automaton.offset, text));
+            lists += usize::from(found.len() > before);
+        }
+        if lists <= 1 {
+            return found;
         }
         // Merge leftmost-longest: of overlapping mentions, the earlier wins, then the longer.
-        folded.extend(exact);
-        folded.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+        found.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
         let mut end = 0;
-        folded.retain(|c| {
+        found.retain(|c| {
             let keep = c.range.start >= end;
             if keep {
                 end = c.range.end;
             }
             keep
         });
-        folded
+        found
     }
 
     /// One automaton's accepted mentions. The iterator is kept while matches are accepted. When
@@ -273,6 +290,16 @@ impl SkillMatcher {
             evidence::resolve(self, text, requirement, candidates, posting);
         }
     }
+}
+
+/// A leftmost-longest automaton over `patterns` with both start kinds: unanchored for the
+/// scan, anchored to retry a rejected match's start.
+fn build_automaton<P: AsRef<[u8]>>(patterns: &[P], any_case: bool) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .ascii_case_insensitive(any_case)
+        .build(patterns)
 }
 
 /// The spellings an alias matches: as written, and with spaces and hyphens exchanged.

@@ -21,6 +21,7 @@ pub use levels::{
     round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelRecord, LevelSummaryRecord, PlacementRecord,
 };
 pub use records::{CategoryRecord, MatchRecord, SkillRecord};
+pub use text::printable;
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The people-facing formats: an aligned terminal table and a Markdown table.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{Cell, Column, Style};
@@ -11,9 +12,47 @@ fn char_width(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Text on one line: newlines and tabs become spaces so a cell never breaks the grid.
+/// Text on one line: newlines and tabs become spaces so a cell never breaks the grid, and
+/// control characters become `�` so a cell cannot drive the terminal.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    printable(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// Text with control characters (ESC, BEL, C1 codes…) replaced by `�`, so that a posting's id
+/// or text cannot move the cursor, clear the screen or retitle a terminal. Newlines and tabs
+/// are kept.
+///
+/// ```
+/// assert_eq!(rungs::report::printable("id\u{1b}]0;x\u{7}"), "id\u{fffd}]0;x\u{fffd}");
+/// ```
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if unsafe_char(c) { '\u{fffd}' } else { c }).collect())
+}
+
+/// A Markdown table cell that renders as the text it holds: no HTML, links, images or
+/// emphasis from posting text reach a renderer, and `|` cannot open a new cell.
+fn markdown_cell(s: &str) -> String {
+    let line = one_line(s);
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            // Without `[` and `]` no link or image can form; `*` and backquotes are emphasis
+            // and code; `|` would open a cell.
+            '\\' | '|' | '[' | ']' | '*' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn truncate(s: &str, width: usize) -> String {
@@ -74,14 +113,24 @@ pub(super) fn write_table(
 }
 
 pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Vec<Cell>]) -> io::Result<()> {
-    let escape = |s: &str| one_line(s).replace('\\', "\\\\").replace('|', "\\|");
     let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: Vec<&str> = columns.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| escape(&c.render())).collect();
+        let cells: Vec<String> = row.iter().map(|c| markdown_cell(&c.render())).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_carry_no_markup() {
+        assert_eq!(markdown_cell("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(markdown_cell("[click](javascript:x) a|b **c**"), "\\[click\\](javascript:x) a\\|b \\*\\*c\\*\\*");
+    }
 }

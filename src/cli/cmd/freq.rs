@@ -47,6 +47,6 @@ fn write_rows<R: Record>(config: &RunConfig, envelope: Envelope, rows: Vec<R>) -
     for row in &rows {
         writer.write(row)?;
     }
-    writer.finish()?;
+    writer.finish()?.commit()?;
     Ok(())
 }

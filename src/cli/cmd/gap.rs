@@ -65,7 +65,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
         }
     })?;
     if let Some(writer) = stream {
-        writer.finish()?;
+        writer.finish()?.commit()?;
         print_summary(&config, &totals);
         return Ok(Exit::Success);
     }
@@ -177,7 +177,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
             write_rows(&mut out, config.output.format, &style, &categories)?;
         }
     }
-    out.flush()?;
+    out.commit()?;
     print_summary(&config, &totals);
     Ok(Exit::Success)
 }

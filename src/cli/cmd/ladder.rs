@@ -41,7 +41,7 @@ pub fn show(name: &str, resolved: bool, output: OutputConfig) -> anyhow::Result<
             })?;
         }
     }
-    writer.finish()?;
+    writer.finish()?.commit()?;
     Ok(Exit::Success)
 }
 
@@ -146,7 +146,7 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
     })?;
     match writer {
         Some(writer) => {
-            writer.finish()?;
+            writer.finish()?.commit()?;
         }
         None => {
             let mut writer = RecordWriter::new(
@@ -172,7 +172,7 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
                     levels,
                 })?;
             }
-            writer.finish()?;
+            writer.finish()?.commit()?;
         }
     }
     print_summary(&config, &totals);

@@ -46,7 +46,7 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool) -> anyhow::Resu
                 })?;
             }
         }
-        writer.finish()?;
+        writer.finish()?.commit()?;
         totals
     } else {
         let mut writer = RecordWriter::new(
@@ -74,7 +74,7 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool) -> anyhow::Resu
             }
             Ok(())
         })?;
-        writer.finish()?;
+        writer.finish()?.commit()?;
         totals
     };
     print_summary(&config, &totals);

@@ -16,6 +16,7 @@ use rungs::{Analysis, Analyzer};
 
 use super::args::{Args, Command, LadderCommand, TaxonomyCommand};
 use super::config::{OutputConfig, RunConfig};
+use super::output::{message, refuse_output_among_inputs};
 use super::Exit;
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
@@ -23,9 +24,14 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?),
         Command::Freq(args) => freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top),
         Command::Gap(args) => {
+            refuse_output_among_inputs(args.output.output.as_deref(), [args.profile.as_path()])?;
             gap::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.profile, args.view, args.top)
         }
-        Command::Report(args) => report::run(RunConfig::from_args(&args.run, None)?, &args),
+        Command::Report(args) => {
+            let inputs = args.run.inputs.iter().map(|p| p.as_path()).chain(args.profile.as_deref());
+            refuse_output_among_inputs(Some(&args.html), inputs)?;
+            report::run(RunConfig::from_args(&args.run, None)?, &args)
+        }
         Command::Levels(args) => {
             levels::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.ladder, args.summary)
         }
@@ -75,11 +81,17 @@ pub fn analyse_all_with<T: Send>(
     extra: &(dyn Fn(&Analysis) -> T + Sync),
     sink: &mut dyn FnMut(&Analysis, T) -> std::io::Result<()>,
 ) -> anyhow::Result<Totals> {
-    let reader = PostingReader::new(&config.inputs, config.input.clone()).context("cannot read input")?;
     let quiet = config.quiet;
+    let notices = Box::new(move |notice: rungs::input::Notice| {
+        if !quiet {
+            message(format_args!("rungs: note: {notice}"));
+        }
+    });
+    let reader =
+        PostingReader::with_notices(&config.inputs, config.input.clone(), notices).context("cannot read input")?;
     let mut on_skip = |err: &rungs::input::InputError| {
         if !quiet {
-            eprintln!("rungs: skipped {err}");
+            message(format_args!("rungs: skipped {err}"));
         }
     };
     let mut totals = Totals::default();
@@ -127,10 +139,16 @@ pub fn print_summary(config: &RunConfig, totals: &Totals) {
         0 => "0 skipped".to_string(),
         n => format!("{n} skipped (bad records, listed above)"),
     };
-    eprintln!(
+    message(format_args!(
         "rungs: {} postings, {} requirements, {} matches, {skipped}",
         totals.batch.postings, totals.requirements, totals.matches
-    );
+    ));
+    if totals.batch.duplicate_ids > 0 {
+        message(format_args!(
+            "rungs: note: {} postings have an id an earlier posting already had; rows keyed on ids will not tell them apart",
+            totals.batch.duplicate_ids
+        ));
+    }
 }
 
 pub fn build_analyzer(config: &RunConfig) -> anyhow::Result<Analyzer> {

@@ -1,6 +1,6 @@
 //! `rungs report --html FILE [--profile FILE] POSTINGS…`: one self-contained HTML page.
 
-use std::fs;
+use std::io::Write;
 
 use anyhow::Context;
 use rungs::aggregate::FrequencyTable;
@@ -14,6 +14,7 @@ use rungs::{Analysis, Taxonomy};
 use super::{analyse_all_with, build_analyzer, print_summary};
 use crate::cli::args::ReportArgs;
 use crate::cli::config::{load_ladders, RunConfig};
+use crate::cli::output::{message, Output};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
@@ -102,10 +103,12 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
         rows,
         gap,
     };
-    fs::write(&args.html, render(&report)).with_context(|| format!("cannot write {}", args.html.display()))?;
+    let mut out = Output::file(&args.html)?;
+    out.write_all(render(&report).as_bytes()).with_context(|| format!("cannot write {}", args.html.display()))?;
+    out.commit()?;
     print_summary(&config, &totals);
     if !config.quiet {
-        eprintln!("rungs: wrote {}", args.html.display());
+        message(format_args!("rungs: wrote {}", args.html.display()));
     }
     Ok(Exit::Success)
 }

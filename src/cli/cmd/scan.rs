@@ -35,7 +35,7 @@ pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
         }
         Ok(())
     })?;
-    writer.finish()?;
+    writer.finish()?.commit()?;
     print_summary(&config, &totals);
     Ok(Exit::Success)
 }

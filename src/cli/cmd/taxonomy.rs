@@ -9,6 +9,7 @@ use rungs::taxonomy::{Problem, Severity};
 use rungs::Taxonomy;
 
 use crate::cli::config::{load_taxonomy, OutputConfig};
+use crate::cli::output::message;
 use crate::cli::Exit;
 
 pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
@@ -31,7 +32,7 @@ pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
         Ok(Exit::Success)
     } else {
         out.flush()?;
-        eprintln!("rungs: {name}{counts}: {} problem(s)", problems.len());
+        message(format_args!("rungs: {name}{counts}: {} problem(s)", problems.len()));
         Ok(Exit::BadTaxonomy)
     }
 }
@@ -62,7 +63,7 @@ fn check_ladder(path: &Path) -> anyhow::Result<Exit> {
                 writeln!(out, "{problem}")?;
             }
             out.flush()?;
-            eprintln!("rungs: {}: {} problem(s)", path.display(), err.problems.len());
+            message(format_args!("rungs: {}: {} problem(s)", path.display(), err.problems.len()));
             Ok(Exit::BadTaxonomy)
         }
     }
@@ -109,6 +110,6 @@ pub fn list(path: Option<&PathBuf>, category: Option<&str>, output: OutputConfig
             competencies: skill.competencies.join("|"),
         })?;
     }
-    writer.finish()?;
+    writer.finish()?.commit()?;
     Ok(Exit::Success)
 }

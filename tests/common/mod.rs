@@ -1,0 +1,48 @@
+//! Running the binary from tests: helpers shared by the integration test files.
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub fn rungs() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("COLUMNS");
+    cmd
+}
+
+pub fn run(args: &[&str]) -> Output {
+    rungs().args(args).output().expect("rungs runs")
+}
+
+pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child =
+        rungs().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A fresh directory under the target dir for one test's files.
+pub fn scratch(name: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", COUNTER.fetch_add(1, Ordering::Relaxed)));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
