@@ -132,7 +132,7 @@ impl Iterator for CsvRecords {
         if self.ahead.is_none() {
             if let Some(opened) = self.records.reader().get_ref().unclosed_quote_line() {
                 let line = record.position().map_or(opened, |p| p.line());
-                let last = self.records.reader().get_ref().line;
+                let last = self.records.reader().get_ref().last_line();
                 let message = format!(
                     "a quote opened on line {opened} is never closed, so this record runs to the end of the \
                      file and takes in lines {opened}-{last}; close the quote (write a quote inside a field as \"\")"
@@ -196,6 +196,8 @@ pub(crate) struct QuoteGuard<R> {
     quote_line: u64,
     record_bytes: usize,
     limit: usize,
+    /// Whether the last byte read was a newline.
+    ended_line: bool,
 }
 
 impl<R: Read> QuoteGuard<R> {
@@ -209,7 +211,13 @@ impl<R: Read> QuoteGuard<R> {
             quote_line: 1,
             record_bytes: 0,
             limit,
+            ended_line: false,
         }
+    }
+
+    /// The line of the last byte read (a final newline ends its line, not starts one).
+    fn last_line(&self) -> u64 {
+        self.line - u64::from(self.ended_line)
     }
 
     /// After the end of input: the line of a quote that was never closed.
@@ -239,6 +247,7 @@ impl<R: Read> QuoteGuard<R> {
             if byte == b'\n' {
                 self.line += 1;
             }
+            self.ended_line = byte == b'\n';
             self.record_bytes += 1;
             if self.record_bytes > self.limit {
                 return Err(io::Error::other(RecordTooLarge));

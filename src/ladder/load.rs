@@ -97,8 +97,21 @@ pub fn parse_ladder(text: &str, name: &str) -> Result<Ladder, TaxonomyError> {
         }
         let area = get("area");
         let cid = competency_id(&competency_name);
+        if cid.is_empty() {
+            problem(line, format!("competency '{competency_name}' needs a letter or digit to name it by"));
+            continue;
+        }
         let competency = match competencies.iter().position(|c| c.id == cid) {
             Some(i) => {
+                if competencies[i].name != competency_name {
+                    problem(
+                        line,
+                        format!(
+                            "competency '{competency_name}' has the id '{cid}' of '{}' above; rename one of them",
+                            competencies[i].name
+                        ),
+                    );
+                }
                 if competencies[i].area != area {
                     problem(
                         line,

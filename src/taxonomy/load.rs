@@ -195,6 +195,7 @@ fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
             ids.insert(&skill.id, skill);
         }
     }
+    report_parent_cycles(skills, &ids, problems);
     // BTreeMap so that the "claimed by" message names the earliest skill deterministically.
     let mut claimed: BTreeMap<String, &Skill> = BTreeMap::new();
     for skill in skills {
@@ -236,6 +237,43 @@ fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
                     format!("skill '{}' lists unknown related skill '{related}'", skill.id),
                 ));
             }
+        }
+    }
+}
+
+/// Parent chains that loop (`a` → `b` → `a`): each loop once, at the skill of it that comes
+/// first in the file. A skill that is its own parent is reported on its own.
+fn report_parent_cycles(skills: &[Skill], ids: &HashMap<&str, &Skill>, problems: &mut Vec<Problem>) {
+    // 0: not visited, 1: on the chain being walked, 2: done.
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    for skill in skills {
+        let mut chain: Vec<&Skill> = Vec::new();
+        let mut at = Some(skill);
+        while let Some(current) = at {
+            match state.get(current.id.as_str()).copied().unwrap_or(0) {
+                2 => break,
+                1 => {
+                    let start = chain.iter().position(|s| s.id == current.id).unwrap_or(0);
+                    let cycle = &chain[start..];
+                    if cycle.len() > 1 {
+                        let first = cycle.iter().min_by_key(|s| s.source.line).expect("a cycle has skills");
+                        let names: Vec<&str> =
+                            cycle.iter().map(|s| s.id.as_str()).chain([cycle[0].id.as_str()]).collect();
+                        problems.push(problem(
+                            first.source.clone(),
+                            format!("parent links form a loop: {}", names.join(" → ")),
+                        ));
+                    }
+                    break;
+                }
+                _ => {}
+            }
+            state.insert(&current.id, 1);
+            chain.push(current);
+            at = current.parent.as_deref().filter(|p| *p != current.id).and_then(|p| ids.get(p).copied());
+        }
+        for walked in chain {
+            state.insert(&walked.id, 2);
         }
     }
 }
