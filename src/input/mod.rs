@@ -54,6 +54,14 @@ pub enum InputSource {
     Stdin,
     /// A file, or a directory holding one posting per file.
     Path(PathBuf),
+    /// Bytes already in memory, read as if from a file called `name` (whose extension picks
+    /// the format): for library callers and fuzzing.
+    Bytes {
+        /// The name messages use, and whose extension picks the format.
+        name: String,
+        /// The content.
+        bytes: std::sync::Arc<[u8]>,
+    },
 }
 
 /// How records are read: everything the user can choose about input.
@@ -260,6 +268,7 @@ impl PostingReader {
     fn open(&mut self, pending: &PendingSource) -> Result<Records, InputError> {
         let (display, reader): (String, Box<dyn BufRead + Send>) = match &pending.source {
             InputSource::Stdin => ("<stdin>".to_string(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
+            InputSource::Bytes { name, bytes } => (name.clone(), Box::new(io::Cursor::new(ArcBytes(bytes.clone())))),
             InputSource::Path(path) => {
                 let display = path.display().to_string();
                 let file = fs::File::open(path).map_err(|error| InputError::Io { path: display.clone(), error })?;
@@ -269,6 +278,7 @@ impl PostingReader {
         let mut reader = reader;
         let path = match &pending.source {
             InputSource::Path(path) => Some(path.as_path()),
+            InputSource::Bytes { name, .. } => Some(Path::new(name.as_str())),
             InputSource::Stdin => None,
         };
         let head = reader.fill_buf().map_err(|error| InputError::Io { path: display.clone(), error })?;
@@ -317,6 +327,15 @@ impl Iterator for PostingReader {
                 Err(err) => return Some(Err(err)),
             }
         }
+    }
+}
+
+/// Shared bytes as a reader's buffer.
+struct ArcBytes(std::sync::Arc<[u8]>);
+
+impl AsRef<[u8]> for ArcBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
     }
 }
 

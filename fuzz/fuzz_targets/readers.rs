@@ -1,0 +1,7 @@
+//! Fuzz target `readers`: see `checks::readers` for the properties it checks.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::readers(data));
