@@ -13,6 +13,7 @@ use std::io::{self, BufRead};
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::{decode_utf8, InputError, InputOptions, Item, Notice};
 use crate::posting::{Posting, SourceRef};
@@ -85,8 +86,8 @@ impl JsonlRecords {
 
     fn posting(&self, record: RawRecord<'_>, at: SourceRef) -> Result<Posting, InputError> {
         let json_err = |message: String| InputError::Json { at: at.clone(), message };
-        let text = match record.text.map(|raw| serde_json::from_str::<Option<String>>(raw.get())) {
-            Some(Ok(Some(text))) => text,
+        let text = match record.text {
+            Some(Value::String(text)) => text,
             Some(_) => return Err(json_err(format!("field \"{}\" is not a string", self.fields.text))),
             None => return Err(json_err(format!("no \"{}\" field (choose one with --text-column)", self.fields.text))),
         };
@@ -102,10 +103,10 @@ impl JsonlRecords {
                 Err(_) => return Err(json_err(format!("field \"{}\" is not a string or number", self.fields.id))),
             },
         };
-        let title = record
-            .title
-            .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
-            .filter(|title| !title.trim().is_empty());
+        let title = match record.title {
+            Some(Value::String(title)) if !title.trim().is_empty() => Some(title),
+            _ => None,
+        };
         Ok(Posting { id, title, text, source: at })
     }
 }
@@ -208,11 +209,12 @@ fn read_line_bounded(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) 
     })
 }
 
-/// The fields of one object that rungs reads, as raw JSON, borrowed from the line.
+/// The fields of one object that rungs reads: the id as raw JSON borrowed from the line (so a
+/// number keeps its digits), text and title decoded in the same pass.
 struct RawRecord<'a> {
     id: Option<&'a RawValue>,
-    text: Option<&'a RawValue>,
-    title: Option<&'a RawValue>,
+    text: Option<Value>,
+    title: Option<Value>,
     /// A field of the three that the object gives more than once.
     repeated: Option<String>,
 }
@@ -239,20 +241,19 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut record = RawRecord { id: None, text: None, title: None, repeated: None };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            let slot = if key == self.fields.text {
-                &mut record.text
+            let repeated = if key == self.fields.text {
+                record.text.replace(map.next_value()?).is_some()
             } else if key == self.fields.id {
-                &mut record.id
+                record.id.replace(map.next_value()?).is_some()
             } else if key == self.fields.title {
-                &mut record.title
+                record.title.replace(map.next_value()?).is_some()
             } else {
                 map.next_value::<IgnoredAny>()?;
-                continue;
+                false
             };
-            if slot.is_some() && record.repeated.is_none() {
+            if repeated && record.repeated.is_none() {
                 record.repeated = Some(key.into_owned());
             }
-            *slot = Some(map.next_value::<&'de RawValue>()?);
         }
         Ok(record)
     }
