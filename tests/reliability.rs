@@ -105,9 +105,13 @@ mod data_is_never_destroyed_or_lost {
         stdin.write_all(jsonl_postings(2_000).as_bytes()).unwrap();
         stdin.flush().unwrap();
         std::thread::sleep(Duration::from_millis(500));
-        child.kill().unwrap();
-        child.wait().unwrap();
+        // Ctrl-C: the target is untouched and the temporary file removed.
+        // SAFETY: sends a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+        let status = child.wait().unwrap();
+        assert_eq!(std::os::unix::process::ExitStatusExt::signal(&status), Some(libc::SIGINT));
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "the previous report\n");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "the temporary file is removed");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! - A report file (`-o FILE`) is written to a hidden temporary file beside it and renamed over
 //!   the target only when the report is complete ([`Output::commit`]). A failed or interrupted
-//!   run leaves the target as it was, never a file cut at a row boundary that looks complete.
+//!   run leaves the target as it was, never a file cut at a row boundary that looks complete;
+//!   on SIGINT, SIGTERM or SIGHUP the temporary file is removed too.
 //! - An output path that is also an input (the same file, through any link) is refused before
 //!   anything is opened ([`refuse_output_among_inputs`]).
 //! - Standard output that was closed when rungs started (`rungs scan … >&-`) is an error.
@@ -83,6 +84,7 @@ impl Output {
                 Err(err) => return Err(err).with_context(|| format!("cannot create output file {}", target.display())),
             }
         };
+        interrupt::remove_on_signal(&temporary);
         // A report that replaces a file keeps that file's permissions.
         if let Ok(existing) = fs::metadata(target) {
             let _ = fs::set_permissions(&temporary, existing.permissions());
@@ -107,6 +109,7 @@ impl Output {
                 drop(file);
                 fs::rename(&pending.temporary, &pending.target)
                     .with_context(|| format!("cannot write {}", pending.target.display()))?;
+                interrupt::forget();
                 pending.temporary = PathBuf::new();
             }
         }
@@ -141,9 +144,61 @@ impl Drop for PendingFile {
     fn drop(&mut self) {
         if !self.temporary.as_os_str().is_empty() {
             drop(self.writer.take());
+            interrupt::forget();
             let _ = fs::remove_file(&self.temporary);
         }
     }
+}
+
+/// Removing the temporary report file when the run is interrupted (Ctrl-C, `kill`, a closed
+/// terminal), so that an interrupted run leaves nothing behind, not even a hidden file.
+#[cfg(unix)]
+mod interrupt {
+    use std::ffi::{c_char, c_int, CString};
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicPtr, Ordering};
+
+    /// The temporary file to remove, as a C string; null when there is none. A string once
+    /// published is never freed: the handler may be reading it at any moment.
+    static PENDING: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+    const SIGNALS: [c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+
+    extern "C" fn on_signal(signal: c_int) {
+        let path = PENDING.load(Ordering::SeqCst);
+        // SAFETY: `unlink`, `signal` and `raise` are async-signal-safe; `path` is either null or
+        // a NUL-terminated string that is never freed.
+        unsafe {
+            if !path.is_null() {
+                libc::unlink(path);
+            }
+            // Die of the same signal, so the shell sees how the run ended.
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+
+    pub(super) fn remove_on_signal(temporary: &Path) {
+        let Ok(path) = CString::new(temporary.as_os_str().as_bytes()) else { return };
+        PENDING.store(path.into_raw(), Ordering::SeqCst);
+        for signal in SIGNALS {
+            // SAFETY: installs a handler that only makes async-signal-safe calls.
+            unsafe {
+                libc::signal(signal, on_signal as extern "C" fn(c_int) as libc::sighandler_t);
+            }
+        }
+    }
+
+    pub(super) fn forget() {
+        PENDING.store(std::ptr::null_mut(), Ordering::SeqCst);
+    }
+}
+
+#[cfg(not(unix))]
+mod interrupt {
+    pub(super) fn remove_on_signal(_: &std::path::Path) {}
+    pub(super) fn forget() {}
 }
 
 /// Refuses an output file that is one of `inputs` (compared as files, so links and other
