@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rungs::ladder::Ladder;
-use rungs::report::{Record, RecordWriter, SkillRecord};
+use rungs::report::{printable, Record, RecordWriter, SkillRecord};
 use rungs::taxonomy::{Problem, Severity};
 use rungs::Taxonomy;
 
@@ -23,7 +23,7 @@ pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
     let name = path.map_or_else(|| "embedded taxonomy".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
     for problem in &problems {
-        writeln!(out, "{problem}")?;
+        writeln!(out, "{}", printable(&problem.to_string()))?;
     }
     let counts = taxonomy
         .map_or_else(String::new, |t| format!(" ({} skills, {} categories)", t.skills().len(), t.categories().len()));
@@ -60,7 +60,7 @@ fn check_ladder(path: &Path) -> anyhow::Result<Exit> {
         }
         Err(err) => {
             for problem in &err.problems {
-                writeln!(out, "{problem}")?;
+                writeln!(out, "{}", printable(&problem.to_string()))?;
             }
             out.flush()?;
             message(format_args!("rungs: {}: {} problem(s)", path.display(), err.problems.len()));
