@@ -6,12 +6,13 @@
 
 use std::sync::{Arc, OnceLock};
 
-use rungs::aggregate::{CategoryFrequency, SkillFrequency};
+use rungs::aggregate::{CategoryFrequency, FrequencyTable, SkillFrequency};
 use rungs::gap::{PostingGap, Profile, SkillGraph};
 use rungs::input::{InputFormat, InputOptions, InputSource, PostingReader};
 use rungs::ladder::{parse_ladder, Ladder};
 use rungs::levels::signals::LevelSignals;
 use rungs::levels::LevelModel;
+use rungs::partial::FrequencyPartial;
 use rungs::report::html::{render, GapView, HtmlReport, PostingRow};
 use rungs::{Analysis, Analyzer, Posting, Taxonomy};
 
@@ -137,6 +138,27 @@ pub fn ladder(data: &[u8]) {
         let written = ladder.to_csv();
         let reloaded = parse_ladder(&written, "fuzz.csv").expect("a written ladder loads");
         assert_eq!(reloaded, ladder, "round trip through CSV changed the ladder");
+    }
+}
+
+/// Partial results as `rungs merge` reads them: no panic on any line; a partial that passes
+/// its check becomes a table, and merging it with an empty partial changes nothing.
+pub fn partial(data: &[u8]) {
+    let taxonomy = fixtures().analyzer.taxonomy();
+    let text = String::from_utf8_lossy(data);
+    // Lines that almost parse are the interesting ones: start from a real partial's header.
+    for line in text.lines() {
+        let Ok(partial) = serde_json::from_str::<FrequencyPartial>(line) else { continue };
+        if partial.check(taxonomy).is_err() {
+            continue;
+        }
+        let table = FrequencyTable::from_partial(taxonomy, &partial).expect("a checked partial loads");
+        let _ = table.skill_rows(taxonomy, Some(10));
+        let _ = table.category_rows(taxonomy, None);
+        let mut merged = FrequencyPartial::empty(taxonomy);
+        merged.merge(&partial);
+        assert_eq!(merged.postings, partial.postings);
+        assert_eq!(merged.skills.len(), partial.skills.len());
     }
 }
 

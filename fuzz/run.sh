@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 ./seed.sh
 cargo +nightly fuzz build -O
-for target in analysis readers taxonomy ladder html; do
+for target in analysis readers taxonomy ladder html partial; do
     start=$(date +%s)
     log=$(mktemp)
     /usr/bin/time -f "%U %S" -o "$log.time" cargo +nightly fuzz run -O "$target" "corpus/$target" -- \

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
-for target in analysis readers taxonomy ladder html; do
+for target in analysis readers taxonomy ladder html partial; do
     mkdir -p "corpus/$target"
 done
 while IFS= read -r -d '' file; do
@@ -20,3 +20,12 @@ while IFS= read -r -d '' file; do
     done
 done < <(find "$root/data" "$root/tests/fixtures" "$root/taxonomy" -type f -print0)
 cp "$root"/taxonomy/ladders/*.csv corpus/ladder/
+# Partials of the sample postings, when a built rungs is there to count them.
+for rungs in "$root/target/release/rungs" "$root/target/debug/rungs"; do
+    if [ -x "$rungs" ]; then
+        for file in "$root"/data/*.jsonl "$root"/data/*.txt; do
+            "$rungs" freq --partial -q "$file" > "corpus/partial/$(basename "$file").partial"
+        done
+        break
+    fi
+done

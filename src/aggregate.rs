@@ -5,9 +5,12 @@
 //! order. Rows come out sorted with a total order (postings, then mentions, descending, then
 //! id), so reports never depend on hash or thread order.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::analyse::Analysis;
+use crate::partial::{FrequencyPartial, PartialError, TallySums};
 use crate::split::Strength;
 use crate::taxonomy::Taxonomy;
 
@@ -162,6 +165,67 @@ impl FrequencyTable {
         for (category, (required, years)) in categories {
             record(&mut self.categories[category], required, years);
         }
+    }
+
+    /// The counts as a mergeable partial; `skipped` is the bad records skipped while reading.
+    pub fn to_partial(&self, taxonomy: &Taxonomy, skipped: u64) -> FrequencyPartial {
+        let mut partial = FrequencyPartial::empty(taxonomy);
+        partial.postings = self.postings;
+        partial.requirements = self.requirements;
+        partial.matches = self.matches;
+        partial.skipped = skipped;
+        let sums = |tally: &Tally| TallySums {
+            postings: tally.postings,
+            mentions: tally.mentions,
+            required: tally.required,
+            preferred: tally.preferred,
+            years: (0..=MAX_YEARS)
+                .filter(|&y| tally.years[y] > 0)
+                .map(|y| (y as u32, u64::from(tally.years[y])))
+                .collect(),
+        };
+        let used = |tally: &&Tally| tally.mentions > 0 || tally.postings > 0;
+        for (skill, tally) in taxonomy.skills().iter().zip(&self.skills).filter(|(_, t)| used(t)) {
+            partial.skills.insert(skill.id.clone(), sums(tally));
+        }
+        for (category, tally) in taxonomy.categories().iter().zip(&self.categories).filter(|(_, t)| used(t)) {
+            partial.categories.insert(category.id.clone(), sums(tally));
+        }
+        partial
+    }
+
+    /// The table a partial describes; the partial must have passed
+    /// [`FrequencyPartial::check`] against `taxonomy`.
+    pub fn from_partial(taxonomy: &Taxonomy, partial: &FrequencyPartial) -> Result<FrequencyTable, PartialError> {
+        partial.check(taxonomy)?;
+        let mut table = FrequencyTable::new(taxonomy);
+        table.postings = partial.postings;
+        table.requirements = partial.requirements;
+        table.matches = partial.matches;
+        let tally = |sums: &TallySums| {
+            let mut tally = Tally {
+                postings: sums.postings,
+                mentions: sums.mentions,
+                required: sums.required,
+                preferred: sums.preferred,
+                ..Tally::default()
+            };
+            for (&years, &count) in &sums.years {
+                let bucket = &mut tally.years[(years as usize).min(MAX_YEARS)];
+                *bucket = bucket.saturating_add(u32::try_from(count).unwrap_or(u32::MAX));
+            }
+            tally
+        };
+        let skills: HashMap<&str, usize> =
+            taxonomy.skills().iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        for (id, sums) in &partial.skills {
+            table.skills[skills[id.as_str()]] = tally(sums);
+        }
+        for (id, sums) in &partial.categories {
+            let index = taxonomy.categories().iter().position(|c| &c.id == id).expect("checked above");
+            table.categories[index] = tally(sums);
+        }
+        Ok(table)
     }
 
     /// Postings counted.

@@ -16,7 +16,8 @@
 //! - [`signals`] finds "nice to have"-style cues and stated years.
 //! - [`analyse`] ties those together for one posting; [`batch`] runs it over a stream on a
 //!   thread pool, in input order.
-//! - [`aggregate`] counts; [`report`] formats (table, CSV, JSON, JSONL, Markdown, HTML).
+//! - [`aggregate`] counts; [`partial`] turns counts into mergeable partial results (for a map
+//!   step on many machines); [`report`] formats (table, CSV, JSON, JSONL, Markdown, HTML).
 //! - [`taxonomy`] loads and validates the skills data (embedded by default); [`ladder`] does the
 //!   same for career ladders.
 //! - [`levels`] estimates the level of a posting and of each requirement, with evidence.
@@ -44,6 +45,7 @@ pub mod input;
 pub mod ladder;
 pub mod levels;
 pub mod matcher;
+pub mod partial;
 pub mod posting;
 pub mod report;
 pub mod sentences;

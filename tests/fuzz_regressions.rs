@@ -18,6 +18,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("taxonomy", checks::taxonomy),
     ("ladder", checks::ladder),
     ("html", checks::html),
+    ("partial", checks::partial),
 ];
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -77,4 +78,13 @@ fn the_real_report_passes_the_html_allow_list() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     checks::check_html(&std::fs::read_to_string(html).unwrap());
+}
+
+#[test]
+fn partials_of_the_samples_pass_the_partial_check() {
+    for sample in ["data/postings.jsonl", "data/sre-postings.txt"] {
+        let o = run(&["freq", "--partial", "-q", sample]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        checks::partial(&o.stdout);
+    }
 }

@@ -27,6 +27,9 @@ pub enum Command {
     Scan(ScanArgs),
     /// Count skills over all postings: postings, share, mentions, required/preferred, years.
     Freq(FreqArgs),
+    /// Add up partial counts (`freq --partial`) from many runs and print what `freq` would have
+    /// printed for all their input.
+    Merge(MergeArgs),
     /// Compare a profile (résumé, self-description or skill list) with postings: what is missing,
     /// what is adjacent, what to learn next.
     Gap(GapArgs),
@@ -162,6 +165,35 @@ pub struct FreqArgs {
     /// Keep only the N most frequent rows.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Print one line of JSON with the counts, for `rungs merge` to add up (a map step on many
+    /// machines); empty input is a zero partial, not an error.
+    #[arg(long, conflicts_with_all = ["by", "top", "format"])]
+    pub partial: bool,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct MergeArgs {
+    /// Files of partials (one JSON object per line), directories of them, or `-`/nothing for
+    /// stdin.
+    #[arg(value_name = "PARTIALS")]
+    pub inputs: Vec<PathBuf>,
+    /// The taxonomy the partials were counted with (default: embedded).
+    #[arg(long, value_name = "DIR|FILE")]
+    pub taxonomy: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Count per skill, or roll skills up into their categories.
+    #[arg(long, value_enum, default_value_t = GroupBy::Skill)]
+    pub by: GroupBy,
+    /// Keep only the N most frequent rows.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Print the merged partial instead of the table, to merge again (a tree of merges).
+    #[arg(long, conflicts_with_all = ["by", "top", "format"])]
+    pub partial: bool,
+    /// Do not print the summary line on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -250,32 +250,15 @@ impl PostingReader {
         options: InputOptions,
         mut notices: NoticeSink,
     ) -> Result<PostingReader, InputError> {
-        let mut pending = Vec::new();
-        let sources = if sources.is_empty() { &[InputSource::Stdin][..] } else { sources };
-        for source in sources {
-            match source {
-                InputSource::Path(path) if path.is_dir() => {
-                    for file in list_directory(path, &mut notices)? {
-                        pending.push(PendingSource { source: InputSource::Path(file), single_posting: true });
-                    }
-                }
-                other => pending.push(PendingSource { source: other.clone(), single_posting: false }),
-            }
-        }
+        let pending: Vec<PendingSource> = expand_directories(sources, &mut notices)?
+            .into_iter()
+            .map(|(source, single_posting)| PendingSource { source, single_posting })
+            .collect();
         Ok(PostingReader { pending: pending.into_iter(), current: None, options, notices })
     }
 
     fn open(&mut self, pending: &PendingSource) -> Result<Records, InputError> {
-        let (display, reader): (String, Box<dyn BufRead + Send>) = match &pending.source {
-            InputSource::Stdin => ("<stdin>".to_string(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
-            InputSource::Bytes { name, bytes } => (name.clone(), Box::new(io::Cursor::new(ArcBytes(bytes.clone())))),
-            InputSource::Path(path) => {
-                let display = path.display().to_string();
-                let file = fs::File::open(path).map_err(|error| InputError::Io { path: display.clone(), error })?;
-                (display, Box::new(BufReader::with_capacity(1 << 16, file)))
-            }
-        };
-        let mut reader = reader;
+        let (display, mut reader) = open_source(&pending.source)?;
         let path = match &pending.source {
             InputSource::Path(path) => Some(path.as_path()),
             InputSource::Bytes { name, .. } => Some(Path::new(name.as_str())),
@@ -328,6 +311,38 @@ impl Iterator for PostingReader {
             }
         }
     }
+}
+
+/// Opens one source for reading: its name for messages, and its bytes.
+pub(crate) fn open_source(source: &InputSource) -> Result<(String, Box<dyn BufRead + Send>), InputError> {
+    Ok(match source {
+        InputSource::Stdin => ("<stdin>".to_string(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
+        InputSource::Bytes { name, bytes } => (name.clone(), Box::new(io::Cursor::new(ArcBytes(bytes.clone())))),
+        InputSource::Path(path) => {
+            let display = path.display().to_string();
+            let file = fs::File::open(path).map_err(|error| InputError::Io { path: display.clone(), error })?;
+            (display, Box::new(BufReader::with_capacity(1 << 16, file)))
+        }
+    })
+}
+
+/// The sources with directories replaced by the files under them (sorted, hidden ones
+/// skipped), each with whether it was found in a directory; no sources at all means stdin.
+pub(crate) fn expand_directories(
+    sources: &[InputSource],
+    notices: &mut NoticeSink,
+) -> Result<Vec<(InputSource, bool)>, InputError> {
+    let mut expanded = Vec::new();
+    let sources = if sources.is_empty() { &[InputSource::Stdin][..] } else { sources };
+    for source in sources {
+        match source {
+            InputSource::Path(path) if path.is_dir() => {
+                expanded.extend(list_directory(path, notices)?.into_iter().map(|file| (InputSource::Path(file), true)))
+            }
+            other => expanded.push((other.clone(), false)),
+        }
+    }
+    Ok(expanded)
 }
 
 /// Shared bytes as a reader's buffer.

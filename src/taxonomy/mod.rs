@@ -86,6 +86,8 @@ pub struct Taxonomy {
     categories: Vec<Category>,
     /// Where it came from, for messages (`embedded`, a path).
     origin: String,
+    /// [`Taxonomy::fingerprint`], computed on first use.
+    fingerprint: std::sync::OnceLock<String>,
 }
 
 /// Whether a problem stops the taxonomy from loading.
@@ -207,7 +209,7 @@ impl Taxonomy {
     }
 
     pub(crate) fn from_parts(skills: Vec<Skill>, categories: Vec<Category>, origin: String) -> Taxonomy {
-        Taxonomy { skills, categories, origin }
+        Taxonomy { skills, categories, origin, fingerprint: std::sync::OnceLock::new() }
     }
 
     /// All skills, in file order; a skill's index here is its [`crate::matcher::SkillIndex`].
@@ -225,6 +227,29 @@ impl Taxonomy {
         &self.origin
     }
 
+    /// A fingerprint of everything in the taxonomy that decides what is matched and how it is
+    /// counted (every skill's and category's fields, in order; not where it was loaded from):
+    /// `fnv1a64:` and 16 hex digits, the same on every platform and run. Partial results record
+    /// it so that only counts made with the same taxonomy are merged.
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint.get_or_init(|| {
+            let mut hash = Fnv1a::default();
+            for category in &self.categories {
+                hash.fields(["category", &category.id, &category.name, &category.kind]);
+            }
+            for skill in &self.skills {
+                hash.fields(["skill", &skill.id, &skill.name, &skill.category, skill.parent.as_deref().unwrap_or("")]);
+                for list in
+                    [&skill.aliases, &skill.cased_aliases, &skill.ambiguous_aliases, &skill.context, &skill.related]
+                {
+                    hash.fields(list.iter().map(String::as_str));
+                    hash.fields(["|"]);
+                }
+            }
+            format!("fnv1a64:{:016x}", hash.0)
+        })
+    }
+
     /// Looks a skill up by id.
     pub fn skill(&self, id: &str) -> Option<&Skill> {
         self.skills.iter().find(|s| s.id == id)
@@ -233,6 +258,33 @@ impl Taxonomy {
     /// Looks a category up by id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// 64-bit FNV-1a, written out because its value must never change between builds (the
+/// standard library's hashers promise no such thing).
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// Each field followed by a separator no field contains, so ("ab", "c") ≠ ("a", "bc").
+    fn fields<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
+        for field in fields {
+            self.bytes(field.as_bytes());
+            self.bytes(&[0]);
+        }
     }
 }
 

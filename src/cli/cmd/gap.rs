@@ -66,7 +66,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
     })?;
     if let Some(writer) = stream {
         writer.finish()?.commit()?;
-        print_summary(&config, &totals);
+        print_summary(config.quiet, &totals);
         return Ok(Exit::Success);
     }
 
@@ -178,7 +178,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
         }
     }
     out.commit()?;
-    print_summary(&config, &totals);
+    print_summary(config.quiet, &totals);
     Ok(Exit::Success)
 }
 

@@ -175,6 +175,6 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
             writer.finish()?.commit()?;
         }
     }
-    print_summary(&config, &totals);
+    print_summary(config.quiet, &totals);
     Ok(Exit::Success)
 }

@@ -77,7 +77,7 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool) -> anyhow::Resu
         writer.finish()?.commit()?;
         totals
     };
-    print_summary(&config, &totals);
+    print_summary(config.quiet, &totals);
     Ok(Exit::Success)
 }
 

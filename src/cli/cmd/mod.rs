@@ -22,7 +22,10 @@ use super::Exit;
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?),
-        Command::Freq(args) => freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top),
+        Command::Freq(args) => {
+            freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top, args.partial)
+        }
+        Command::Merge(args) => freq::merge(&args),
         Command::Gap(args) => {
             refuse_output_among_inputs(args.output.output.as_deref(), [args.profile.as_path()])?;
             gap::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.profile, args.view, args.top)
@@ -131,8 +134,8 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
 }
 
 /// The one-line summary on stderr.
-pub fn print_summary(config: &RunConfig, totals: &Totals) {
-    if config.quiet {
+pub fn print_summary(quiet: bool, totals: &Totals) {
+    if quiet {
         return;
     }
     let skipped = match totals.batch.skipped {

@@ -106,7 +106,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let mut out = Output::file(&args.html)?;
     out.write_all(render(&report).as_bytes()).with_context(|| format!("cannot write {}", args.html.display()))?;
     out.commit()?;
-    print_summary(&config, &totals);
+    print_summary(config.quiet, &totals);
     if !config.quiet {
         message(format_args!("rungs: wrote {}", args.html.display()));
     }

@@ -36,6 +36,6 @@ pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
         Ok(())
     })?;
     writer.finish()?.commit()?;
-    print_summary(&config, &totals);
+    print_summary(config.quiet, &totals);
     Ok(Exit::Success)
 }
