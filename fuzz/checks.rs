@@ -1,6 +1,6 @@
 #![allow(dead_code)] // Each fuzz target uses one of these checks.
 //! The properties the fuzz targets check, one function per target. Shared by the targets in
-//! `fuzz_targets/` and by `tests/fuzz_regressions.rs`, which replays saved inputs (crashers
+//! `fuzz_targets/` and by `cli/tests/fuzz_regressions.rs`, which replays saved inputs (crashers
 //! kept in `fuzz/regressions/<target>/`, and the project's sample data) through them on stable
 //! Rust in every `cargo test`.
 

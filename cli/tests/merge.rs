@@ -7,7 +7,8 @@ use common::*;
 
 /// The sample postings as JSONL lines: `data/postings.jsonl` and the seed collection's postings.
 fn corpus() -> Vec<String> {
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = workspace_root();
+    let root = root.display();
     let mut lines: Vec<String> =
         std::fs::read_to_string(format!("{root}/data/postings.jsonl")).unwrap().lines().map(str::to_string).collect();
     let seeds = std::fs::read_to_string(format!("{root}/data/sre-postings.txt")).unwrap();

@@ -2,7 +2,7 @@
 //! fuzzer ever found (kept in `fuzz/regressions/<target>/`) and the seed inputs (`data/`,
 //! `tests/fixtures/`). See `fuzz/README.md` for running the fuzzers themselves.
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 mod common;
 
@@ -38,7 +38,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn saved_crashers_stay_fixed() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let root = workspace_root().join("fuzz/regressions");
     for (target, check) in TARGETS {
         for file in files_under(&root.join(target)) {
             check(&std::fs::read(&file).unwrap());
@@ -48,7 +48,7 @@ fn saved_crashers_stay_fixed() {
 
 #[test]
 fn seed_inputs_pass_every_check() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = workspace_root();
     let seeds: Vec<PathBuf> =
         ["data", "tests/fixtures", "taxonomy"].iter().flat_map(|d| files_under(&root.join(d))).collect();
     assert!(seeds.len() >= 10, "seed files are found");

@@ -2,11 +2,15 @@
 //! any column, number format or ordering shows up as a reviewed diff (`cargo insta review`,
 //! or `INSTA_UPDATE=always cargo test` to accept).
 
+mod common;
+
 use std::process::Command;
+
+use common::workspace_root;
 
 fn rungs(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(workspace_root())
         .env_remove("COLUMNS")
         .args(args)
         // `ladder show` reads no postings, so it has no summary line to silence.

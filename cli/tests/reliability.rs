@@ -50,7 +50,7 @@ mod data_is_never_destroyed_or_lost {
         let o = Command::new("sh")
             .arg("-c")
             .arg(format!("'{}' scan -f csv data/sre-postings.txt >&-", env!("CARGO_BIN_EXE_rungs")))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(workspace_root())
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));

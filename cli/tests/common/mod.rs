@@ -6,9 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The workspace root, where `data/`, `taxonomy/` and `tests/fixtures/` are: commands run there,
+/// as a user following the README would.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the CLI crate sits in the workspace").to_path_buf()
+}
+
 pub fn rungs() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rungs"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("COLUMNS");
+    cmd.current_dir(workspace_root()).env_remove("COLUMNS");
     cmd
 }
 
