@@ -14,9 +14,11 @@
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::input::{expand_directories, open_source, InputError, InputSource, NoticeSink};
+use crate::levels::summary::{LadderCoverage, LadderMismatch, LevelDistribution};
 use crate::posting::SourceRef;
 use crate::taxonomy::Taxonomy;
 
@@ -172,6 +174,49 @@ impl FrequencyPartial {
     }
 }
 
+/// The non-blank lines of partials in files, directories and stdin, each with where it is.
+pub fn read_partial_lines(
+    sources: &[InputSource],
+    notices: &mut NoticeSink,
+) -> Result<Vec<(SourceRef, String)>, InputError> {
+    let mut lines = Vec::new();
+    for (source, _) in expand_directories(sources, notices)? {
+        let (name, reader) = open_source(&source)?;
+        let origin = SourceRef::file(name);
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.map_err(|error| InputError::Io { path: origin.path.clone(), error })?;
+            if !line.trim().is_empty() {
+                lines.push((origin.at_line(n as u64 + 1), line));
+            }
+        }
+    }
+    Ok(lines)
+}
+
+/// The `format` field of a partial's line (`rungs-freq-partial`, `rungs-levels-partial`…).
+pub fn partial_format(line: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Format {
+        format: String,
+    }
+    serde_json::from_str::<Format>(line).ok().map(|f| f.format)
+}
+
+/// Checks every line as a frequency partial of this rungs and `taxonomy`, and merges them.
+pub fn merge_frequency_lines(
+    lines: &[(SourceRef, String)],
+    taxonomy: &Taxonomy,
+) -> Result<FrequencyPartial, InputError> {
+    let mut merged = FrequencyPartial::empty(taxonomy);
+    for (at, line) in lines {
+        let partial: FrequencyPartial = serde_json::from_str(line)
+            .map_err(|e| InputError::Json { at: at.clone(), message: format!("not a rungs partial: {e}") })?;
+        partial.check(taxonomy).map_err(|e| InputError::Json { at: at.clone(), message: format!("partial {e}") })?;
+        merged.merge(&partial);
+    }
+    Ok(merged)
+}
+
 /// Reads partials, one JSON object per line, from files, directories and stdin, checks each
 /// against `taxonomy`, and merges them all into one. Blank lines are skipped; a line that is
 /// not a partial of this rungs and taxonomy is an error naming file and line.
@@ -180,21 +225,105 @@ pub fn merge_sources(
     taxonomy: &Taxonomy,
     notices: &mut NoticeSink,
 ) -> Result<FrequencyPartial, InputError> {
-    let mut merged = FrequencyPartial::empty(taxonomy);
-    for (source, _) in expand_directories(sources, notices)? {
-        let (name, reader) = open_source(&source)?;
-        let origin = SourceRef::file(name);
-        for (n, line) in reader.lines().enumerate() {
-            let line = line.map_err(|error| InputError::Io { path: origin.path.clone(), error })?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = origin.at_line(n as u64 + 1);
-            let partial: FrequencyPartial = serde_json::from_str(&line)
-                .map_err(|e| InputError::Json { at: at.clone(), message: format!("not a rungs partial: {e}") })?;
-            partial.check(taxonomy).map_err(|e| InputError::Json { at, message: format!("partial {e}") })?;
-            merged.merge(&partial);
+    merge_frequency_lines(&read_partial_lines(sources, notices)?, taxonomy)
+}
+
+/// A corpus summary that partial results can carry: [`LevelDistribution`] or [`LadderCoverage`].
+pub trait Summary: Serialize + DeserializeOwned + Clone {
+    /// The `format` of its partials.
+    const FORMAT: &'static str;
+    /// Adds another summary of the same ladders.
+    fn merge(&mut self, other: &Self) -> Result<(), LadderMismatch>;
+}
+
+impl Summary for LevelDistribution {
+    const FORMAT: &'static str = "rungs-levels-partial";
+    fn merge(&mut self, other: &Self) -> Result<(), LadderMismatch> {
+        LevelDistribution::merge(self, other)
+    }
+}
+
+impl Summary for LadderCoverage {
+    const FORMAT: &'static str = "rungs-coverage-partial";
+    fn merge(&mut self, other: &Self) -> Result<(), LadderMismatch> {
+        LadderCoverage::merge(self, other)
+    }
+}
+
+/// A level summary of part of a corpus (`levels --summary --partial`, `ladder --coverage
+/// --partial`), with the same header as a [`FrequencyPartial`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryPartial<T> {
+    /// `T::FORMAT`.
+    pub format: String,
+    /// [`PARTIAL_FORMAT_VERSION`] when written.
+    pub format_version: u32,
+    /// The version of rungs that counted it.
+    pub rungs_version: String,
+    /// [`Taxonomy::fingerprint`] of the taxonomy it was counted with.
+    pub taxonomy: String,
+    /// Postings counted.
+    pub postings: u64,
+    /// Requirements counted.
+    pub requirements: u64,
+    /// Skill mentions counted.
+    pub matches: u64,
+    /// Bad records skipped while reading.
+    pub skipped: u64,
+    /// The summary.
+    pub summary: T,
+}
+
+impl<T: Summary> SummaryPartial<T> {
+    /// A partial of `summary`, counted with `taxonomy`.
+    pub fn new(summary: T, taxonomy: &Taxonomy, totals: [u64; 4]) -> SummaryPartial<T> {
+        let [postings, requirements, matches, skipped] = totals;
+        SummaryPartial {
+            format: T::FORMAT.to_string(),
+            format_version: PARTIAL_FORMAT_VERSION,
+            rungs_version: env!("CARGO_PKG_VERSION").to_string(),
+            taxonomy: taxonomy.fingerprint().to_string(),
+            postings,
+            requirements,
+            matches,
+            skipped,
+            summary,
         }
+    }
+
+    /// The one-line JSON form (keys sorted), without a newline.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_value(self).expect("a partial always serialises").to_string()
+    }
+}
+
+/// Checks every line as a summary partial of this rungs, `taxonomy` and the ladders of `empty`,
+/// and adds them all to `empty`.
+pub fn merge_summary_lines<T: Summary>(
+    lines: &[(SourceRef, String)],
+    taxonomy: &Taxonomy,
+    empty: T,
+) -> Result<SummaryPartial<T>, InputError> {
+    let mut merged = SummaryPartial::new(empty, taxonomy, [0; 4]);
+    for (at, line) in lines {
+        let error = |message: String| InputError::Json { at: at.clone(), message };
+        let partial: SummaryPartial<T> =
+            serde_json::from_str(line).map_err(|e| error(format!("not a rungs {} line: {e}", T::FORMAT)))?;
+        let found = format!("{} {}, rungs {}", partial.format, partial.format_version, partial.rungs_version);
+        let expected = format!("{} {}, rungs {}", merged.format, merged.format_version, merged.rungs_version);
+        if found != expected {
+            return Err(error(format!("partial {}", PartialError::Version { found, expected })));
+        }
+        if partial.taxonomy != merged.taxonomy {
+            let mismatch = PartialError::Taxonomy { found: partial.taxonomy, expected: merged.taxonomy.clone() };
+            return Err(error(format!("partial {mismatch}")));
+        }
+        merged.summary.merge(&partial.summary).map_err(|e| error(format!("partial {e}")))?;
+        merged.postings += partial.postings;
+        merged.requirements += partial.requirements;
+        merged.matches += partial.matches;
+        merged.skipped += partial.skipped;
     }
     Ok(merged)
 }

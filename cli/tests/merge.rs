@@ -118,3 +118,40 @@ fn partials_of_another_taxonomy_or_garbage_are_refused_naming_the_line() {
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("<stdin>:1: not a rungs partial"), "{}", stderr(&o));
 }
+
+#[test]
+fn level_summaries_and_ladder_coverage_merge_like_one_run() {
+    let lines = corpus();
+    let whole: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let dir = scratch("merge-levels");
+    let all = write(&dir, "all.jsonl", whole.as_bytes());
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["levels", "--summary"], &[]),
+        (&["levels", "--summary", "--ladder", "kensho-sre"], &["--ladder", "kensho-sre"]),
+        (&["ladder", "--ladder", "kensho-sre", "--coverage"], &["--ladder", "kensho-sre"]),
+    ];
+    for (command, merge_flags) in cases {
+        let mut partials = String::new();
+        for (i, chunk) in chunks(&lines, 3).iter().enumerate() {
+            let threads = if i % 2 == 0 { "1" } else { "3" };
+            let args = [*command, &["--partial", "-q", "-j", threads, "--input-format", "jsonl"]].concat();
+            let o = run_stdin(&args, chunk.as_bytes());
+            assert_eq!(o.status.code(), Some(0), "{command:?}: {}", stderr(&o));
+            partials.push_str(&stdout(&o));
+        }
+        let parts = write(&dir, "parts.jsonl", partials.as_bytes());
+        for format in ["table", "csv", "json"] {
+            let want = run(&[*command, &["-f", format, all.as_str()]].concat());
+            let got = run(&[&["merge", "-f", format], *merge_flags, &[parts.as_str()]].concat());
+            assert_eq!(got.status.code(), Some(0), "{command:?}: {}", stderr(&got));
+            assert!(stdout(&got) == stdout(&want), "{command:?} -f {format}: merge differs from one run");
+            assert_eq!(stderr(&got), stderr(&want), "{command:?}: the summary line");
+        }
+    }
+    // Partials counted against other ladders are refused, naming the line.
+    let o = run_stdin(&["levels", "--summary", "--partial", "-q", "--input-format", "jsonl"], lines[0].as_bytes());
+    let parts = write(&dir, "one.jsonl", &o.stdout);
+    let o = run(&["merge", "--ladder", "kensho-sre", &parts]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("one.jsonl:1: partial counted against ladders"), "{}", stderr(&o));
+}

@@ -174,6 +174,20 @@ impl Ladder {
         best
     }
 
+    /// A fingerprint of the ladder's content (`fnv1a64:` and 16 hex digits), for partial
+    /// results counted against it.
+    pub fn fingerprint(&self) -> String {
+        let mut hash = crate::fingerprint::Fnv1a::default();
+        hash.bytes(self.to_csv().as_bytes());
+        hash.finish()
+    }
+
+    /// The level a user names: its order number or its title (any case).
+    pub fn level_named(&self, name: &str) -> Option<usize> {
+        let by_order = name.trim().parse::<u32>().ok().and_then(|n| self.levels.iter().position(|l| l.order == n));
+        by_order.or_else(|| self.levels.iter().position(|l| l.title.eq_ignore_ascii_case(name.trim())))
+    }
+
     /// The ladder as CSV in its own schema; loading the result gives the same ladder.
     pub fn to_csv(&self) -> String {
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());

@@ -20,6 +20,7 @@
 
 pub mod bm25;
 pub mod signals;
+pub mod summary;
 
 use std::ops::Range;
 

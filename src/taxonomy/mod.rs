@@ -233,7 +233,7 @@ impl Taxonomy {
     /// it so that only counts made with the same taxonomy are merged.
     pub fn fingerprint(&self) -> &str {
         self.fingerprint.get_or_init(|| {
-            let mut hash = Fnv1a::default();
+            let mut hash = crate::fingerprint::Fnv1a::default();
             for category in &self.categories {
                 hash.fields(["category", &category.id, &category.name, &category.kind]);
             }
@@ -246,7 +246,7 @@ impl Taxonomy {
                     hash.fields(["|"]);
                 }
             }
-            format!("fnv1a64:{:016x}", hash.0)
+            hash.finish()
         })
     }
 
@@ -258,33 +258,6 @@ impl Taxonomy {
     /// Looks a category up by id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
-    }
-}
-
-/// 64-bit FNV-1a, written out because its value must never change between builds (the
-/// standard library's hashers promise no such thing).
-struct Fnv1a(u64);
-
-impl Default for Fnv1a {
-    fn default() -> Self {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv1a {
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    /// Each field followed by a separator no field contains, so ("ab", "c") ≠ ("a", "bc").
-    fn fields<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
-        for field in fields {
-            self.bytes(field.as_bytes());
-            self.bytes(&[0]);
-        }
     }
 }
 

@@ -27,8 +27,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// Count skills over all postings: postings, share, mentions, required/preferred, years.
     Freq(FreqArgs),
-    /// Add up partial counts (`freq --partial`) from many runs and print what `freq` would have
-    /// printed for all their input.
+    /// Add up partial counts (`freq --partial`, `levels --summary --partial`, `ladder --coverage
+    /// --partial`) from many runs and print what one run over all their input would have printed.
     Merge(MergeArgs),
     /// Compare a profile (résumé, self-description or skill list) with postings: what is missing,
     /// what is adjacent, what to learn next.
@@ -108,6 +108,10 @@ pub struct LevelsArgs {
     /// Print the distribution of levels per ladder instead of one row per posting.
     #[arg(long)]
     pub summary: bool,
+    /// With --summary: print one line of JSON with the counts, for `rungs merge` (empty input
+    /// is a zero partial).
+    #[arg(long, requires = "summary", conflicts_with = "format")]
+    pub partial: bool,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -129,6 +133,10 @@ pub struct LadderArgs {
     /// Print which of the ladder's competencies the postings cover, instead of the requirements.
     #[arg(long)]
     pub coverage: bool,
+    /// With --coverage: print one line of JSON with the counts, for `rungs merge` (empty input
+    /// is a zero partial).
+    #[arg(long, requires = "coverage", conflicts_with = "format")]
+    pub partial: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,6 +196,10 @@ pub struct MergeArgs {
     /// Keep only the N most frequent rows.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Ladders of `levels --summary --partial` or `ladder --coverage --partial` lines (as given
+    /// to those commands; default: every built-in ladder).
+    #[arg(long, value_name = "ID|FILE")]
+    pub ladder: Vec<String>,
     /// Print the merged partial instead of the table, to merge again (a tree of merges).
     #[arg(long, conflicts_with_all = ["by", "top", "format"])]
     pub partial: bool,

@@ -5,16 +5,20 @@
 use std::io::Write;
 
 use rungs::aggregate::FrequencyTable;
-use rungs::batch::{BatchError, BatchSummary};
+use rungs::batch::BatchError;
 use rungs::input::{InputSource, Notice};
-use rungs::partial::merge_sources;
+use rungs::levels::signals::LevelSignals;
+use rungs::levels::summary::{LadderCoverage, LevelDistribution};
+use rungs::levels::LevelModel;
+use rungs::partial::{merge_frequency_lines, merge_summary_lines, partial_format, read_partial_lines, Summary};
 use rungs::report::{Envelope, Record, RecordWriter};
+use rungs::SourceRef;
 use rungs::Taxonomy;
 use serde_json::json;
 
-use super::{analyse_all, build_analyzer, print_summary, Totals};
+use super::{analyse_all, build_analyzer, ladder, levels, print_summary, write_line, zero_if_empty, Totals};
 use crate::cli::args::{GroupBy, MergeArgs};
-use crate::cli::config::{load_taxonomy, OutputConfig, RunConfig};
+use crate::cli::config::{load_ladders, load_taxonomy, OutputConfig, RunConfig, UsageError};
 use crate::cli::output::{message, refuse_output_among_inputs};
 use crate::cli::Exit;
 
@@ -25,17 +29,7 @@ pub fn run(config: RunConfig, by: GroupBy, top: Option<usize>, partial: bool) ->
         table.add(analysis);
         Ok(())
     });
-    let totals = match counted {
-        Ok(totals) => totals,
-        // A map step's chunk may hold nothing: its partial is zero, not a failure.
-        Err(err) if partial => match err.downcast_ref::<BatchError>() {
-            Some(&BatchError::NoPostings { skipped }) => {
-                Totals { batch: BatchSummary { skipped, ..BatchSummary::default() }, ..Totals::default() }
-            }
-            _ => return Err(err),
-        },
-        Err(err) => return Err(err),
-    };
+    let totals = if partial { zero_if_empty(counted)? } else { counted? };
     if partial {
         write_partial(&config.output, &table, analyzer.taxonomy(), totals.batch.skipped)?;
     } else {
@@ -61,7 +55,15 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Exit> {
             message(format_args!("rungs: note: {notice}"));
         }
     }) as rungs::input::NoticeSink;
-    let merged = merge_sources(&sources, &taxonomy, &mut notices)?;
+    let lines = read_partial_lines(&sources, &mut notices)?;
+    let format = lines.first().and_then(|(_, line)| partial_format(line));
+    match format.as_deref() {
+        Some(LevelDistribution::FORMAT) | Some(LadderCoverage::FORMAT) => {
+            return merge_summaries(args, &output, &taxonomy, &lines, format.as_deref());
+        }
+        _ => {}
+    }
+    let merged = merge_frequency_lines(&lines, &taxonomy)?;
     let table = FrequencyTable::from_partial(&taxonomy, &merged)?;
     if args.partial {
         write_partial(&output, &table, &taxonomy, merged.skipped)?;
@@ -72,12 +74,48 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<Exit> {
         }
         write_frequencies(&output, &table, &taxonomy, merged.skipped, args.by, args.top)?;
     }
-    let totals = Totals {
-        batch: BatchSummary { postings: merged.postings, skipped: merged.skipped, duplicate_ids: 0 },
-        requirements: merged.requirements,
-        matches: merged.matches,
-    };
+    let totals = Totals::from_array([merged.postings, merged.requirements, merged.matches, merged.skipped]);
     print_summary(args.quiet, &totals);
+    Ok(Exit::Success)
+}
+
+/// `merge` of `levels --summary --partial` or `ladder --coverage --partial` lines.
+fn merge_summaries(
+    args: &MergeArgs,
+    output: &OutputConfig,
+    taxonomy: &Taxonomy,
+    lines: &[(SourceRef, String)],
+    format: Option<&str>,
+) -> anyhow::Result<Exit> {
+    let model = LevelModel::new(load_ladders(&args.ladder)?, LevelSignals::embedded(), taxonomy);
+    let (totals, empty) = if format == Some(LevelDistribution::FORMAT) {
+        let merged = merge_summary_lines(lines, taxonomy, LevelDistribution::new(&model))?;
+        let totals = [merged.postings, merged.requirements, merged.matches, merged.skipped];
+        if args.partial {
+            write_line(output, &merged.to_json_line())?;
+        } else if merged.postings > 0 {
+            levels::write_level_summary(output, &model, &merged.summary)?;
+        }
+        (totals, merged.postings == 0)
+    } else {
+        if model.ladders().len() != 1 {
+            return Err(
+                UsageError("merging coverage partials needs the one --ladder they were counted with".into()).into()
+            );
+        }
+        let merged = merge_summary_lines(lines, taxonomy, LadderCoverage::new(&model))?;
+        let totals = [merged.postings, merged.requirements, merged.matches, merged.skipped];
+        if args.partial {
+            write_line(output, &merged.to_json_line())?;
+        } else if merged.postings > 0 {
+            ladder::write_coverage(output, &model.ladders()[0], &merged.summary)?;
+        }
+        (totals, merged.postings == 0)
+    };
+    if empty && !args.partial {
+        return Err(BatchError::NoPostings { skipped: totals[3] }.into());
+    }
+    print_summary(args.quiet, &Totals::from_array(totals));
     Ok(Exit::Success)
 }
 

@@ -4,12 +4,14 @@
 
 use rungs::ladder::Ladder;
 use rungs::levels::signals::LevelSignals;
+use rungs::levels::summary::LadderCoverage;
 use rungs::levels::{LevelModel, PostingLevel};
+use rungs::partial::SummaryPartial;
 use rungs::report::{CoverageRecord, LadderCellRecord, PlacementRecord, Record, RecordWriter};
 use rungs::signals::years_mentions;
 use rungs::Analysis;
 
-use super::{analyse_all_with, build_analyzer, print_summary};
+use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig, UsageError};
 use crate::cli::Exit;
 
@@ -47,24 +49,13 @@ pub fn show(name: &str, resolved: bool, output: OutputConfig) -> anyhow::Result<
 
 /// The level `--target` names: an order number or a title (any case).
 fn target_level(ladder: &Ladder, target: &str) -> anyhow::Result<usize> {
-    let by_order = target.parse::<u32>().ok().and_then(|n| ladder.levels.iter().position(|l| l.order == n));
-    let by_title = || ladder.levels.iter().position(|l| l.title.eq_ignore_ascii_case(target.trim()));
-    by_order.or_else(by_title).ok_or_else(|| {
+    ladder.level_named(target).ok_or_else(|| {
         let levels: Vec<String> = ladder.levels.iter().map(|l| format!("{} ({})", l.order, l.title)).collect();
         UsageError(format!("--target '{target}' is not a level of {}: {}", ladder.id, levels.join(", "))).into()
     })
 }
 
-/// How much of one competency the postings exercise.
-#[derive(Clone, Copy, Debug, Default)]
-struct Coverage {
-    requirements: u64,
-    postings: u64,
-    /// Lowest and highest level index seen.
-    levels: Option<(usize, usize)>,
-}
-
-pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) -> anyhow::Result<Exit> {
+pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, partial: bool) -> anyhow::Result<Exit> {
     let ladders = load_ladders(&[name.to_string()])?;
     let analyzer = build_analyzer(&config)?;
     let model = LevelModel::new(ladders, LevelSignals::embedded(), analyzer.taxonomy());
@@ -73,7 +64,7 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
     let target_band = target.map(|t| i32::from(ladder.levels[t].band));
     let estimate = |analysis: &Analysis| model.estimate(analysis);
 
-    let mut covered = vec![Coverage::default(); ladder.competencies.len()];
+    let mut covered = LadderCoverage::new(&model);
     let mut writer = (!coverage)
         .then(|| -> anyhow::Result<_> {
             Ok(RecordWriter::new(
@@ -85,20 +76,12 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
             ))
         })
         .transpose()?;
-    let totals = analyse_all_with(&config, &analyzer, &estimate, &mut |analysis, level: PostingLevel| {
-        let mut in_posting = vec![false; ladder.competencies.len()];
+    let counted = analyse_all_with(&config, &analyzer, &estimate, &mut |analysis, level: PostingLevel| {
+        covered.add(&level);
+        let Some(writer) = writer.as_mut() else { return Ok(()) };
         for requirement in &level.requirements {
             let placement = &requirement.placements[0];
             let rung = &ladder.levels[placement.level];
-            if let Some(c) = placement.competency {
-                let entry = &mut covered[c];
-                entry.requirements += 1;
-                in_posting[c] = true;
-                entry.levels = Some(entry.levels.map_or((placement.level, placement.level), |(lo, hi)| {
-                    (lo.min(placement.level), hi.max(placement.level))
-                }));
-            }
-            let Some(writer) = writer.as_mut() else { continue };
             let text = &analysis.posting.text[requirement.range.clone()];
             let min_years = years_mentions(text).iter().map(|y| y.min_years).max();
             let mut flags = Vec::new();
@@ -139,42 +122,42 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool) 
                 flags: flags.join("|"),
             })?;
         }
-        for (c, seen) in in_posting.into_iter().enumerate() {
-            covered[c].postings += u64::from(seen);
-        }
         Ok(())
-    })?;
+    });
+    let totals = if partial { zero_if_empty(counted)? } else { counted? };
     match writer {
         Some(writer) => {
             writer.finish()?.commit()?;
         }
-        None => {
-            let mut writer = RecordWriter::new(
-                CoverageRecord::columns(),
-                config.output.format,
-                config.output.open()?,
-                config.output.style.clone(),
-                None,
-            );
-            for (c, competency) in ladder.competencies.iter().enumerate() {
-                let Coverage { requirements, postings, levels: span } = covered[c];
-                let levels = match span {
-                    None => "never mentioned".to_string(),
-                    Some((lo, hi)) if lo == hi => ladder.levels[lo].title.clone(),
-                    Some((lo, hi)) => format!("{} – {}", ladder.levels[lo].title, ladder.levels[hi].title),
-                };
-                writer.write(&CoverageRecord {
-                    area: &competency.area,
-                    competency_id: &competency.id,
-                    competency: &competency.name,
-                    requirements,
-                    postings,
-                    levels,
-                })?;
-            }
-            writer.finish()?.commit()?;
+        None if partial => {
+            let line = SummaryPartial::new(covered, analyzer.taxonomy(), totals.as_array()).to_json_line();
+            write_line(&config.output, &line)?;
         }
+        None => write_coverage(&config.output, ladder, &covered)?,
     }
     print_summary(config.quiet, &totals);
     Ok(Exit::Success)
+}
+
+/// Which competencies the postings cover: what `ladder --coverage` prints, and `merge` too.
+pub fn write_coverage(output: &OutputConfig, ladder: &Ladder, coverage: &LadderCoverage) -> anyhow::Result<()> {
+    let mut writer =
+        RecordWriter::new(CoverageRecord::columns(), output.format, output.open()?, output.style.clone(), None);
+    for (competency, count) in ladder.competencies.iter().zip(&coverage.competencies) {
+        let levels = match count.levels {
+            None => "never mentioned".to_string(),
+            Some((lo, hi)) if lo == hi => ladder.levels[lo].title.clone(),
+            Some((lo, hi)) => format!("{} – {}", ladder.levels[lo].title, ladder.levels[hi].title),
+        };
+        writer.write(&CoverageRecord {
+            area: &competency.area,
+            competency_id: &competency.id,
+            competency: &competency.name,
+            requirements: count.requirements,
+            postings: count.postings,
+            levels,
+        })?;
+    }
+    writer.finish()?.commit()?;
+    Ok(())
 }

@@ -2,51 +2,33 @@
 //! distribution over a corpus.
 
 use rungs::levels::signals::LevelSignals;
+use rungs::levels::summary::LevelDistribution;
 use rungs::levels::{Evidence, LevelModel, PostingLevel};
+use rungs::partial::SummaryPartial;
 use rungs::report::{round2, EvidenceRecord, LevelRecord, LevelSummaryRecord, Record, RecordWriter};
 use rungs::Analysis;
 
-use super::{analyse_all_with, build_analyzer, print_summary};
-use crate::cli::config::{load_ladders, RunConfig};
+use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
+use crate::cli::config::{load_ladders, OutputConfig, RunConfig};
 use crate::cli::Exit;
 
-pub fn run(config: RunConfig, ladders: &[String], summary: bool) -> anyhow::Result<Exit> {
+pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config)?;
     let model = LevelModel::new(load_ladders(ladders)?, LevelSignals::embedded(), analyzer.taxonomy());
     let estimate = |analysis: &Analysis| model.estimate(analysis);
     let totals = if summary {
-        // Counts per ladder × level, and the summed confidence for the mean.
-        let mut counts: Vec<Vec<(u64, f64)>> = model.ladders().iter().map(|l| vec![(0, 0.0); l.levels.len()]).collect();
-        let totals = analyse_all_with(&config, &analyzer, &estimate, &mut |_, level: PostingLevel| {
-            for placed in &level.ladders {
-                let slot = &mut counts[placed.ladder][placed.level];
-                slot.0 += 1;
-                slot.1 += placed.confidence;
-            }
+        let mut distribution = LevelDistribution::new(&model);
+        let counted = analyse_all_with(&config, &analyzer, &estimate, &mut |_, level: PostingLevel| {
+            distribution.add(&level);
             Ok(())
-        })?;
-        let postings = totals.batch.postings.max(1) as f64;
-        let mut writer = RecordWriter::new(
-            LevelSummaryRecord::columns(),
-            config.output.format,
-            config.output.open()?,
-            config.output.style.clone(),
-            None,
-        );
-        for (ladder, levels) in model.ladders().iter().zip(&counts) {
-            for (level, &(count, confidence)) in ladder.levels.iter().zip(levels) {
-                writer.write(&LevelSummaryRecord {
-                    ladder: &ladder.id,
-                    level: level.order,
-                    level_title: &level.title,
-                    band: level.band,
-                    postings: count,
-                    share: (count as f64 / postings * 10_000.0).round() / 10_000.0,
-                    mean_confidence: if count == 0 { 0.0 } else { round2(confidence / count as f64) },
-                })?;
-            }
+        });
+        let totals = if partial { zero_if_empty(counted)? } else { counted? };
+        if partial {
+            let line = SummaryPartial::new(distribution, analyzer.taxonomy(), totals.as_array()).to_json_line();
+            write_line(&config.output, &line)?;
+        } else {
+            write_level_summary(&config.output, &model, &distribution)?;
         }
-        writer.finish()?.commit()?;
         totals
     } else {
         let mut writer = RecordWriter::new(
@@ -79,6 +61,31 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool) -> anyhow::Resu
     };
     print_summary(config.quiet, &totals);
     Ok(Exit::Success)
+}
+
+/// The distribution of levels per ladder: what `levels --summary` prints, and `merge` too.
+pub fn write_level_summary(
+    output: &OutputConfig,
+    model: &LevelModel,
+    distribution: &LevelDistribution,
+) -> anyhow::Result<()> {
+    let mut writer =
+        RecordWriter::new(LevelSummaryRecord::columns(), output.format, output.open()?, output.style.clone(), None);
+    for row in distribution.rows() {
+        let ladder = &model.ladders()[row.ladder];
+        let level = &ladder.levels[row.level];
+        writer.write(&LevelSummaryRecord {
+            ladder: &ladder.id,
+            level: level.order,
+            level_title: &level.title,
+            band: level.band,
+            postings: row.postings,
+            share: (row.share * 10_000.0).round() / 10_000.0,
+            mean_confidence: round2(row.mean_confidence),
+        })?;
+    }
+    writer.finish()?.commit()?;
+    Ok(())
 }
 
 /// Evidence with the text it came from: the requirement, or the title for requirement 0.

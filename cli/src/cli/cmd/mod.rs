@@ -36,7 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             report::run(RunConfig::from_args(&args.run, None)?, &args)
         }
         Command::Levels(args) => {
-            levels::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.ladder, args.summary)
+            levels::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.ladder, args.summary, args.partial)
         }
         Command::Ladder(args) => match args.show {
             Some(LadderCommand::Show { ladder, resolved, output }) => {
@@ -49,6 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                     &name,
                     args.target.as_deref(),
                     args.coverage,
+                    args.partial,
                 )
             }
         },
@@ -65,6 +66,38 @@ pub struct Totals {
     pub batch: BatchSummary,
     pub requirements: u64,
     pub matches: u64,
+}
+
+impl Totals {
+    /// Postings, requirements, matches and skipped, as partials record them.
+    pub fn as_array(&self) -> [u64; 4] {
+        [self.batch.postings, self.requirements, self.matches, self.batch.skipped]
+    }
+
+    /// The totals a partial records.
+    pub fn from_array([postings, requirements, matches, skipped]: [u64; 4]) -> Totals {
+        Totals { batch: BatchSummary { postings, skipped, duplicate_ids: 0 }, requirements, matches }
+    }
+}
+
+/// A run's totals, where an input with no postings is a zero count rather than an error: a
+/// map step's chunk may hold nothing, and its partial is then zero.
+pub fn zero_if_empty(counted: anyhow::Result<Totals>) -> anyhow::Result<Totals> {
+    match counted {
+        Err(err) => match err.downcast_ref::<rungs::batch::BatchError>() {
+            Some(&rungs::batch::BatchError::NoPostings { skipped }) => Ok(Totals::from_array([0, 0, 0, skipped])),
+            _ => Err(err),
+        },
+        ok => ok,
+    }
+}
+
+/// Writes one line (a partial) to the output.
+pub fn write_line(output: &OutputConfig, line: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = output.open()?;
+    writeln!(out, "{line}")?;
+    out.commit()
 }
 
 /// Reads and analyses every posting of `config`, calling `sink` in input order, reporting
