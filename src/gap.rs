@@ -157,8 +157,9 @@ impl CategoryCoverage {
     }
 }
 
-/// Demand over all postings, per skill.
-#[derive(Clone, Debug)]
+/// Demand over all postings, per skill (by index in the taxonomy); sums, so tallies of parts of
+/// a corpus merge exactly.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GapTally {
     postings: u64,
     requiring: Vec<u64>,
@@ -180,6 +181,21 @@ impl GapTally {
         }
         for &(skill, _) in &gap.preferred {
             self.preferring[skill as usize] += 1;
+        }
+    }
+
+    /// Adds the tally of other postings, counted with the same taxonomy.
+    ///
+    /// # Panics
+    /// If the tallies were made for taxonomies of different sizes.
+    pub fn merge(&mut self, other: &GapTally) {
+        assert_eq!(self.requiring.len(), other.requiring.len(), "gap tallies of different taxonomies");
+        self.postings += other.postings;
+        for (mine, theirs) in self.requiring.iter_mut().zip(&other.requiring) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self.preferring.iter_mut().zip(&other.preferring) {
+            *mine += theirs;
         }
     }
 
@@ -257,6 +273,27 @@ impl GapTally {
 mod tests {
     use super::*;
     use crate::{Analyzer, Posting};
+
+    #[test]
+    fn tallies_of_parts_merge_to_the_tally_of_the_whole() {
+        let analyzer = Analyzer::new(Taxonomy::embedded()).unwrap();
+        let graph = SkillGraph::new(analyzer.taxonomy());
+        let profile = Profile::new(&analyzer.analyse(Posting::new("me", "Python and Go")));
+        let gaps: Vec<PostingGap> = ["- Kubernetes\n- Python", "- Rust is a plus", "- SQL, Python"]
+            .iter()
+            .map(|text| PostingGap::new(&analyzer.analyse(Posting::new("p", *text)), &profile, &graph))
+            .collect();
+        let mut whole = GapTally::new(analyzer.taxonomy());
+        gaps.iter().for_each(|g| whole.add(g));
+        let mut first = GapTally::new(analyzer.taxonomy());
+        first.add(&gaps[0]);
+        let mut rest = GapTally::new(analyzer.taxonomy());
+        gaps[1..].iter().for_each(|g| rest.add(g));
+        first.merge(&rest);
+        assert_eq!(first, whole);
+        let json = serde_json::to_string(&whole).unwrap();
+        assert_eq!(serde_json::from_str::<GapTally>(&json).unwrap(), whole);
+    }
 
     #[test]
     fn has_adjacent_and_missing() {

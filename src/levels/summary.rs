@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{LevelModel, PostingLevel};
+use super::{LevelModel, PostingLevel, RequirementLevel};
 use crate::ladder::Ladder;
+use crate::signals::years_mentions;
 
 /// Confidence is counted in these units, so sums are exact in any order.
 const CONFIDENCE_UNITS: f64 = 1_000_000.0;
@@ -213,5 +214,53 @@ impl LadderCoverage {
             };
         }
         Ok(())
+    }
+}
+
+/// How a requirement departs from the level a role is meant to be (`rungs ladder --target`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Departure {
+    /// The most years the requirement states, if any.
+    pub min_years: Option<u32>,
+    /// `above target`, `below target`, `years above target`, `years below target`.
+    pub flags: Vec<&'static str>,
+}
+
+impl LevelModel {
+    /// How `requirement` (placed on ladder `ladder`; `text` is the requirement's text) departs
+    /// from the level `target` of that ladder: a placement or stated years more than one band
+    /// away. Only explicit signals (scope phrases, years) put a placement off target; a
+    /// resemblance to some ladder cell is too weak to accuse a posting of.
+    pub fn departure(
+        &self,
+        requirement: &RequirementLevel,
+        text: &str,
+        ladder: usize,
+        target: Option<usize>,
+    ) -> Departure {
+        let min_years = years_mentions(text).iter().map(|y| y.min_years).max();
+        let mut flags = Vec::new();
+        let Some(target) = target else { return Departure { min_years, flags } };
+        let levels = &self.ladders()[ladder].levels;
+        let target = i32::from(levels[target].band);
+        let explicit = requirement.evidence.iter().any(|e| !e.signal.starts_with("similar to "));
+        let placement = requirement.placements.iter().find(|p| p.ladder == ladder);
+        if let (Some(placement), true) = (placement, explicit) {
+            let band = i32::from(levels[placement.level].band);
+            if band > target + 1 {
+                flags.push("above target");
+            } else if band < target - 1 {
+                flags.push("below target");
+            }
+        }
+        if let Some(years) = min_years {
+            let band = i32::from(self.signals().years_band(years));
+            if band > target + 1 {
+                flags.push("years above target");
+            } else if band < target - 1 {
+                flags.push("years below target");
+            }
+        }
+        Departure { min_years, flags }
     }
 }

@@ -8,7 +8,6 @@ use rungs::levels::summary::LadderCoverage;
 use rungs::levels::{LevelModel, PostingLevel};
 use rungs::partial::SummaryPartial;
 use rungs::report::{CoverageRecord, LadderCellRecord, PlacementRecord, Record, RecordWriter};
-use rungs::signals::years_mentions;
 use rungs::Analysis;
 
 use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
@@ -61,7 +60,6 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, 
     let model = LevelModel::new(ladders, LevelSignals::embedded(), analyzer.taxonomy());
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;
-    let target_band = target.map(|t| i32::from(ladder.levels[t].band));
     let estimate = |analysis: &Analysis| model.estimate(analysis);
 
     let mut covered = LadderCoverage::new(&model);
@@ -83,27 +81,7 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, 
             let placement = &requirement.placements[0];
             let rung = &ladder.levels[placement.level];
             let text = &analysis.posting.text[requirement.range.clone()];
-            let min_years = years_mentions(text).iter().map(|y| y.min_years).max();
-            let mut flags = Vec::new();
-            // Only explicit signals (scope phrases, years) put a requirement off target; a
-            // resemblance to some cell is too weak to accuse a posting of.
-            let explicit = requirement.evidence.iter().any(|e| !e.signal.starts_with("similar to "));
-            if let (Some(target), true) = (target_band, explicit) {
-                let band = i32::from(rung.band);
-                if band > target + 1 {
-                    flags.push("above target");
-                } else if band < target - 1 {
-                    flags.push("below target");
-                }
-            }
-            if let (Some(target), Some(years)) = (target_band, min_years) {
-                let band = i32::from(model.signals().years_band(years));
-                if band > target + 1 {
-                    flags.push("years above target");
-                } else if band < target - 1 {
-                    flags.push("years below target");
-                }
-            }
+            let departure = model.departure(requirement, text, 0, target);
             let competency = placement.competency.map(|c| &ladder.competencies[c]);
             writer.write(&PlacementRecord {
                 posting: &analysis.posting.id,
@@ -118,8 +96,8 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, 
                 band: rung.band,
                 score: (placement.score * 10.0).round() / 10.0,
                 terms: placement.terms.join("|"),
-                min_years,
-                flags: flags.join("|"),
+                min_years: departure.min_years,
+                flags: departure.flags.join("|"),
             })?;
         }
         Ok(())
