@@ -57,3 +57,28 @@ pub mod taxonomy;
 pub use analyse::{Analysis, Analyzer, SkillMatch};
 pub use posting::{Posting, SourceRef};
 pub use taxonomy::Taxonomy;
+
+/// Any error of the library, for callers that handle them alike (the Python package, a
+/// service). Each stage's own error type says where and what; this only gathers them.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Bad input: a file, a record, an encoding.
+    #[error(transparent)]
+    Input(#[from] input::InputError),
+    /// An invalid taxonomy or ladder.
+    #[error(transparent)]
+    Taxonomy(#[from] taxonomy::TaxonomyError),
+    /// A batch run that stopped.
+    #[error(transparent)]
+    Batch(#[from] batch::BatchError),
+    /// A partial result that cannot be merged.
+    #[error(transparent)]
+    Partial(#[from] partial::PartialError),
+    /// Level summaries of different ladders.
+    #[error(transparent)]
+    Ladders(#[from] levels::summary::LadderMismatch),
+    /// Aliases the matcher cannot compile.
+    #[error("cannot compile the taxonomy's aliases: {0}")]
+    Compile(#[from] aho_corasick::BuildError),
+}
