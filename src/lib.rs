@@ -21,7 +21,7 @@
 //! - [`taxonomy`] loads and validates the skills data (embedded by default); [`ladder`] does the
 //!   same for career ladders.
 //! - [`levels`] estimates the level of a posting and of each requirement, with evidence.
-//! - [`gap`] sorts what postings ask for into what a profile has, nearly has, and lacks.
+//! - [`overview`] computes the HTML report's figures; [`gap`] sorts what postings ask for into what a profile has, nearly has, and lacks.
 //!
 //! ```
 //! use rungs::{Analyzer, Posting, Taxonomy};
@@ -46,6 +46,7 @@ pub mod input;
 pub mod ladder;
 pub mod levels;
 pub mod matcher;
+pub mod overview;
 pub mod partial;
 pub mod posting;
 pub mod report;
