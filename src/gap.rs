@@ -157,6 +157,72 @@ impl CategoryCoverage {
     }
 }
 
+/// How a list of wanted skills splits by fit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FitCounts {
+    /// Skills wanted.
+    pub wanted: u64,
+    /// Held.
+    pub has: u64,
+    /// Not held, but a neighbour is.
+    pub adjacent: u64,
+    /// Neither.
+    pub missing: u64,
+    /// The match rate ([`PostingGap::rate`]), when anything is wanted.
+    pub rate: Option<f64>,
+}
+
+impl FitCounts {
+    /// The counts of `skills`.
+    pub fn of(skills: &[(SkillIndex, Fit)]) -> FitCounts {
+        let count = |want: fn(&Fit) -> bool| skills.iter().filter(|(_, f)| want(f)).count() as u64;
+        FitCounts {
+            wanted: skills.len() as u64,
+            has: count(|f| *f == Fit::Has),
+            adjacent: count(|f| matches!(f, Fit::Adjacent(_))),
+            missing: count(|f| *f == Fit::Missing),
+            rate: PostingGap::rate(skills),
+        }
+    }
+}
+
+/// The profile's own level, only where it gives evidence (stated years, scope phrases).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ProfileLevel {
+    /// The band the profile's text points to, if it has level evidence.
+    pub band: Option<f64>,
+    /// The most years the profile states.
+    pub years: Option<u32>,
+}
+
+impl ProfileLevel {
+    /// The level of an analysed profile.
+    pub fn new(model: &crate::levels::LevelModel, analysis: &Analysis) -> ProfileLevel {
+        let level = model.estimate(analysis);
+        ProfileLevel {
+            band: (level.confidence > 0.0).then_some(level.estimate),
+            years: crate::signals::years_mentions(&analysis.posting.text).iter().map(|y| y.min_years).max(),
+        }
+    }
+}
+
+/// A skill to learn next, with the demand behind it (shares unrounded).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LearnNext {
+    /// The skill.
+    pub skill: SkillIndex,
+    /// Missing, or adjacent through a held skill.
+    pub fit: Fit,
+    /// Postings requiring it.
+    pub requiring: u64,
+    /// Postings preferring it.
+    pub preferring: u64,
+    /// `requiring` over all postings.
+    pub require_share: f64,
+    /// `preferring` over all postings.
+    pub prefer_share: f64,
+}
+
 /// Demand over all postings, per skill (by index in the taxonomy); sums, so tallies of parts of
 /// a corpus merge exactly.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -202,6 +268,26 @@ impl GapTally {
     /// Postings counted.
     pub fn postings(&self) -> u64 {
         self.postings
+    }
+
+    /// [`GapTally::learn_next`] with the demand and shares of each skill, the first `top`.
+    pub fn learn_next_rows(&self, profile: &Profile, graph: &SkillGraph, top: Option<usize>) -> Vec<LearnNext> {
+        let postings = self.postings.max(1) as f64;
+        self.learn_next(profile, graph)
+            .into_iter()
+            .take(top.unwrap_or(usize::MAX))
+            .map(|(skill, fit)| {
+                let (requiring, preferring) = self.demand(skill);
+                LearnNext {
+                    skill,
+                    fit,
+                    requiring,
+                    preferring,
+                    require_share: requiring as f64 / postings,
+                    prefer_share: preferring as f64 / postings,
+                }
+            })
+            .collect()
     }
 
     /// Postings requiring and preferring `skill`.

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use rungs::gap::{Fit, GapTally, PostingGap, Profile, SkillGraph};
+use rungs::gap::{Fit, FitCounts, GapTally, PostingGap, Profile, ProfileLevel, SkillGraph};
 use rungs::input::read_document;
 use rungs::ladder::Ladder;
 use rungs::levels::signals::LevelSignals;
@@ -13,7 +13,6 @@ use rungs::levels::LevelModel;
 use rungs::report::{
     CategoryGapRecord, Format, GapPostingRecord, LearnNextRecord, ProfileSkillRecord, Record, RecordWriter, Style,
 };
-use rungs::signals::years_mentions;
 use rungs::{Analysis, Taxonomy};
 use serde::Serialize;
 
@@ -30,10 +29,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
     let profile_posting = read_document(profile_path).context("cannot read the profile")?;
     let profile_analysis = analyzer.analyse(profile_posting);
     let profile = Profile::new(&profile_analysis);
-    // The profile's own level, only where it gives evidence (stated years, scope phrases).
-    let profile_level = model.estimate(&profile_analysis);
-    let profile_band = (profile_level.confidence > 0.0).then_some(profile_level.estimate);
-    let profile_years = years_mentions(&profile_analysis.posting.text).iter().map(|y| y.min_years).max();
+    let ProfileLevel { band: profile_band, years: profile_years } = ProfileLevel::new(&model, &profile_analysis);
 
     let mut tally = GapTally::new(taxonomy);
     let mut rows = Vec::new();
@@ -70,31 +66,26 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
         return Ok(Exit::Success);
     }
 
-    let postings = tally.postings().max(1) as f64;
-    let share = |n: u64| (n as f64 / postings * 10_000.0).round() / 10_000.0;
+    let share = |x: f64| (x * 10_000.0).round() / 10_000.0;
     let skill = |s: u32| &taxonomy.skills()[s as usize];
     let learn_next: Vec<LearnNextRecord> = tally
-        .learn_next(&profile, &graph)
+        .learn_next_rows(&profile, &graph, top)
         .into_iter()
-        .take(top.unwrap_or(usize::MAX))
         .enumerate()
-        .map(|(rank, (s, fit))| {
-            let (requiring, preferring) = tally.demand(s);
-            LearnNextRecord {
-                rank: rank as u64 + 1,
-                skill_id: skill(s).id.clone(),
-                skill: skill(s).name.clone(),
-                category: skill(s).category.clone(),
-                requiring,
-                require_share: share(requiring),
-                preferring,
-                prefer_share: share(preferring),
-                fit: if matches!(fit, Fit::Adjacent(_)) { "adjacent" } else { "missing" },
-                via: match fit {
-                    Fit::Adjacent(via) => skill(via).id.clone(),
-                    _ => String::new(),
-                },
-            }
+        .map(|(rank, row)| LearnNextRecord {
+            rank: rank as u64 + 1,
+            skill_id: skill(row.skill).id.clone(),
+            skill: skill(row.skill).name.clone(),
+            category: skill(row.skill).category.clone(),
+            requiring: row.requiring,
+            require_share: share(row.require_share),
+            preferring: row.preferring,
+            prefer_share: share(row.prefer_share),
+            fit: if matches!(row.fit, Fit::Adjacent(_)) { "adjacent" } else { "missing" },
+            via: match row.fit {
+                Fit::Adjacent(via) => skill(via).id.clone(),
+                _ => String::new(),
+            },
         })
         .collect();
     let profile_rows: Vec<ProfileSkillRecord> = profile
@@ -200,27 +191,26 @@ fn posting_record(
     profile_years: Option<u32>,
 ) -> GapPostingRecord {
     let id = |s: u32| taxonomy.skills()[s as usize].id.as_str();
-    let count = |list: &[(u32, Fit)], want: fn(&Fit) -> bool| list.iter().filter(|(_, f)| want(f)).count() as u64;
     let has = |f: &Fit| *f == Fit::Has;
-    let adjacent = |f: &Fit| matches!(f, Fit::Adjacent(_));
     let missing = |f: &Fit| *f == Fit::Missing;
     let all = || gap.required.iter().chain(&gap.preferred);
     let round = |x: Option<f64>| x.map(|v| (v * 100.0).round() / 100.0);
+    let (required, preferred) = (FitCounts::of(&gap.required), FitCounts::of(&gap.preferred));
     GapPostingRecord {
         posting: analysis.posting.id.clone(),
         posting_band: (band * 10.0).round() / 10.0,
         profile_band: profile_band.map(|b| (b * 10.0).round() / 10.0),
         profile_years,
-        required: gap.required.len() as u64,
-        required_has: count(&gap.required, has),
-        required_adjacent: count(&gap.required, adjacent),
-        required_missing: count(&gap.required, missing),
-        required_rate: round(PostingGap::rate(&gap.required)),
-        preferred: gap.preferred.len() as u64,
-        preferred_has: count(&gap.preferred, has),
-        preferred_adjacent: count(&gap.preferred, adjacent),
-        preferred_missing: count(&gap.preferred, missing),
-        preferred_rate: round(PostingGap::rate(&gap.preferred)),
+        required: required.wanted,
+        required_has: required.has,
+        required_adjacent: required.adjacent,
+        required_missing: required.missing,
+        required_rate: round(required.rate),
+        preferred: preferred.wanted,
+        preferred_has: preferred.has,
+        preferred_adjacent: preferred.adjacent,
+        preferred_missing: preferred.missing,
+        preferred_rate: round(preferred.rate),
         matched: all().filter(|(_, f)| has(f)).map(|&(s, _)| id(s)).collect::<Vec<_>>().join("|"),
         missing: all().filter(|(_, f)| missing(f)).map(|&(s, _)| id(s)).collect::<Vec<_>>().join("|"),
         adjacent: all()
