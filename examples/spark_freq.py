@@ -48,6 +48,19 @@ def partials(lines, rungs, taxonomy=None):
     return lines.pipe(shlex.join(command), env={"LC_ALL": "C.UTF-8"}, checkCode=True)
 
 
+def partials_in_python(lines, scanner):
+    """The same partials without a subprocess: the `rungs_skills` package in `mapPartitions`.
+
+    `scanner` is a `rungs_skills.Scanner`; it travels to the executors in the closure (it
+    pickles as its taxonomy path and is rebuilt there), and each partition returns one line."""
+
+    def count(records):
+        texts = [json.loads(line)["text"] for line in records if line.strip()]
+        yield scanner.freq_partial(texts, threads=1).to_json()
+
+    return lines.mapPartitions(count)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rungs", default="rungs", help="path to the rungs binary on every node")

@@ -11,7 +11,9 @@ import tempfile
 EXAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "spark_freq.py")
 sys.path.insert(0, os.path.dirname(EXAMPLE))
 from pyspark.sql import SparkSession  # noqa: E402
-from spark_freq import partials  # noqa: E402
+from spark_freq import partials, partials_in_python  # noqa: E402
+
+import rungs_skills  # noqa: E402
 
 VIEWS = [["--format", "csv"], ["--format", "json"], ["--format", "csv", "--by", "category"], ["--top", "15"]]
 
@@ -42,6 +44,7 @@ def main(rungs, inputs):
         lines = lines.union(empty)
         print(f"spark: {lines.getNumPartitions()} partitions, one of them empty", file=sys.stderr)
         rows = partials(lines, rungs).collect()
+        python_rows = partials_in_python(lines, rungs_skills.Scanner()).collect()
         spark.stop()
         assert len(rows) == lines.getNumPartitions(), f"{len(rows)} partials for {lines.getNumPartitions()} partitions"
         assert any('"postings":0' in row for row in rows), "the empty partition gave a zero partial"
@@ -53,8 +56,14 @@ def main(rungs, inputs):
             same = want == got
             failures += not same
             print(f"{'ok ' if same else 'BAD'} merge {' '.join(view)}: {len(got)} bytes", file=sys.stderr)
+        # The Python package's partials merge to the same bytes as the CLI's.
+        python_merged = subprocess.run([rungs, "merge", "--quiet", "--partial"], input="\n".join(python_rows).encode(), capture_output=True, check=True).stdout
+        cli_merged = subprocess.run([rungs, "merge", "--quiet", "--partial"], input=merged_input.encode(), capture_output=True, check=True).stdout
+        same = python_merged == cli_merged
+        failures += not same
+        print(f"{'ok ' if same else 'BAD'} mapPartitions with rungs_skills: merged partial equals the CLI's", file=sys.stderr)
         postings = sum(1 for line in open(everything, encoding="utf-8") if line.strip())
-        print(f"spark map step: {postings} postings, {len(rows)} partials, {len(VIEWS) - failures}/{len(VIEWS)} views byte-identical to rungs freq", file=sys.stderr)
+        print(f"spark map step: {postings} postings, {len(rows)} partials, {len(VIEWS) - failures}/{len(VIEWS)} views byte-identical to rungs freq, Python package partials equal", file=sys.stderr)
         return 1 if failures else 0
 
 

@@ -14,13 +14,19 @@ if ! command -v java >/dev/null 2>&1; then
         || { sleep 10; apt-get install -y -q openjdk-17-jre-headless >/dev/null; }
 fi
 venv=target/spark-venv
-if ! "$venv/bin/python" -c "import pyspark" >/dev/null 2>&1; then
+if ! "$venv/bin/python" -c "import pyspark, maturin" >/dev/null 2>&1; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q -r tests/spark/requirements.txt \
         || { sleep 10; "$venv/bin/pip" install -q -r tests/spark/requirements.txt; }
 fi
 cargo build --release --locked -q
 rungs=$PWD/target/release/rungs
+# The rungs_skills wheel, for the mapPartitions route (python/run-tests.sh builds it; build it
+# here when it has not run).
+if ! ls target/wheels/rungs_skills-*.whl >/dev/null 2>&1; then
+    "$venv/bin/maturin" build --release --locked -m python/Cargo.toml -o target/wheels --quiet
+fi
+"$venv/bin/pip" install -q --force-reinstall --no-deps target/wheels/rungs_skills-*.whl
 inputs=(data/postings.jsonl)
 pool=../shared/bench-data/postings-pool.jsonl
 if [ -f "$pool" ]; then
