@@ -10,7 +10,7 @@ use rungs::aggregate::{CategoryFrequency, FrequencyTable, SkillFrequency};
 use rungs::gap::{PostingGap, Profile, SkillGraph};
 use rungs::input::{InputFormat, InputOptions, InputSource, PostingReader};
 use rungs::ladder::{parse_ladder, Ladder};
-use rungs::levels::signals::LevelSignals;
+use rungs::levels::LevelData;
 use rungs::levels::LevelModel;
 use rungs::partial::FrequencyPartial;
 use rungs::report::html::{render, GapView, HtmlReport, PostingRow};
@@ -27,7 +27,7 @@ fn fixtures() -> &'static Fixtures {
     static FIXTURES: OnceLock<Fixtures> = OnceLock::new();
     FIXTURES.get_or_init(|| {
         let analyzer = Analyzer::new(Taxonomy::embedded()).expect("the embedded taxonomy compiles");
-        let model = LevelModel::new(Ladder::embedded(), LevelSignals::embedded(), analyzer.taxonomy());
+        let model = LevelModel::new(Ladder::embedded(), LevelData::embedded(), analyzer.taxonomy());
         let graph = SkillGraph::new(analyzer.taxonomy());
         let profile_text = "Python, Go and Kubernetes for 6 years; Terraform, AWS, PostgreSQL.";
         let profile = Profile::new(&analyzer.analyse(Posting::new("profile", profile_text)));

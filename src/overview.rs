@@ -105,17 +105,21 @@ pub fn gap_view(
     }
 }
 
-/// Per ladder: its name and (level title, postings) per level.
+/// Per ladder with more than one level (one level is no distribution): its name and (level
+/// title, postings) per level, then the postings outside its range if any.
 pub fn level_charts(model: &LevelModel, distribution: &LevelDistribution) -> Vec<(String, Vec<(String, u64)>)> {
     model
         .ladders()
         .iter()
-        .zip(&distribution.counts)
-        .map(|(ladder, counts)| {
-            (
-                ladder.name.clone(),
-                ladder.levels.iter().zip(counts).map(|(l, c)| (l.title.clone(), c.postings)).collect(),
-            )
+        .enumerate()
+        .filter(|(_, ladder)| ladder.levels.len() > 1)
+        .map(|(i, ladder)| {
+            let mut bars: Vec<(String, u64)> =
+                ladder.levels.iter().zip(&distribution.counts[i]).map(|(l, c)| (l.title.clone(), c.postings)).collect();
+            if let Some(outside) = distribution.outside.get(i).filter(|c| c.postings > 0) {
+                bars.push(("outside ladder range".to_string(), outside.postings));
+            }
+            (ladder.name.clone(), bars)
         })
         .collect()
 }

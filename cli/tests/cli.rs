@@ -321,10 +321,11 @@ mod levels {
         let o = run(&["levels", "-q", "-f", "jsonl", "data/postings.jsonl"]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let out = stdout(&o);
-        // One row per posting and ladder, in input order then ladder order.
-        assert_eq!(out.lines().count(), 5 * 3);
+        // One row per posting and default ladder (the two with more than one level), in input
+        // order then ladder order.
+        assert_eq!(out.lines().count(), 5 * 2);
         let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-        for key in ["posting", "ladder", "level", "level_title", "band", "estimate", "confidence", "evidence"] {
+        for key in ["posting", "ladder", "level", "level_title", "band", "fit", "estimate", "confidence", "evidence"] {
             assert!(first.get(key).is_some(), "missing {key} in {first}");
         }
         assert_eq!(first["posting"], "acme-sre-2");

@@ -16,8 +16,8 @@ use pyo3::types::{PyDict, PyType};
 use rayon::prelude::*;
 use rungs::aggregate::FrequencyTable;
 use rungs::ladder::Ladder;
-use rungs::levels::signals::LevelSignals;
 use rungs::levels::LevelModel;
+use rungs::levels::{LadderFit, LevelData};
 use rungs::partial::FrequencyPartial;
 use rungs::report::Record;
 use rungs::{Analysis, Analyzer, Posting, Taxonomy};
@@ -42,8 +42,7 @@ impl Engine {
     }
 
     fn level_model(&self) -> &LevelModel {
-        self.levels
-            .get_or_init(|| LevelModel::new(Ladder::embedded(), LevelSignals::embedded(), self.analyzer.taxonomy()))
+        self.levels.get_or_init(|| LevelModel::new(Ladder::embedded(), LevelData::embedded(), self.analyzer.taxonomy()))
     }
 
     fn taxonomy(&self) -> &Taxonomy {
@@ -263,7 +262,10 @@ impl Scanner {
                     .iter()
                     .map(|l| {
                         let ladder = &model.ladders()[l.ladder];
-                        format!("{}: {}", ladder.id, ladder.levels[l.level].title)
+                        match l.fit {
+                            LadderFit::Within => format!("{}: {}", ladder.id, ladder.levels[l.level].title),
+                            outside => format!("{}: {}", ladder.id, outside.as_str()),
+                        }
                     })
                     .collect();
                 let text = analysis.posting.text.as_str();

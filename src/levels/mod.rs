@@ -1,73 +1,87 @@
 //! Level mapping: which rung of a ladder a posting, and each of its requirements, sits on, and
 //! why.
 //!
-//! Three kinds of evidence, each a (band, weight) pair tied to the text that produced it:
+//! Kinds of evidence ([`EvidenceKind`]), each a (band, weight) pair tied to the text that
+//! produced it:
 //!
-//! - **Signals** ([`signals`]): title words, scope and autonomy phrases, stated years, from the
-//!   editable table `taxonomy/level-signals.csv`. Title words count in the posting's title only
-//!   (weighing [`TITLE_WEIGHT`] times their table weight); a title with no level word is
-//!   evidence of an entry or mid-level role.
-//! - **Similarity** ([`bm25`]): each requirement is compared with every ladder cell; the bands
-//!   of the closest cells, weighted by score, say which level it reads like.
-//! - **A weak prior** at the middle of the scale, so a posting with no evidence says "mid" with
-//!   a confidence near zero rather than nothing.
+//! - **Title words** ([`signals`]), from the editable table `taxonomy/level-signals.csv`, and
+//!   level numbers after a role noun ("Engineer III", "SDE 2", "L5"): in the posting's title
+//!   only, where they are the employer's own word for the level.
+//! - **The text model** ([`model`]): a linear scorer over each requirement's word n-grams,
+//!   learned from many companies' ladders and validated on companies left out. Its reasons are
+//!   the requirement's strongest content n-grams.
+//! - **Stated years**, through the years-to-band table; the largest minimum speaks for the role.
+//! - **Scope phrases** from the signal table, unless their clause is about someone else or
+//!   negated ("for others", "their manager", "not").
 //!
-//! A requirement's band is the weighted mean of its evidence; a posting's is the weighted mean
-//! of all its evidence. Per ladder, the level is the one whose band is nearest. Confidence grows
-//! with the amount of evidence and shrinks with its disagreement. Each requirement is also
-//! placed on each ladder: the competency it exercises (BM25 over that ladder's cells, boosted
-//! by the taxonomy's skill → competency links), at which level, with the terms that matched.
+//! A posting's band is the weighted mean of its evidence, with the weights of the model file
+//! ([`model::CombineParams`]). Per ladder, the level is the one whose band is nearest, or
+//! "outside the ladder's range" when the ladder does not reach the band. Confidence grows with
+//! the amount of evidence and shrinks with its disagreement. Each requirement is also placed on
+//! each ladder: the competency it exercises (BM25 over that ladder's cells, boosted by the
+//! taxonomy's skill → competency links) at the level its own evidence points to.
 
 pub mod bm25;
+pub mod model;
 pub mod signals;
 pub mod summary;
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use crate::analyse::Analysis;
 use crate::ladder::Ladder;
+use crate::posting::SourceRef;
 use crate::signals::years_mentions;
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{Problem, Severity, Taxonomy, TaxonomyError};
 use bm25::{terms, Bm25};
+use model::{Contribution, TextModel};
 use signals::{LevelSignals, SignalKind};
 
-/// How much more a title word counts in the posting's title than in its body.
-pub const TITLE_WEIGHT: f64 = 8.0;
-/// The band and weight of a title that names no level.
-const PLAIN_TITLE_BAND: f64 = 2.0;
-const PLAIN_TITLE_WEIGHT: f64 = 8.0;
-/// Weight of a stated minimum of years.
-const YEARS_WEIGHT: f64 = 1.0;
-/// What a stated minimum below the posting's largest one still counts.
-const LESSER_YEARS_FACTOR: f64 = 0.25;
-/// Weight of the similarity evidence of one requirement, at full strength.
-const SIMILARITY_WEIGHT: f64 = 0.6;
-/// BM25 score at which similarity evidence reaches full strength.
-const SIMILARITY_FULL_SCORE: f64 = 12.0;
-/// The most all scope phrases of one posting may weigh together.
-const SCOPE_POSTING_CAP: f64 = 1000.0;
-/// The most all similarity evidence of one posting may weigh together.
-const SIMILARITY_POSTING_CAP: f64 = 0.4;
-/// Similarity below this score is noise and ignored.
+/// Similarity below this BM25 score places a requirement on no competency.
 const SIMILARITY_MIN_SCORE: f64 = 3.0;
-/// How many of the closest cells vote.
-const SIMILARITY_TOP: usize = 5;
-/// The prior: the middle of the scale, weighing little.
-const PRIOR_BAND: f64 = 2.5;
-const PRIOR_WEIGHT: f64 = 0.2;
 /// Boost to a cell's score when the requirement names a skill linked to its competency.
 const LINK_BOOST: f64 = 4.0;
+/// How many content n-grams a text vote shows as its reasons.
+const REASONS: usize = 3;
+/// The band said for a posting with no evidence at all (with confidence 0).
+const NO_EVIDENCE_BAND: f64 = 3.0;
+
+/// What a piece of evidence is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvidenceKind {
+    /// A level word of the title ("Senior", "Engineer III", "L5").
+    Title,
+    /// A title with no level word, which the model file may weigh as a band of its own.
+    PlainTitle,
+    /// A scope or autonomy phrase of the signal table.
+    Scope,
+    /// A stated minimum of years.
+    Years {
+        /// The minimum stated.
+        min_years: u32,
+    },
+    /// The text model's vote for one requirement.
+    Text {
+        /// Its raw score, before de-compression.
+        raw: f64,
+        /// The content n-grams that pushed it most, strongest first.
+        reasons: Vec<Contribution>,
+    },
+}
 
 /// One piece of evidence for a level.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// The requirement it comes from (0 for the posting's title).
     pub requirement: u32,
-    /// Byte range of the phrase (for similarity, of the requirement) in the posting text; for
-    /// the title, in the title.
+    /// Byte range of the phrase (for the text model, of the requirement) in the posting text;
+    /// for the title, in the title.
     pub range: Range<usize>,
-    /// What was found: `title "Senior"`, `scope "cross-organizational"`, `years "8+ years"`,
-    /// `similar to kensho-sre Staff Site Reliability Engineer · Architecture (12.3)`.
+    /// What it is.
+    pub kind: EvidenceKind,
+    /// What was found, for a person: `title "Senior"`, `scope "cross-organizational"`,
+    /// `years "8+ years"`, `text: 'entire platform' +0.12, 'strategy' +0.08`.
     pub signal: String,
     /// The band it points to.
     pub band: f64,
@@ -105,13 +119,37 @@ pub struct RequirementLevel {
     pub placements: Vec<Placement>,
 }
 
+/// Where a posting's band falls relative to a ladder's levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LadderFit {
+    /// Within half a band of the ladder's levels: the level is an answer.
+    Within,
+    /// Below the ladder's lowest level by more than half a band.
+    Below,
+    /// Above the ladder's highest level by more than half a band.
+    Above,
+}
+
+impl LadderFit {
+    /// `within`, `outside ladder range (below)`, `outside ladder range (above)`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LadderFit::Within => "within",
+            LadderFit::Below => "outside ladder range (below)",
+            LadderFit::Above => "outside ladder range (above)",
+        }
+    }
+}
+
 /// A posting's level on one ladder.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LadderLevel {
     /// Index of the ladder in [`LevelModel::ladders`].
     pub ladder: usize,
-    /// Index of the level in the ladder.
+    /// Index of the nearest level in the ladder.
     pub level: usize,
+    /// Whether the ladder reaches the estimate at all; outside it, `level` is only the nearest.
+    pub fit: LadderFit,
     /// The continuous estimate the level was chosen from.
     pub estimate: f64,
     /// 0 (no evidence, or evidence that disagrees) to 1.
@@ -133,20 +171,69 @@ pub struct PostingLevel {
     pub requirements: Vec<RequirementLevel>,
 }
 
+/// The data a level call is made with: the signal table and the learned text model.
+#[derive(Clone, Debug)]
+pub struct LevelData {
+    /// Title words, years table and scope phrases.
+    pub signals: LevelSignals,
+    /// The learned n-gram model and the combination weights.
+    pub text: TextModel,
+}
+
+impl LevelData {
+    /// The tables built into rungs.
+    pub fn embedded() -> LevelData {
+        LevelData { signals: LevelSignals::embedded(), text: TextModel::embedded() }
+    }
+
+    /// The tables a user chose: `signals` and `model` files if given, else
+    /// `level-signals.csv` and `level-model.csv` in `taxonomy_dir` if it has them, else the
+    /// embedded ones.
+    pub fn load(
+        taxonomy_dir: Option<&Path>,
+        signals: Option<&Path>,
+        model: Option<&Path>,
+    ) -> Result<LevelData, TaxonomyError> {
+        let pick = |explicit: Option<&Path>, name: &str| -> Option<PathBuf> {
+            explicit.map(Path::to_path_buf).or_else(|| {
+                let candidate = taxonomy_dir.filter(|d| d.is_dir())?.join(name);
+                candidate.is_file().then_some(candidate)
+            })
+        };
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|e| TaxonomyError {
+                problems: vec![Problem {
+                    at: SourceRef::file(path.display().to_string()),
+                    message: format!("cannot read: {e}"),
+                    severity: Severity::Error,
+                }],
+            })
+        };
+        let signals = match pick(signals, "level-signals.csv") {
+            Some(path) => LevelSignals::parse(&read(&path)?, &path.display().to_string())?,
+            None => LevelSignals::embedded(),
+        };
+        let text = match pick(model, "level-model.csv") {
+            Some(path) => TextModel::parse(&read(&path)?, &path.display().to_string())?,
+            None => TextModel::embedded(),
+        };
+        Ok(LevelData { signals, text })
+    }
+}
+
 /// Which cell a similarity document is.
 #[derive(Clone, Copy, Debug)]
 struct CellRef {
     ladder: usize,
     level: usize,
     competency: usize,
-    band: u8,
 }
 
-/// Ladders, signals and the similarity index, built once.
+/// Ladders, signals, the text model and the similarity index, built once.
 #[derive(Clone, Debug)]
 pub struct LevelModel {
     ladders: Vec<Ladder>,
-    signals: LevelSignals,
+    data: LevelData,
     index: Bm25,
     cells: Vec<CellRef>,
     /// For each skill, the (ladder, competency) pairs it is linked to.
@@ -155,18 +242,18 @@ pub struct LevelModel {
 
 impl LevelModel {
     /// Builds the model for `ladders`, linking the taxonomy's skills to their competencies.
-    pub fn new(ladders: Vec<Ladder>, signals: LevelSignals, taxonomy: &Taxonomy) -> LevelModel {
+    pub fn new(ladders: Vec<Ladder>, data: LevelData, taxonomy: &Taxonomy) -> LevelModel {
         let mut cells = Vec::new();
         let mut texts = Vec::new();
         for (l, ladder) in ladders.iter().enumerate() {
-            for (level, info) in ladder.levels.iter().enumerate() {
+            for level in 0..ladder.levels.len() {
                 for competency in 0..ladder.competencies.len() {
                     let cell = ladder.resolved(level, competency);
                     // Inherited text is indexed once, at the level that states it.
                     if cell.descriptor.is_empty() || cell.inherited_from.is_some() {
                         continue;
                     }
-                    cells.push(CellRef { ladder: l, level, competency, band: info.band });
+                    cells.push(CellRef { ladder: l, level, competency });
                     texts.push(cell.descriptor);
                 }
             }
@@ -188,12 +275,17 @@ impl LevelModel {
                     .collect()
             })
             .collect();
-        LevelModel { ladders, signals, index, cells, skill_links }
+        LevelModel { ladders, data, index, cells, skill_links }
     }
 
     /// The signal table the model uses.
     pub fn signals(&self) -> &LevelSignals {
-        &self.signals
+        &self.data.signals
+    }
+
+    /// The learned text model.
+    pub fn text_model(&self) -> &TextModel {
+        &self.data.text
     }
 
     /// The ladders, in the order results refer to them.
@@ -204,60 +296,56 @@ impl LevelModel {
     /// Estimates the level of one analysed posting.
     pub fn estimate(&self, analysis: &Analysis) -> PostingLevel {
         let text = analysis.posting.text.as_str();
-        let mut all_evidence = Vec::new();
-        if let Some(title) = &analysis.posting.title {
-            for hit in self.signals.find(title) {
-                let phrase = &self.signals.phrases()[hit.phrase];
-                let weight = phrase.weight * if phrase.kind == SignalKind::Title { TITLE_WEIGHT } else { 1.0 };
-                all_evidence.push(Evidence {
-                    requirement: 0,
-                    signal: format!("title \"{}\"", &title[hit.range.clone()]),
-                    range: hit.range,
-                    band: f64::from(phrase.band),
-                    weight,
-                });
-            }
-            // Employers put the level in the title of senior roles; a title without any level
-            // word ("Data Analyst") is itself evidence of an entry or mid-level role.
-            if all_evidence.is_empty() && !title.trim().is_empty() {
-                all_evidence.push(Evidence {
-                    requirement: 0,
-                    signal: "title without a level word".to_string(),
-                    range: 0..title.len(),
-                    band: PLAIN_TITLE_BAND,
-                    weight: PLAIN_TITLE_WEIGHT,
-                });
-            }
-        }
+        let mut all_evidence = match &analysis.posting.title {
+            Some(title) => self.title_evidence(title),
+            None => Vec::new(),
+        };
         let mut requirements = Vec::with_capacity(analysis.requirements.len());
         for requirement in &analysis.requirements {
             let range = requirement.range.clone();
             let slice = &text[range.clone()];
             let mut evidence = self.signal_evidence(requirement.index, range.start, slice);
-            let query = terms(slice);
-            let ranked = self.index.search(&query);
-            if let Some(similar) = self.similarity_evidence(requirement.index, range.clone(), &ranked) {
-                evidence.push(similar);
+            if let Some(vote) = self.text_evidence(requirement.index, range.clone(), slice) {
+                evidence.push(vote);
             }
+            requirements.push(RequirementLevel {
+                requirement: requirement.index,
+                range,
+                band: None,
+                evidence,
+                placements: Vec::new(),
+            });
+        }
+        self.weigh_text_votes(&mut requirements);
+        for (requirement, analysed) in requirements.iter_mut().zip(&analysis.requirements) {
+            requirement.band = weighted_band(&requirement.evidence);
+            let query = terms(&text[requirement.range.clone()]);
+            let ranked = self.index.search(&query);
             let linked: Vec<(usize, usize)> = analysis
                 .matches
                 .iter()
-                .filter(|m| m.requirement == requirement.index)
+                .filter(|m| m.requirement == analysed.index)
                 .flat_map(|m| self.skill_links[m.skill as usize].iter().copied())
                 .collect();
-            let band = weighted_band(&evidence);
-            let placements = (0..self.ladders.len()).map(|l| self.place(l, band, &ranked, &query, &linked)).collect();
-            all_evidence.extend(evidence.iter().cloned());
-            requirements.push(RequirementLevel { requirement: requirement.index, range, band, evidence, placements });
+            requirement.placements =
+                (0..self.ladders.len()).map(|l| self.place(l, requirement.band, &ranked, &query, &linked)).collect();
+            all_evidence.extend(requirement.evidence.iter().cloned());
         }
-        discount_lesser_years(&mut all_evidence);
-        cap_weights(&mut all_evidence);
-        let (estimate, confidence) = combine(&all_evidence);
+        let combine = &self.data.text.combine;
+        discount_lesser_years(&mut all_evidence, combine.lesser_years_factor);
+        cap_scope(&mut all_evidence, combine.scope_cap);
+        let (estimate, confidence) = combine_evidence(&all_evidence);
         let ladders = self
             .ladders
             .iter()
             .enumerate()
-            .map(|(l, ladder)| LadderLevel { ladder: l, level: ladder.nearest_level(estimate), estimate, confidence })
+            .map(|(l, ladder)| LadderLevel {
+                ladder: l,
+                level: ladder.nearest_level(estimate),
+                fit: ladder_fit(ladder, estimate),
+                estimate,
+                confidence,
+            })
             .collect();
         all_evidence.sort_by(|a, b| {
             b.weight
@@ -269,20 +357,52 @@ impl LevelModel {
         PostingLevel { estimate, confidence, ladders, evidence: all_evidence, requirements }
     }
 
+    /// Level words of the title, or the plain-title vote when it has none.
+    fn title_evidence(&self, title: &str) -> Vec<Evidence> {
+        let combine = &self.data.text.combine;
+        let mut evidence: Vec<Evidence> = self
+            .data
+            .signals
+            .find_in_title(title)
+            .into_iter()
+            .map(|hit| Evidence {
+                requirement: 0,
+                signal: format!("title \"{}\"", &title[hit.range.clone()]),
+                range: hit.range,
+                kind: EvidenceKind::Title,
+                band: f64::from(hit.band),
+                weight: hit.weight * combine.title_weight,
+            })
+            .collect();
+        if evidence.is_empty() && !title.trim().is_empty() && combine.plain_title_weight > 0.0 {
+            evidence.push(Evidence {
+                requirement: 0,
+                signal: "title without a level word".to_string(),
+                range: 0..title.len(),
+                kind: EvidenceKind::PlainTitle,
+                band: combine.plain_title_band,
+                weight: combine.plain_title_weight,
+            });
+        }
+        evidence
+    }
+
+    /// Scope phrases about the role holder, and stated years, in one requirement.
     fn signal_evidence(&self, requirement: u32, offset: usize, text: &str) -> Vec<Evidence> {
         // Title words count in the title only: in the body, "lead", "staff" and "senior" are
         // verbs, colleagues and stakeholders far more often than the role's own level.
-        let mut evidence: Vec<Evidence> = self
-            .signals
-            .find(text)
+        let signals = &self.data.signals;
+        let mut evidence: Vec<Evidence> = signals
+            .find_about_holder(text)
             .into_iter()
-            .filter(|hit| self.signals.phrases()[hit.phrase].kind == SignalKind::Scope)
+            .filter(|hit| signals.phrases()[hit.phrase].kind == SignalKind::Scope)
             .map(|hit| {
-                let phrase = &self.signals.phrases()[hit.phrase];
+                let phrase = &signals.phrases()[hit.phrase];
                 Evidence {
                     requirement,
                     signal: format!("scope \"{}\"", &text[hit.range.clone()]),
                     range: offset + hit.range.start..offset + hit.range.end,
+                    kind: EvidenceKind::Scope,
                     band: f64::from(phrase.band),
                     weight: phrase.weight,
                 }
@@ -293,43 +413,50 @@ impl LevelModel {
                 requirement,
                 signal: format!("years \"{}\"", text[mention.range.clone()].trim()),
                 range: offset + mention.range.start..offset + mention.range.end,
-                band: f64::from(self.signals.years_band(mention.min_years)),
-                weight: YEARS_WEIGHT,
+                kind: EvidenceKind::Years { min_years: mention.min_years },
+                band: f64::from(signals.years_band(mention.min_years)),
+                weight: self.data.text.combine.years_weight,
             });
         }
         evidence
     }
 
-    fn similarity_evidence(&self, requirement: u32, range: Range<usize>, ranked: &[(usize, f64)]) -> Option<Evidence> {
-        let &(_, top) = ranked.first()?;
-        if top < SIMILARITY_MIN_SCORE {
-            return None;
-        }
-        // Only ladders with a range of levels can say which level a text reads like.
-        let voters: Vec<(usize, f64)> = ranked
-            .iter()
-            .filter(|&&(d, _)| self.ladders[self.cells[d].ladder].levels.len() >= 3)
-            .take(SIMILARITY_TOP)
-            .copied()
-            .collect();
-        if voters.is_empty() {
-            return None;
-        }
-        let total: f64 = voters.iter().map(|(_, s)| s).sum();
-        let band = voters.iter().map(|&(d, s)| f64::from(self.cells[d].band) * s).sum::<f64>() / total;
-        let (best, top) = voters[0];
-        let cell = self.cells[best];
-        let ladder = &self.ladders[cell.ladder];
+    /// The text model's vote for one requirement, weighed later by [`Self::weigh_text_votes`].
+    fn text_evidence(&self, requirement: u32, range: Range<usize>, text: &str) -> Option<Evidence> {
+        let model = &self.data.text;
+        let score = model.score(text)?;
+        let reasons: Vec<Contribution> = score.contributions.into_iter().filter(|c| c.content).take(REASONS).collect();
+        let shown: Vec<String> = reasons.iter().map(|c| format!("'{}' {:+.2}", c.ngram, c.bands)).collect();
         Some(Evidence {
             requirement,
             range,
-            signal: format!(
-                "similar to {} {} · {} ({top:.1})",
-                ladder.id, ladder.levels[cell.level].title, ladder.competencies[cell.competency].name
-            ),
-            band,
-            weight: SIMILARITY_WEIGHT * (top / SIMILARITY_FULL_SCORE).min(1.0),
+            signal: if shown.is_empty() {
+                "text: function words only".to_string()
+            } else {
+                format!("text: {}", shown.join(", "))
+            },
+            kind: EvidenceKind::Text { raw: score.raw, reasons },
+            // Beyond the scale by more than half a band is the model extrapolating.
+            band: model.calibrate(score.raw).clamp(0.5, 6.5),
+            weight: 0.0,
         })
+    }
+
+    /// The text model speaks once for the posting: its weight grows with the number of scored
+    /// requirements up to full strength and is shared equally among them, so their mean is the
+    /// model's calibrated band for the whole text.
+    fn weigh_text_votes(&self, requirements: &mut [RequirementLevel]) {
+        let combine = &self.data.text.combine;
+        let is_vote = |e: &Evidence| matches!(e.kind, EvidenceKind::Text { .. });
+        let votes = requirements.iter().flat_map(|r| &r.evidence).filter(|e| is_vote(e)).count();
+        if votes == 0 {
+            return;
+        }
+        let total = combine.text_weight * (votes as f64 / combine.text_full_requirements.max(1.0)).min(1.0);
+        let each = total / votes as f64;
+        for evidence in requirements.iter_mut().flat_map(|r| r.evidence.iter_mut()).filter(|e| is_vote(e)) {
+            evidence.weight = each;
+        }
     }
 
     fn place(
@@ -367,7 +494,7 @@ impl LevelModel {
             }
             _ => {
                 let competency = linked.iter().find(|(l, _)| *l == ladder).map(|&(_, c)| c);
-                let level = ladder_ref.nearest_level(band.unwrap_or(PRIOR_BAND));
+                let level = ladder_ref.nearest_level(band.unwrap_or(NO_EVIDENCE_BAND));
                 let score = if competency.is_some() { LINK_BOOST } else { 0.0 };
                 Placement { ladder, competency, level, score, terms: Vec::new() }
             }
@@ -375,28 +502,41 @@ impl LevelModel {
     }
 }
 
-/// Similarity and scope phrases each speak once for the whole posting: a long posting has many
-/// requirements, each similar to some cell or using some scope word, and together they would
-/// drown its title and stated years. Their relative weights within the kind are kept.
-fn cap_weights(evidence: &mut [Evidence]) {
-    for (prefix, cap) in [("similar to ", SIMILARITY_POSTING_CAP), ("scope ", SCOPE_POSTING_CAP)] {
-        let total: f64 = evidence.iter().filter(|e| e.signal.starts_with(prefix)).map(|e| e.weight).sum();
-        if total > cap {
-            let scale = cap / total;
-            for e in evidence.iter_mut().filter(|e| e.signal.starts_with(prefix)) {
-                e.weight *= scale;
-            }
+/// Whether `ladder` reaches `estimate`: within half a band of its lowest and highest level.
+pub fn ladder_fit(ladder: &Ladder, estimate: f64) -> LadderFit {
+    let bands = ladder.levels.iter().map(|l| f64::from(l.band));
+    let low = bands.clone().fold(f64::INFINITY, f64::min);
+    let high = bands.fold(f64::NEG_INFINITY, f64::max);
+    if estimate < low - 0.5 {
+        LadderFit::Below
+    } else if estimate > high + 0.5 {
+        LadderFit::Above
+    } else {
+        LadderFit::Within
+    }
+}
+
+/// Scope phrases speak together for the whole posting, at most `cap`: a long posting uses many
+/// scope words, and together they would drown its title and stated years. Their relative
+/// weights are kept.
+fn cap_scope(evidence: &mut [Evidence], cap: f64) {
+    let is_scope = |e: &Evidence| e.kind == EvidenceKind::Scope;
+    let total: f64 = evidence.iter().filter(|e| is_scope(e)).map(|e| e.weight).sum();
+    if total > cap {
+        let scale = cap / total;
+        for e in evidence.iter_mut().filter(|e| is_scope(e)) {
+            e.weight *= scale;
         }
     }
 }
 
 /// A posting that asks for "8+ years of Java" and "5+ years of AWS" is an 8-year role: the
 /// largest stated minimum speaks for the level, the smaller ones about single skills.
-fn discount_lesser_years(evidence: &mut [Evidence]) {
-    let is_years = |e: &Evidence| e.signal.starts_with("years ");
+fn discount_lesser_years(evidence: &mut [Evidence], factor: f64) {
+    let is_years = |e: &Evidence| matches!(e.kind, EvidenceKind::Years { .. });
     let Some(top) = evidence.iter().filter(|e| is_years(e)).map(|e| e.band).max_by(f64::total_cmp) else { return };
     for e in evidence.iter_mut().filter(|e| is_years(e) && e.band < top) {
-        e.weight *= LESSER_YEARS_FACTOR;
+        e.weight *= factor;
     }
 }
 
@@ -405,17 +545,14 @@ fn weighted_band(evidence: &[Evidence]) -> Option<f64> {
     (weight > 0.0).then(|| evidence.iter().map(|e| e.band * e.weight).sum::<f64>() / weight)
 }
 
-/// The weighted mean band with the prior, and a confidence from the evidence's total weight
-/// and spread.
-fn combine(evidence: &[Evidence]) -> (f64, f64) {
+/// The weighted mean band, and a confidence from the evidence's total weight and spread.
+fn combine_evidence(evidence: &[Evidence]) -> (f64, f64) {
+    let Some(mean) = weighted_band(evidence) else { return (NO_EVIDENCE_BAND, 0.0) };
     let weight: f64 = evidence.iter().map(|e| e.weight).sum::<f64>();
-    let total = weight + PRIOR_WEIGHT;
-    let mean = (evidence.iter().map(|e| e.band * e.weight).sum::<f64>() + PRIOR_BAND * PRIOR_WEIGHT) / total;
-    let variance = evidence.iter().map(|e| e.weight * (e.band - mean).powi(2)).sum::<f64>() / weight.max(f64::EPSILON);
+    let variance = evidence.iter().map(|e| e.weight * (e.band - mean).powi(2)).sum::<f64>() / weight;
     let amount = 1.0 - (-weight / 3.0).exp();
     let agreement = (1.0 - variance.sqrt() / 2.5).clamp(0.0, 1.0);
-    let estimate = mean.clamp(1.0, 6.0);
-    (estimate, (amount * agreement * 100.0).round() / 100.0)
+    (mean.clamp(1.0, 6.0), (amount * agreement * 100.0).round() / 100.0)
 }
 
 #[cfg(test)]

@@ -4,12 +4,21 @@
 //! living", "lead generation", "principal component analysis") that contain a title word but
 //! say nothing about the role.
 //!
-//! All phrases are found with one leftmost-longest Aho-Corasick pass, whole words only, so a
-//! false friend wins over the title word inside it simply by being longer.
+//! All phrases are found with one overlapping Aho-Corasick pass; of the whole-word hits, the
+//! leftmost-longest win, so a false friend beats the title word inside it simply by being
+//! longer, and a phrase that is not a whole word ("engineer i" in "Engineer Intern") does not
+//! hide the one that is ("intern").
+//!
+//! Two more kinds of row shape what counts: `role` nouns, after which a level number is a
+//! title word ("Engineer III", "SDE 2", "Analyst IV"), and `guard` cues, which keep a scope
+//! phrase from voting when its clause is about someone else or negated ("creates learning
+//! opportunities for others", "not well-defined").
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use crate::matcher::is_word_char;
 use crate::posting::SourceRef;
@@ -27,6 +36,10 @@ pub enum SignalKind {
     Scope,
     /// A false friend: matched only to stop the title word inside it.
     NotALevel,
+    /// A role noun: a level number after it in a title is a title word.
+    Role,
+    /// A cue that a clause is about someone else, or negated.
+    Guard,
 }
 
 /// One phrase of the table.
@@ -51,6 +64,17 @@ pub struct SignalHit {
     pub phrase: usize,
 }
 
+/// A level word found in a title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitleHit {
+    /// Byte range in the title.
+    pub range: Range<usize>,
+    /// The band it points to.
+    pub band: u8,
+    /// Its table weight.
+    pub weight: f64,
+}
+
 /// The compiled signal table.
 #[derive(Clone, Debug)]
 pub struct LevelSignals {
@@ -58,6 +82,8 @@ pub struct LevelSignals {
     phrases: Vec<SignalPhrase>,
     /// (minimum years, band), ascending.
     years: Vec<(u32, u8)>,
+    /// A role noun followed by a level number, if the table names role nouns.
+    role_number: Option<Regex>,
 }
 
 impl LevelSignals {
@@ -97,11 +123,22 @@ impl LevelSignals {
                     continue;
                 }
             };
-            let weight: f64 = field(3).parse().unwrap_or(1.0);
+            let weight: f64 = match field(3) {
+                "" => 1.0,
+                w => match w.parse::<f64>() {
+                    Ok(w) if w.is_finite() && w >= 0.0 => w,
+                    _ => {
+                        bad(format!("weight '{w}' is not a number of at least 0"));
+                        continue;
+                    }
+                },
+            };
             let kind = match field(0) {
                 "title" => SignalKind::Title,
                 "scope" => SignalKind::Scope,
                 "not" => SignalKind::NotALevel,
+                "role" => SignalKind::Role,
+                "guard" => SignalKind::Guard,
                 "years" => {
                     match field(1).parse() {
                         Ok(min) => years.push((min, band)),
@@ -110,7 +147,7 @@ impl LevelSignals {
                     continue;
                 }
                 other => {
-                    bad(format!("kind '{other}' is not one of title, scope, not, years"));
+                    bad(format!("kind '{other}' is not one of title, scope, not, role, guard, years"));
                     continue;
                 }
             };
@@ -125,13 +162,19 @@ impl LevelSignals {
         }
         years.sort_unstable();
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(phrases.iter().map(|p| p.phrase.as_str()))
             .map_err(|e| TaxonomyError {
                 problems: vec![Problem { at: file.clone(), message: e.to_string(), severity: Severity::Error }],
             })?;
-        Ok(LevelSignals { automaton, phrases, years })
+        let roles: Vec<String> =
+            phrases.iter().filter(|p| p.kind == SignalKind::Role).map(|p| regex::escape(&p.phrase)).collect();
+        let role_number = (!roles.is_empty()).then(|| {
+            Regex::new(&format!(r"(?i)\b(?:{})s?[\s\-]*(?P<n>iv|v|i{{1,3}}|[1-6])\b", roles.join("|")))
+                .expect("escaped role nouns form a valid pattern")
+        });
+        Ok(LevelSignals { automaton, phrases, years, role_number })
     }
 
     /// The phrases of the table.
@@ -139,16 +182,76 @@ impl LevelSignals {
         &self.phrases
     }
 
-    /// Title and scope phrases in `text`, whole words only, false friends left out.
+    /// Title, scope and guard phrases in `text`: whole words, leftmost-longest, false friends
+    /// and role nouns left out.
     pub fn find(&self, text: &str) -> Vec<SignalHit> {
-        self.automaton
-            .find_iter(text)
+        let mut hits: Vec<SignalHit> = self
+            .automaton
+            .find_overlapping_iter(text)
             .filter(|m| {
                 let before_ok = !text[..m.start()].chars().next_back().is_some_and(is_word_char);
                 let after_ok = !text[m.end()..].chars().next().is_some_and(is_word_char);
-                before_ok && after_ok && self.phrases[m.pattern().as_usize()].kind != SignalKind::NotALevel
+                before_ok && after_ok
             })
             .map(|m| SignalHit { range: m.range(), phrase: m.pattern().as_usize() })
+            .collect();
+        hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+        let mut chosen: Vec<SignalHit> = Vec::new();
+        for hit in hits {
+            if chosen.last().is_none_or(|last| hit.range.start >= last.range.end) {
+                chosen.push(hit);
+            }
+        }
+        chosen.retain(|h| !matches!(self.phrases[h.phrase].kind, SignalKind::NotALevel | SignalKind::Role));
+        chosen
+    }
+
+    /// Level words of a title: title phrases of the table, and a level number after a role
+    /// noun ("Engineer III", "SDE-2"), where a roman or arabic n is band n.
+    pub fn find_in_title(&self, title: &str) -> Vec<TitleHit> {
+        let mut hits: Vec<TitleHit> = self
+            .find(title)
+            .into_iter()
+            .filter(|h| self.phrases[h.phrase].kind == SignalKind::Title)
+            .map(|h| {
+                let phrase = &self.phrases[h.phrase];
+                TitleHit { range: h.range, band: phrase.band, weight: phrase.weight }
+            })
+            .collect();
+        if let Some(role_number) = &self.role_number {
+            for captures in role_number.captures_iter(title) {
+                let (Some(whole), Some(n)) = (captures.get(0), captures.name("n")) else { continue };
+                let band = match n.as_str().to_ascii_lowercase().as_str() {
+                    "i" | "1" => 1,
+                    "ii" | "2" => 2,
+                    "iii" | "3" => 3,
+                    "iv" | "4" => 4,
+                    "v" | "5" => 5,
+                    _ => 6,
+                };
+                // The number is the level word; a table phrase over it ("Level II") already spoke.
+                if !hits.iter().any(|h| h.range.start < n.end() && n.start() < h.range.end) {
+                    hits.push(TitleHit { range: whole.range(), band, weight: 1.0 });
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.range.start);
+        hits
+    }
+
+    /// Scope phrases of `text` that speak about the role holder: a phrase whose clause also has
+    /// a guard cue outside the phrase ("for others", "their manager", "not") does not.
+    pub fn find_about_holder(&self, text: &str) -> Vec<SignalHit> {
+        let hits = self.find(text);
+        let guards: Vec<&SignalHit> =
+            hits.iter().filter(|h| self.phrases[h.phrase].kind == SignalKind::Guard).collect();
+        hits.iter()
+            .filter(|h| self.phrases[h.phrase].kind == SignalKind::Scope)
+            .filter(|h| {
+                let clause = clause_around(text, h.range.clone());
+                !guards.iter().any(|g| g.range.start >= clause.start && g.range.end <= clause.end)
+            })
+            .cloned()
             .collect()
     }
 
@@ -156,6 +259,15 @@ impl LevelSignals {
     pub fn years_band(&self, years: u32) -> u8 {
         self.years.iter().rev().find(|(min, _)| years >= *min).map_or(1, |&(_, band)| band)
     }
+}
+
+/// The clause around `range`: up to the nearest clause punctuation on either side.
+fn clause_around(text: &str, range: Range<usize>) -> Range<usize> {
+    static BREAK: OnceLock<Regex> = OnceLock::new();
+    let breaks = BREAK.get_or_init(|| Regex::new(r"[.;:!?,()\n]|\s(?:and|but|while|whereas)\s").expect("valid"));
+    let start = breaks.find_iter(&text[..range.start]).last().map_or(0, |m| m.end());
+    let end = breaks.find(&text[range.end..]).map_or(text.len(), |m| range.end + m.start());
+    start..end
 }
 
 #[cfg(test)]
@@ -178,9 +290,47 @@ mod tests {
 
     #[test]
     fn scope_phrases() {
-        assert_eq!(found("Drive cross-organizational initiatives"), [("cross-organizational".to_string(), 5)]);
-        assert_eq!(found("Works under close supervision"), [("close supervision".to_string(), 1)]);
-        assert_eq!(found("You will mentor junior engineers"), [("mentor junior engineers".to_string(), 3)]);
+        assert_eq!(found("Drive the technical strategy of the group"), [("technical strategy".to_string(), 5)]);
+        assert_eq!(found("Works with detailed direction"), [("detailed direction".to_string(), 1)]);
+    }
+
+    fn about_holder(text: &str) -> Vec<String> {
+        let signals = LevelSignals::embedded();
+        signals.find_about_holder(text).into_iter().map(|h| text[h.range].to_string()).collect()
+    }
+
+    #[test]
+    fn a_phrase_about_someone_else_or_negated_does_not_vote() {
+        assert_eq!(about_holder("Sets the technical direction of the platform"), ["technical direction"]);
+        assert_eq!(about_holder("Follows the technical direction set by their manager"), Vec::<String>::new());
+        assert_eq!(about_holder("Does not yet set technical direction"), Vec::<String>::new());
+        assert_eq!(about_holder("Helps new engineers learn the codebase"), Vec::<String>::new());
+        // The cue must share the clause: a comma ends it.
+        assert_eq!(about_holder("Mentors others, and sets the technical direction"), ["technical direction"]);
+        // A cue inside the phrase itself is part of it.
+        assert_eq!(about_holder("Mentors more junior engineers"), ["more junior"]);
+    }
+
+    fn title_bands(title: &str) -> Vec<(String, u8)> {
+        let signals = LevelSignals::embedded();
+        signals.find_in_title(title).into_iter().map(|h| (title[h.range].to_string(), h.band)).collect()
+    }
+
+    #[test]
+    fn level_words_of_real_titles() {
+        assert_eq!(title_bands("Software Engineer Intern"), [("Intern".to_string(), 1)]);
+        assert_eq!(title_bands("Software Engineer 3"), [("Engineer 3".to_string(), 3)]);
+        assert_eq!(title_bands("SDE 2, Payments"), [("SDE 2".to_string(), 2)]);
+        assert_eq!(title_bands("SDE-III"), [("SDE-III".to_string(), 3)]);
+        assert_eq!(title_bands("Data Analyst IV"), [("Analyst IV".to_string(), 4)]);
+        assert_eq!(title_bands("Support Engineer, Level II"), [("Level II".to_string(), 2)]);
+        assert_eq!(title_bands("Software Engineer (L5)"), [("L5".to_string(), 3)]);
+        assert_eq!(title_bands("Production Engineer E4"), [("E4".to_string(), 2)]);
+        assert_eq!(title_bands("IC3 Backend Engineer"), [("IC3".to_string(), 3)]);
+        assert_eq!(title_bands("Senior Engineer II"), [("Senior Engineer II".to_string(), 4)]);
+        // Roman numerals need a role noun before them; words that start with one do not count.
+        assert_eq!(title_bands("Engineer in Test"), []);
+        assert_eq!(title_bands("Principal Component Analysis Engineer"), []);
     }
 
     #[test]

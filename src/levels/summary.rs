@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{LevelModel, PostingLevel, RequirementLevel};
+use super::{LadderFit, LevelModel, PostingLevel, RequirementLevel};
 use crate::ladder::Ladder;
 use crate::signals::years_mentions;
 
@@ -70,6 +70,9 @@ pub struct LevelDistribution {
     pub postings: u64,
     /// Per ladder, per level (in ladder order).
     pub counts: Vec<Vec<LevelCount>>,
+    /// Per ladder, the postings whose band the ladder does not reach.
+    #[serde(default)]
+    pub outside: Vec<LevelCount>,
 }
 
 /// One row of a level distribution, unrounded.
@@ -77,8 +80,8 @@ pub struct LevelDistribution {
 pub struct LevelShare {
     /// Index of the ladder in the model.
     pub ladder: usize,
-    /// Index of the level in the ladder.
-    pub level: usize,
+    /// Index of the level in the ladder; `None` for the postings outside the ladder's range.
+    pub level: Option<usize>,
     /// Postings placed at this level.
     pub postings: u64,
     /// `postings` over all postings.
@@ -94,6 +97,7 @@ impl LevelDistribution {
             ladders: model.ladders().iter().map(LadderKey::of).collect(),
             postings: 0,
             counts: model.ladders().iter().map(|l| vec![LevelCount::default(); l.levels.len()]).collect(),
+            outside: vec![LevelCount::default(); model.ladders().len()],
         }
     }
 
@@ -101,7 +105,10 @@ impl LevelDistribution {
     pub fn add(&mut self, level: &PostingLevel) {
         self.postings += 1;
         for placed in &level.ladders {
-            let count = &mut self.counts[placed.ladder][placed.level];
+            let count = match placed.fit {
+                LadderFit::Within => &mut self.counts[placed.ladder][placed.level],
+                LadderFit::Below | LadderFit::Above => &mut self.outside[placed.ladder],
+            };
             count.postings += 1;
             count.confidence_millionths += (placed.confidence.clamp(0.0, 1.0) * CONFIDENCE_UNITS).round() as u64;
         }
@@ -113,8 +120,12 @@ impl LevelDistribution {
         if other.counts.iter().map(Vec::len).ne(self.counts.iter().map(Vec::len)) {
             return Err(LadderMismatch { found: "other level counts".into(), expected: "these".into() });
         }
+        if other.outside.len() != self.outside.len() {
+            return Err(LadderMismatch { found: "other outside counts".into(), expected: "these".into() });
+        }
         self.postings += other.postings;
-        for (mine, theirs) in self.counts.iter_mut().flatten().zip(other.counts.iter().flatten()) {
+        let mine = self.counts.iter_mut().flatten().chain(self.outside.iter_mut());
+        for (mine, theirs) in mine.zip(other.counts.iter().flatten().chain(other.outside.iter())) {
             mine.postings += theirs.postings;
             mine.confidence_millionths += theirs.confidence_millionths;
         }
@@ -126,7 +137,8 @@ impl LevelDistribution {
         let postings = self.postings.max(1) as f64;
         let mut rows = Vec::new();
         for (ladder, levels) in self.counts.iter().enumerate() {
-            for (level, count) in levels.iter().enumerate() {
+            let outside = self.outside.get(ladder).filter(|c| c.postings > 0).map(|c| (None, c));
+            for (level, count) in levels.iter().enumerate().map(|(i, c)| (Some(i), c)).chain(outside) {
                 let mean_confidence = if count.postings == 0 {
                     0.0
                 } else {
@@ -243,7 +255,10 @@ impl LevelModel {
         let Some(target) = target else { return Departure { min_years, flags } };
         let levels = &self.ladders()[ladder].levels;
         let target = i32::from(levels[target].band);
-        let explicit = requirement.evidence.iter().any(|e| !e.signal.starts_with("similar to "));
+        let explicit = requirement
+            .evidence
+            .iter()
+            .any(|e| matches!(e.kind, super::EvidenceKind::Scope | super::EvidenceKind::Years { .. }));
         let placement = requirement.placements.iter().find(|p| p.ladder == ladder);
         if let (Some(placement), true) = (placement, explicit) {
             let band = i32::from(levels[placement.level].band);

@@ -45,6 +45,9 @@ pub struct LevelRecord<'a> {
     pub level_title: &'a str,
     /// The level's band (1 entry … 6 principal and above).
     pub band: u8,
+    /// `within`, or `outside ladder range (above)` / `(below)` when the ladder does not reach
+    /// the estimate within half a band (then `level` is only the nearest one).
+    pub fit: &'a str,
     /// The continuous estimate the level was chosen from.
     pub estimate: f64,
     /// 0 to 1.
@@ -61,6 +64,7 @@ impl Record for LevelRecord<'_> {
             number("level"),
             text("level_title"),
             number("band"),
+            text("fit"),
             number("estimate"),
             number("confidence"),
             text("evidence"),
@@ -80,6 +84,7 @@ impl Record for LevelRecord<'_> {
             Cell::Int(u64::from(self.level)),
             Cell::Text(self.level_title.to_string()),
             Cell::Int(u64::from(self.band)),
+            Cell::Text(self.fit.to_string()),
             Cell::Float(self.estimate, 2),
             Cell::Float(self.confidence, 2),
             Cell::Text(evidence.join("; ")),

@@ -240,6 +240,14 @@ pub struct RunArgs {
     /// Taxonomy directory, skills CSV, or one-skill-per-line text file (default: embedded).
     #[arg(long, value_name = "DIR|FILE")]
     pub taxonomy: Option<PathBuf>,
+    /// Level signal table (title words, years, scope phrases), like taxonomy/level-signals.csv
+    /// (default: the taxonomy directory's level-signals.csv, else embedded).
+    #[arg(long, value_name = "FILE")]
+    pub signals: Option<PathBuf>,
+    /// Learned level model, like taxonomy/level-model.csv (default: the taxonomy directory's
+    /// level-model.csv, else embedded).
+    #[arg(long, value_name = "FILE")]
+    pub level_model: Option<PathBuf>,
     /// Input format; by default chosen by extension (.csv/.tsv, .jsonl/.json, else text).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use rungs::batch::BatchOptions;
 use rungs::input::{InputFormat, InputOptions, InputSource};
+use rungs::levels::LevelData;
 use rungs::report::{Format, Style};
 use rungs::Taxonomy;
 
@@ -64,6 +65,7 @@ pub struct RunConfig {
     pub inputs: Vec<InputSource>,
     pub input: InputOptions,
     pub taxonomy: Taxonomy,
+    pub level_data: LevelData,
     pub output: OutputConfig,
     pub pool: rayon::ThreadPool,
     pub batch: BatchOptions,
@@ -104,6 +106,8 @@ impl RunConfig {
             inputs,
             input,
             taxonomy: load_taxonomy(args.taxonomy.as_ref())?,
+            level_data: LevelData::load(args.taxonomy.as_deref(), args.signals.as_deref(), args.level_model.as_deref())
+                .context("cannot use the level tables")?,
             output: output.map_or_else(OutputConfig::none, OutputConfig::from_args),
             pool,
             batch: BatchOptions { skip_bad_records: args.skip_bad_records, ..BatchOptions::default() },
@@ -112,12 +116,13 @@ impl RunConfig {
     }
 }
 
-/// The ladders `--ladder` names (built-in ids or CSV files), or every built-in one.
+/// The ladders `--ladder` names (built-in ids or CSV files), or every built-in one with more
+/// than one level (a one-level ladder can only say "this level" or "outside its range").
 pub fn load_ladders(names: &[String]) -> anyhow::Result<Vec<rungs::ladder::Ladder>> {
     use rungs::ladder::Ladder;
     let embedded = Ladder::embedded();
     if names.is_empty() {
-        return Ok(embedded);
+        return Ok(embedded.into_iter().filter(|l| l.levels.len() > 1).collect());
     }
     names
         .iter()

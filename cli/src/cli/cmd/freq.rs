@@ -7,8 +7,8 @@ use std::io::Write;
 use rungs::aggregate::FrequencyTable;
 use rungs::batch::BatchError;
 use rungs::input::{InputSource, Notice};
-use rungs::levels::signals::LevelSignals;
 use rungs::levels::summary::{LadderCoverage, LevelDistribution};
+use rungs::levels::LevelData;
 use rungs::levels::LevelModel;
 use rungs::partial::{merge_frequency_lines, merge_summary_lines, partial_format, read_partial_lines, Summary};
 use rungs::report::{Envelope, Record, RecordWriter};
@@ -87,7 +87,7 @@ fn merge_summaries(
     lines: &[(SourceRef, String)],
     format: Option<&str>,
 ) -> anyhow::Result<Exit> {
-    let model = LevelModel::new(load_ladders(&args.ladder)?, LevelSignals::embedded(), taxonomy);
+    let model = LevelModel::new(load_ladders(&args.ladder)?, LevelData::embedded(), taxonomy);
     let (totals, empty) = if format == Some(LevelDistribution::FORMAT) {
         let merged = merge_summary_lines(lines, taxonomy, LevelDistribution::new(&model))?;
         let totals = [merged.postings, merged.requirements, merged.matches, merged.skipped];

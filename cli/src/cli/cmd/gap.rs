@@ -8,7 +8,6 @@ use anyhow::Context;
 use rungs::gap::{Fit, FitCounts, GapTally, PostingGap, Profile, ProfileLevel, SkillGraph};
 use rungs::input::read_document;
 use rungs::ladder::Ladder;
-use rungs::levels::signals::LevelSignals;
 use rungs::levels::LevelModel;
 use rungs::report::{
     CategoryGapRecord, Format, GapPostingRecord, LearnNextRecord, ProfileSkillRecord, Record, RecordWriter, Style,
@@ -25,7 +24,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
     let analyzer = build_analyzer(&config)?;
     let taxonomy = analyzer.taxonomy();
     let graph = SkillGraph::new(taxonomy);
-    let model = LevelModel::new(Ladder::embedded(), LevelSignals::embedded(), taxonomy);
+    let model = LevelModel::new(Ladder::embedded(), config.level_data.clone(), taxonomy);
     let profile_posting = read_document(profile_path).context("cannot read the profile")?;
     let profile_analysis = analyzer.analyse(profile_posting);
     let profile = Profile::new(&profile_analysis);

@@ -3,7 +3,6 @@
 //! cover or ignore, and what departs from `--target`.
 
 use rungs::ladder::Ladder;
-use rungs::levels::signals::LevelSignals;
 use rungs::levels::summary::LadderCoverage;
 use rungs::levels::{LevelModel, PostingLevel};
 use rungs::partial::SummaryPartial;
@@ -57,7 +56,7 @@ fn target_level(ladder: &Ladder, target: &str) -> anyhow::Result<usize> {
 pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, partial: bool) -> anyhow::Result<Exit> {
     let ladders = load_ladders(&[name.to_string()])?;
     let analyzer = build_analyzer(&config)?;
-    let model = LevelModel::new(ladders, LevelSignals::embedded(), analyzer.taxonomy());
+    let model = LevelModel::new(ladders, config.level_data.clone(), analyzer.taxonomy());
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;
     let estimate = |analysis: &Analysis| model.estimate(analysis);

@@ -1,7 +1,6 @@
 //! `rungs levels`: each posting's level on each ladder, with its evidence; `--summary` for the
 //! distribution over a corpus.
 
-use rungs::levels::signals::LevelSignals;
 use rungs::levels::summary::LevelDistribution;
 use rungs::levels::{Evidence, LevelModel, PostingLevel};
 use rungs::partial::SummaryPartial;
@@ -14,7 +13,7 @@ use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config)?;
-    let model = LevelModel::new(load_ladders(ladders)?, LevelSignals::embedded(), analyzer.taxonomy());
+    let model = LevelModel::new(load_ladders(ladders)?, config.level_data.clone(), analyzer.taxonomy());
     let estimate = |analysis: &Analysis| model.estimate(analysis);
     let totals = if summary {
         let mut distribution = LevelDistribution::new(&model);
@@ -49,6 +48,7 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) 
                     level: rung.order,
                     level_title: &rung.title,
                     band: rung.band,
+                    fit: placed.fit.as_str(),
                     estimate: round2(placed.estimate),
                     confidence: placed.confidence,
                     evidence: evidence.clone(),
@@ -73,12 +73,15 @@ pub fn write_level_summary(
         RecordWriter::new(LevelSummaryRecord::columns(), output.format, output.open()?, output.style.clone(), None);
     for row in distribution.rows() {
         let ladder = &model.ladders()[row.ladder];
-        let level = &ladder.levels[row.level];
+        let (order, title, band) = match row.level {
+            Some(level) => (ladder.levels[level].order, ladder.levels[level].title.as_str(), ladder.levels[level].band),
+            None => (0, "outside ladder range", 0),
+        };
         writer.write(&LevelSummaryRecord {
             ladder: &ladder.id,
-            level: level.order,
-            level_title: &level.title,
-            band: level.band,
+            level: order,
+            level_title: title,
+            band,
             postings: row.postings,
             share: (row.share * 10_000.0).round() / 10_000.0,
             mean_confidence: round2(row.mean_confidence),

@@ -6,7 +6,6 @@ use anyhow::Context;
 use rungs::aggregate::FrequencyTable;
 use rungs::gap::{GapTally, PostingGap, Profile, SkillGraph};
 use rungs::input::read_document;
-use rungs::levels::signals::LevelSignals;
 use rungs::levels::summary::LevelDistribution;
 use rungs::levels::{LevelModel, PostingLevel};
 use rungs::overview::{gap_view, level_charts, posting_row};
@@ -22,7 +21,7 @@ use crate::cli::Exit;
 pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config)?;
     let taxonomy = analyzer.taxonomy();
-    let model = LevelModel::new(load_ladders(&args.ladder)?, LevelSignals::embedded(), taxonomy);
+    let model = LevelModel::new(load_ladders(&args.ladder)?, config.level_data.clone(), taxonomy);
     let graph = SkillGraph::new(taxonomy);
     let profile = match &args.profile {
         Some(path) => {

@@ -1,0 +1,388 @@
+//! The learned level model: a linear scorer over the word 1–3-grams of a requirement, trained
+//! on the descriptor sentences of many companies' public career ladders
+//! (`cargo run --release --example train_levels`) and shipped as data in
+//! `taxonomy/level-model.csv`.
+//!
+//! A requirement's raw score is the intercept plus the sum of the weights of the n-grams it
+//! contains, each scaled by `1 / k^norm_power` (k = how many distinct n-grams of the model it
+//! has), so long and short sentences speak on one scale. The mean of raw scores is squeezed
+//! toward the middle of the scale, as any regression mean is; a linear de-compression
+//! (`band = scale · raw + shift`), fitted on out-of-company scores, spreads it back out.
+//! Because it is linear, the mean of calibrated requirement bands is the calibrated mean.
+//!
+//! The file also carries the weights with which the posting's evidence is combined
+//! ([`CombineParams`]), so every number the level call depends on is data.
+
+use std::collections::HashMap;
+
+use crate::fingerprint::Fnv1a;
+use crate::posting::SourceRef;
+use crate::taxonomy::{Problem, Severity, TaxonomyError};
+
+/// The embedded model.
+pub const DEFAULT_MODEL_CSV: &str = include_str!("../../taxonomy/level-model.csv");
+
+/// The longest n-gram the model scores.
+pub const MAX_NGRAM: usize = 3;
+
+/// Words that carry grammar, not meaning: n-grams made only of them may weigh in the model, but
+/// are never shown to a person as the reason for a level.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
+    "can", "could", "do", "does", "each", "either", "etc", "for", "from", "has", "have", "he", "her", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "may", "me", "might", "more", "most", "much", "must", "my", "of", "on",
+    "one", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "up", "us",
+    "very", "was", "we", "well", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "within", "would", "you", "your", "yours",
+];
+
+/// How the evidence of a posting is weighed against each other; part of the model file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CombineParams {
+    /// Weight of a title word in the posting's title, times its table weight.
+    pub title_weight: f64,
+    /// Band of a title that names no level.
+    pub plain_title_band: f64,
+    /// Weight of a title that names no level (0 lets the body decide).
+    pub plain_title_weight: f64,
+    /// Weight of the largest stated minimum of years.
+    pub years_weight: f64,
+    /// What a stated minimum below the posting's largest one still counts, as a factor.
+    pub lesser_years_factor: f64,
+    /// Weight of the text model's vote for the whole posting, at full strength.
+    pub text_weight: f64,
+    /// How many scored requirements give the text vote its full strength.
+    pub text_full_requirements: f64,
+    /// The most all scope phrases of one posting may weigh together.
+    pub scope_cap: f64,
+}
+
+/// The text model's parameters and weights.
+#[derive(Clone, Debug)]
+pub struct TextModel {
+    /// Raw score of a text with no known n-gram.
+    pub intercept: f64,
+    /// Exponent of the n-gram count a weight is divided by (0: presence, 0.5: unit length).
+    pub norm_power: f64,
+    /// The de-compression's slope: band = scale · raw + shift.
+    pub scale: f64,
+    /// The de-compression's offset.
+    pub shift: f64,
+    /// How the posting's evidence is combined.
+    pub combine: CombineParams,
+    ngrams: Vec<(String, f64)>,
+    index: HashMap<String, u32>,
+    fingerprint: String,
+}
+
+/// One n-gram's contribution to a score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contribution {
+    /// The n-gram, lower-cased, words separated by one space.
+    pub ngram: String,
+    /// Its contribution in bands (after scaling and de-compression): positive is more senior.
+    pub bands: f64,
+    /// Whether it has a word that is not a function word.
+    pub content: bool,
+}
+
+/// A text's score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextScore {
+    /// The raw score (before de-compression).
+    pub raw: f64,
+    /// How many distinct n-grams of the model the text has.
+    pub known: usize,
+    /// Each known n-gram's contribution, largest magnitude first.
+    pub contributions: Vec<Contribution>,
+}
+
+impl TextModel {
+    /// The embedded model.
+    pub fn embedded() -> TextModel {
+        TextModel::parse(DEFAULT_MODEL_CSV, "taxonomy/level-model.csv").expect("the embedded level model is tested")
+    }
+
+    /// Parses a model file (`name` is used in messages). Lines starting with `#` are the
+    /// header; the line `# checksum: fnv1a64:…`, if present, must match the data rows.
+    pub fn parse(text: &str, name: &str) -> Result<TextModel, TaxonomyError> {
+        let file = SourceRef::file(name);
+        let mut problems = Vec::new();
+        let mut recorded = None;
+        let mut data = String::new();
+        let mut first_data_line = 0;
+        for (n, line) in text.lines().enumerate() {
+            if let Some(comment) = line.strip_prefix('#') {
+                if let Some(sum) = comment.trim().strip_prefix("checksum:") {
+                    recorded = Some((n + 1, sum.trim().to_string()));
+                }
+            } else {
+                if data.is_empty() {
+                    first_data_line = n;
+                }
+                data.push_str(line);
+                data.push('\n');
+            }
+        }
+        let fingerprint = checksum(&data);
+        if let Some((line, sum)) = &recorded {
+            if *sum != fingerprint {
+                problems.push(Problem {
+                    at: file.at_line(*line as u64),
+                    message: format!(
+                        "checksum {sum} does not match the rows ({fingerprint}): the file was edited or cut"
+                    ),
+                    severity: Severity::Error,
+                });
+            }
+        }
+        let mut params: HashMap<String, f64> = HashMap::new();
+        let mut ngrams = Vec::new();
+        let mut index = HashMap::new();
+        let mut reader = csv::Reader::from_reader(data.as_bytes());
+        for record in reader.records() {
+            let (line, record) = match record {
+                Ok(r) => (first_data_line as u64 + r.position().map_or(0, |p| p.line()), r),
+                Err(e) => {
+                    let line = first_data_line as u64 + e.position().map_or(0, |p| p.line());
+                    problems.push(Problem {
+                        at: file.at_line(line),
+                        message: format!("malformed CSV: {e}"),
+                        severity: Severity::Error,
+                    });
+                    continue;
+                }
+            };
+            let field = |i: usize| record.get(i).unwrap_or("");
+            let mut bad =
+                |message: String| problems.push(Problem { at: file.at_line(line), message, severity: Severity::Error });
+            let value: f64 = match field(2).parse::<f64>() {
+                Ok(v) if v.is_finite() => v,
+                _ => {
+                    bad(format!("value '{}' is not a finite number", field(2)));
+                    continue;
+                }
+            };
+            match field(0) {
+                "param" => {
+                    if params.insert(field(1).to_string(), value).is_some() {
+                        bad(format!("parameter '{}' is given twice", field(1)));
+                    }
+                }
+                "ngram" => {
+                    let key = field(1);
+                    let canonical = ngram_key(key);
+                    if canonical.is_empty() || canonical != key || key.split(' ').count() > MAX_NGRAM {
+                        bad(format!("n-gram '{key}' is not 1 to {MAX_NGRAM} lower-case words separated by one space"));
+                        continue;
+                    }
+                    if index.insert(key.to_string(), ngrams.len() as u32).is_some() {
+                        bad(format!("n-gram '{key}' is given twice"));
+                        continue;
+                    }
+                    ngrams.push((key.to_string(), value));
+                }
+                other => bad(format!("kind '{other}' is not one of param, ngram")),
+            }
+        }
+        let mut take = |key: &str| match params.remove(key) {
+            Some(v) => v,
+            None => {
+                problems.push(Problem {
+                    at: file.clone(),
+                    message: format!("parameter '{key}' is missing"),
+                    severity: Severity::Error,
+                });
+                0.0
+            }
+        };
+        let model = TextModel {
+            intercept: take("intercept"),
+            norm_power: take("norm_power"),
+            scale: take("scale"),
+            shift: take("shift"),
+            combine: CombineParams {
+                title_weight: take("title_weight"),
+                plain_title_band: take("plain_title_band"),
+                plain_title_weight: take("plain_title_weight"),
+                years_weight: take("years_weight"),
+                lesser_years_factor: take("lesser_years_factor"),
+                text_weight: take("text_weight"),
+                text_full_requirements: take("text_full_requirements"),
+                scope_cap: take("scope_cap"),
+            },
+            ngrams,
+            index,
+            fingerprint,
+        };
+        let mut unknown: Vec<&String> = params.keys().collect();
+        unknown.sort();
+        for key in unknown {
+            problems.push(Problem {
+                at: file.clone(),
+                message: format!("parameter '{key}' is not one rungs knows"),
+                severity: Severity::Error,
+            });
+        }
+        if problems.is_empty() {
+            Ok(model)
+        } else {
+            Err(TaxonomyError { problems })
+        }
+    }
+
+    /// Builds a model from trained weights (the training program's route; the CLI loads files).
+    pub fn from_weights(
+        intercept: f64,
+        norm_power: f64,
+        (scale, shift): (f64, f64),
+        combine: CombineParams,
+        ngrams: Vec<(String, f64)>,
+    ) -> TextModel {
+        let index = ngrams.iter().enumerate().map(|(i, (k, _))| (k.clone(), i as u32)).collect();
+        let mut model =
+            TextModel { intercept, norm_power, scale, shift, combine, ngrams, index, fingerprint: String::new() };
+        model.fingerprint = checksum(&model.data_rows());
+        model
+    }
+
+    /// The checksum of the model's rows, as recorded in its file.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The n-grams and their weights.
+    pub fn ngrams(&self) -> &[(String, f64)] {
+        &self.ngrams
+    }
+
+    /// The data rows of the model file (what its checksum covers), in a fixed order.
+    pub fn data_rows(&self) -> String {
+        let c = &self.combine;
+        let mut out = String::from("kind,key,value\n");
+        for (key, value) in [
+            ("intercept", self.intercept),
+            ("norm_power", self.norm_power),
+            ("scale", self.scale),
+            ("shift", self.shift),
+            ("title_weight", c.title_weight),
+            ("plain_title_band", c.plain_title_band),
+            ("plain_title_weight", c.plain_title_weight),
+            ("years_weight", c.years_weight),
+            ("lesser_years_factor", c.lesser_years_factor),
+            ("text_weight", c.text_weight),
+            ("text_full_requirements", c.text_full_requirements),
+            ("scope_cap", c.scope_cap),
+        ] {
+            out.push_str(&format!("param,{key},{value}\n"));
+        }
+        for (ngram, weight) in &self.ngrams {
+            out.push_str(&format!("ngram,{ngram},{weight}\n"));
+        }
+        out
+    }
+
+    /// The band a raw score stands for.
+    pub fn calibrate(&self, raw: f64) -> f64 {
+        self.scale * raw + self.shift
+    }
+
+    /// Scores `text`, or `None` if it has no n-gram the model knows.
+    pub fn score(&self, text: &str) -> Option<TextScore> {
+        let mut known: Vec<u32> = Vec::new();
+        for_each_ngram(text, |ngram| {
+            if let Some(&i) = self.index.get(ngram) {
+                known.push(i);
+            }
+        });
+        known.sort_unstable();
+        known.dedup();
+        if known.is_empty() {
+            return None;
+        }
+        let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
+        let raw = self.intercept + known.iter().map(|&i| self.ngrams[i as usize].1).sum::<f64>() * unit;
+        let mut contributions: Vec<Contribution> = known
+            .iter()
+            .map(|&i| {
+                let (ngram, weight) = &self.ngrams[i as usize];
+                Contribution {
+                    ngram: ngram.clone(),
+                    bands: weight * unit * self.scale,
+                    content: ngram.split(' ').any(|w| !is_function_word(w)),
+                }
+            })
+            .collect();
+        contributions.sort_by(|a, b| b.bands.abs().total_cmp(&a.bands.abs()).then_with(|| a.ngram.cmp(&b.ngram)));
+        Some(TextScore { raw, known: known.len(), contributions })
+    }
+}
+
+/// Whether `word` (lower-case) only carries grammar.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+/// The lower-case words of `text`: maximal runs of letters and digits.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Calls `f` with every 1- to [`MAX_NGRAM`]-gram of `text`'s words, in order, each once per
+/// position (the caller de-duplicates).
+pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str)) {
+    let words = words(text);
+    let mut ngram = String::new();
+    for start in 0..words.len() {
+        ngram.clear();
+        for (n, word) in words[start..].iter().take(MAX_NGRAM).enumerate() {
+            if n > 0 {
+                ngram.push(' ');
+            }
+            ngram.push_str(word);
+            f(&ngram);
+        }
+    }
+}
+
+/// The canonical spelling of an n-gram: its words, lower-cased, one space apart.
+fn ngram_key(text: &str) -> String {
+    words(text).join(" ")
+}
+
+fn checksum(data: &str) -> String {
+    let mut hash = Fnv1a::default();
+    hash.bytes(data.as_bytes());
+    hash.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn ngrams_of_a_text() {
+        let mut seen = Vec::new();
+        for_each_ngram("Owns the entire-platform!", |g| seen.push(g.to_string()));
+        assert_eq!(
+            seen,
+            [
+                "owns",
+                "owns the",
+                "owns the entire",
+                "the",
+                "the entire",
+                "the entire platform",
+                "entire",
+                "entire platform",
+                "platform"
+            ]
+        );
+    }
+}
