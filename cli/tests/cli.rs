@@ -338,6 +338,45 @@ mod levels {
     }
 
     #[test]
+    fn a_ladder_without_bands_gets_them_from_its_text_and_then_maps_postings() {
+        let dir = std::env::temp_dir().join(format!("rungs-bands-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let shipped =
+            std::fs::read_to_string(common::workspace_root().join("taxonomy/ladders/systems-engineering.csv")).unwrap();
+        // Blank the band (fifth field) of every row; descriptor continuation lines start otherwise.
+        let unbanded: String = shipped
+            .lines()
+            .map(|line| match line.strip_prefix("systems-engineering,Systems Engineering,") {
+                Some(rest) => {
+                    let fields: Vec<&str> = rest.splitn(4, ',').collect();
+                    format!("systems-engineering,Systems Engineering,{},{},,{}\n", fields[0], fields[1], fields[3])
+                }
+                None => format!("{line}\n"),
+            })
+            .collect();
+        let ladder = dir.join("mine.csv");
+        std::fs::write(&ladder, unbanded).unwrap();
+        let ladder = ladder.to_str().unwrap();
+        // Without bands it cannot map postings, and says what to do.
+        let refused = run(&["levels", "-q", "--ladder", ladder, "data/postings.jsonl"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(stderr(&refused).contains("ladder bands"), "{}", stderr(&refused));
+        let table = run(&["ladder", "bands", ladder, "-f", "csv"]);
+        assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
+        let bands: Vec<u8> =
+            stdout(&table).lines().skip(1).map(|l| l.split(',').nth(4).unwrap().parse().unwrap()).collect();
+        assert_eq!(bands.len(), 6);
+        assert!(bands.windows(2).all(|w| w[0] <= w[1]) && bands[0] <= 2 && bands[5] >= 5, "{bands:?}");
+        let banded = dir.join("banded.csv");
+        let written = run(&["ladder", "bands", ladder, "--ladder-csv", "-o", banded.to_str().unwrap()]);
+        assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+        let mapped = run(&["levels", "-q", "-f", "csv", "--ladder", banded.to_str().unwrap(), "data/postings.jsonl"]);
+        assert_eq!(mapped.status.code(), Some(0), "{}", stderr(&mapped));
+        assert_eq!(stdout(&mapped).lines().count(), 1 + 5);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn titles_drive_levels() {
         let input = b"{\"id\":\"a\",\"title\":\"Principal Engineer\",\"text\":\"- Build things\"}\n{\"id\":\"b\",\"title\":\"Software Engineering Intern\",\"text\":\"- Build things\"}\n";
         let o = run_stdin(&["levels", "-q", "-f", "csv", "--ladder", "kensho-sre"], input);

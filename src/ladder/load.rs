@@ -65,7 +65,9 @@ pub fn parse_ladder(text: &str, name: &str) -> Result<Ladder, TaxonomyError> {
             problem(line, format!("level '{}' is not a whole number", get("level")));
             continue;
         };
+        // An empty band is a level not yet on the common scale (`rungs ladder bands` assigns one).
         let band = match get("band").parse::<u8>() {
+            _ if get("band").is_empty() => 0,
             Ok(b) if (1..=6).contains(&b) => b,
             _ => {
                 problem(
@@ -159,7 +161,7 @@ pub fn parse_ladder(text: &str, name: &str) -> Result<Ladder, TaxonomyError> {
     levels.sort_by_key(|(l, _)| l.order);
     for pair in levels.windows(2) {
         let ((low, _), (high, line)) = (&pair[0], &pair[1]);
-        if high.band < low.band {
+        if high.band != 0 && high.band < low.band {
             problem(
                 *line,
                 format!("level {} has band {} below level {}'s band {}", high.order, high.band, low.order, low.band),

@@ -163,6 +163,11 @@ impl Ladder {
         }
     }
 
+    /// Whether every level has a band (a ladder loaded with empty bands has not).
+    pub fn has_bands(&self) -> bool {
+        self.levels.iter().all(|l| l.band != 0)
+    }
+
     /// The level whose band is nearest `band` (the lower one on a tie).
     pub fn nearest_level(&self, band: f64) -> usize {
         let mut best = 0;

@@ -21,6 +21,7 @@
 //! each ladder: the competency it exercises (BM25 over that ladder's cells, boosted by the
 //! taxonomy's skill → competency links) at the level its own evidence points to.
 
+pub mod bands;
 pub mod bm25;
 pub mod model;
 pub mod signals;

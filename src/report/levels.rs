@@ -138,6 +138,56 @@ impl Record for LevelSummaryRecord<'_> {
     }
 }
 
+/// One row of `rungs ladder bands`: a level placed on the common band scale.
+#[derive(Clone, Debug, Serialize)]
+pub struct LevelBandRecord<'a> {
+    /// Ladder id.
+    pub ladder: &'a str,
+    /// Level order.
+    pub level: u32,
+    /// Level title.
+    pub level_title: &'a str,
+    /// The band the ladder file gives (0 when it gives none).
+    pub file_band: u8,
+    /// The band assigned from the level's text, after ordering.
+    pub band: u8,
+    /// The model's calibrated estimate before ordering (missing when no cell could be scored).
+    pub estimate: Option<f64>,
+    /// Cells scored.
+    pub cells: usize,
+    /// The n-grams that pushed the level most, with their summed contribution in bands.
+    pub reasons: String,
+}
+
+impl Record for LevelBandRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("ladder"),
+            number("level"),
+            text("level_title"),
+            number("file_band"),
+            number("band"),
+            number("estimate"),
+            number("cells"),
+            text("reasons"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.ladder.to_string()),
+            Cell::Int(u64::from(self.level)),
+            Cell::Text(self.level_title.to_string()),
+            Cell::Int(u64::from(self.file_band)),
+            Cell::Int(u64::from(self.band)),
+            Cell::opt_float(self.estimate, 2),
+            Cell::Int(self.cells as u64),
+            Cell::Text(self.reasons.clone()),
+        ]
+    }
+}
+
 /// One cell of `rungs ladder show`. The first nine columns are the ladder file schema, so the
 /// CSV output loads back as a ladder (the loader ignores the two extra columns).
 #[derive(Clone, Debug, Serialize)]

@@ -18,7 +18,8 @@ use serde::Serialize;
 
 pub use gap::{CategoryGapRecord, GapPostingRecord, LearnNextRecord, ProfileSkillRecord};
 pub use levels::{
-    round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelRecord, LevelSummaryRecord, PlacementRecord,
+    round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelBandRecord, LevelRecord, LevelSummaryRecord,
+    PlacementRecord,
 };
 pub use records::{CategoryRecord, MatchRecord, SkillRecord};
 pub use text::printable;

@@ -141,6 +141,24 @@ pub struct LadderArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum LadderCommand {
+    /// Put a ladder's levels on the common 1-6 band scale from the text of its cells, with the
+    /// learned level model, and say why. Works on a ladder CSV whose band column is empty.
+    ///
+    /// Examples:
+    ///   rungs ladder bands my-ladder.csv
+    ///   rungs ladder bands my-ladder.csv --ladder-csv -o my-ladder-banded.csv
+    Bands {
+        /// A built-in ladder id or a ladder CSV file.
+        ladder: String,
+        /// Print the ladder file with the assigned bands filled in, ready for --ladder.
+        #[arg(long, conflicts_with = "format")]
+        ladder_csv: bool,
+        /// Learned level model (default: embedded).
+        #[arg(long, value_name = "FILE")]
+        level_model: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Print a ladder: every competency × level cell.
     Show {
         /// A built-in ladder id or a ladder CSV file.

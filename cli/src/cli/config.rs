@@ -132,7 +132,14 @@ pub fn load_ladders(names: &[String]) -> anyhow::Result<Vec<rungs::ladder::Ladde
             }
             let path = std::path::Path::new(name);
             if path.exists() {
-                return Ladder::load(path).with_context(|| format!("cannot use ladder {name}"));
+                let ladder = Ladder::load(path).with_context(|| format!("cannot use ladder {name}"))?;
+                if !ladder.has_bands() {
+                    return Err(UsageError(format!(
+                        "ladder {name} has levels without a band: `rungs ladder bands {name} --ladder-csv` assigns them"
+                    ))
+                    .into());
+                }
+                return Ok(ladder);
             }
             let known: Vec<&str> = embedded.iter().map(|l| l.id.as_str()).collect();
             Err(UsageError(format!(

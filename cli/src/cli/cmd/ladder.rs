@@ -1,17 +1,60 @@
-//! `rungs ladder show ID` prints a ladder; `rungs ladder --ladder ID POSTINGS…` is the hiring
+//! `rungs ladder show ID` prints a ladder; `rungs ladder bands FILE` puts a ladder's levels on
+//! the common band scale from their text; `rungs ladder --ladder ID POSTINGS…` is the hiring
 //! manager's view: each requirement on a competency and level, the competencies the postings
 //! cover or ignore, and what departs from `--target`.
 
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
 use rungs::ladder::Ladder;
+use rungs::levels::bands::assign_bands;
 use rungs::levels::summary::LadderCoverage;
-use rungs::levels::{LevelModel, PostingLevel};
+use rungs::levels::{LevelData, LevelModel, PostingLevel};
 use rungs::partial::SummaryPartial;
-use rungs::report::{CoverageRecord, LadderCellRecord, PlacementRecord, Record, RecordWriter};
+use rungs::report::{round2, CoverageRecord, LadderCellRecord, LevelBandRecord, PlacementRecord, Record, RecordWriter};
 use rungs::Analysis;
 
 use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig, UsageError};
 use crate::cli::Exit;
+
+/// `rungs ladder bands`: each level's band from its text, or the ladder file with them filled in.
+pub fn bands(name: &str, ladder_csv: bool, model: Option<&Path>, output: OutputConfig) -> anyhow::Result<Exit> {
+    let mut ladder = match Ladder::embedded().into_iter().find(|l| l.id == name) {
+        Some(ladder) => ladder,
+        None => Ladder::load(Path::new(name)).with_context(|| format!("cannot use ladder {name}"))?,
+    };
+    let model = LevelData::load(None, None, model).context("cannot use the level model")?.text;
+    let assigned = assign_bands(&ladder, &model);
+    if ladder_csv {
+        for row in &assigned {
+            ladder.levels[row.level].band = row.band;
+        }
+        let mut out = output.open()?;
+        out.write_all(ladder.to_csv().as_bytes())?;
+        out.commit()?;
+        return Ok(Exit::Success);
+    }
+    let mut writer =
+        RecordWriter::new(LevelBandRecord::columns(), output.format, output.open()?, output.style.clone(), None);
+    for row in &assigned {
+        let level = &ladder.levels[row.level];
+        let reasons: Vec<String> = row.reasons.iter().map(|c| format!("'{}' {:+.2}", c.ngram, c.bands)).collect();
+        writer.write(&LevelBandRecord {
+            ladder: &ladder.id,
+            level: level.order,
+            level_title: &level.title,
+            file_band: level.band,
+            band: row.band,
+            estimate: row.estimate.map(round2),
+            cells: row.cells,
+            reasons: reasons.join(", "),
+        })?;
+    }
+    writer.finish()?.commit()?;
+    Ok(Exit::Success)
+}
 
 pub fn show(name: &str, resolved: bool, output: OutputConfig) -> anyhow::Result<Exit> {
     let ladder = load_ladders(&[name.to_string()])?.remove(0);

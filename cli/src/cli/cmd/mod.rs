@@ -39,6 +39,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             levels::run(RunConfig::from_args(&args.run, Some(&args.output))?, &args.ladder, args.summary, args.partial)
         }
         Command::Ladder(args) => match args.show {
+            Some(LadderCommand::Bands { ladder, ladder_csv, level_model, output }) => {
+                ladder::bands(&ladder, ladder_csv, level_model.as_deref(), OutputConfig::from_args(&output))
+            }
             Some(LadderCommand::Show { ladder, resolved, output }) => {
                 ladder::show(&ladder, resolved, OutputConfig::from_args(&output))
             }

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rungs::ladder::Ladder;
+use rungs::levels::LevelData;
 use rungs::report::{printable, Record, RecordWriter, SkillRecord};
 use rungs::taxonomy::{Problem, Severity};
 use rungs::Taxonomy;
@@ -19,6 +20,11 @@ pub fn check(path: Option<&Path>) -> anyhow::Result<Exit> {
     let (taxonomy, mut problems) = Taxonomy::check_path(path);
     if let Some(taxonomy) = &taxonomy {
         problems.extend(unresolved_competency_links(taxonomy, &Ladder::embedded()));
+    }
+    // The level tables of a taxonomy directory (level-signals.csv, level-model.csv) are part of
+    // it: a bad weight or an edited model is an error here, not a surprise in `levels`.
+    if let Err(error) = LevelData::load(path, None, None) {
+        problems.extend(error.problems);
     }
     let name = path.map_or_else(|| "embedded taxonomy".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
