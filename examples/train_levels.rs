@@ -242,6 +242,12 @@ impl Tally {
         self.exact += usize::from(error == 0);
         self.within_one += usize::from(error <= 1);
     }
+    fn add_all(&mut self, other: &Tally) {
+        self.n += other.n;
+        self.abs_error += other.abs_error;
+        self.exact += other.exact;
+        self.within_one += other.within_one;
+    }
     fn cells(&self) -> String {
         let n = self.n.max(1) as f64;
         format!("{:.2} | {:.2} | {:.2}", self.abs_error / n, self.exact as f64 / n, self.within_one as f64 / n)
@@ -365,10 +371,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             tallies[2].cells()
         )?;
         for (i, t) in tallies.iter().enumerate() {
-            micro[i].n += t.n;
-            micro[i].abs_error += t.abs_error;
-            micro[i].exact += t.exact;
-            micro[i].within_one += t.within_one;
+            micro[i].add_all(t);
             let n = t.n as f64;
             macro_sums[i][0] += t.abs_error / n;
             macro_sums[i][1] += t.exact as f64 / n;
@@ -378,10 +381,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut fresh: [Tally; 3] = Default::default();
     for (_, tallies) in table.iter().filter(|(c, _)| !["dropbox", "kensho"].contains(c)) {
         for (i, t) in tallies.iter().enumerate() {
-            fresh[i].n += t.n;
-            fresh[i].abs_error += t.abs_error;
-            fresh[i].exact += t.exact;
-            fresh[i].within_one += t.within_one;
+            fresh[i].add_all(t);
         }
     }
     let k = table.len() as f64;

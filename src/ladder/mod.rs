@@ -128,15 +128,7 @@ impl Ladder {
 
     /// Loads a ladder from a CSV file.
     pub fn load(path: &std::path::Path) -> Result<Ladder, TaxonomyError> {
-        let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| TaxonomyError {
-            problems: vec![crate::taxonomy::Problem {
-                at: crate::SourceRef::file(display.clone()),
-                message: format!("cannot read: {e}"),
-                severity: crate::taxonomy::Severity::Error,
-            }],
-        })?;
-        parse_ladder(&text, &display)
+        parse_ladder(&TaxonomyError::read_file(path)?, &path.display().to_string())
     }
 
     /// The cell as written.

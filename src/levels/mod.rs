@@ -32,9 +32,8 @@ use std::path::{Path, PathBuf};
 
 use crate::analyse::Analysis;
 use crate::ladder::Ladder;
-use crate::posting::SourceRef;
 use crate::signals::years_mentions;
-use crate::taxonomy::{Problem, Severity, Taxonomy, TaxonomyError};
+use crate::taxonomy::{Taxonomy, TaxonomyError};
 use bm25::{terms, Bm25};
 use model::{Contribution, TextModel};
 use signals::{LevelSignals, SignalKind};
@@ -201,21 +200,12 @@ impl LevelData {
                 candidate.is_file().then_some(candidate)
             })
         };
-        let read = |path: &Path| {
-            std::fs::read_to_string(path).map_err(|e| TaxonomyError {
-                problems: vec![Problem {
-                    at: SourceRef::file(path.display().to_string()),
-                    message: format!("cannot read: {e}"),
-                    severity: Severity::Error,
-                }],
-            })
-        };
         let signals = match pick(signals, "level-signals.csv") {
-            Some(path) => LevelSignals::parse(&read(&path)?, &path.display().to_string())?,
+            Some(path) => LevelSignals::parse(&TaxonomyError::read_file(&path)?, &path.display().to_string())?,
             None => LevelSignals::embedded(),
         };
         let text = match pick(model, "level-model.csv") {
-            Some(path) => TextModel::parse(&read(&path)?, &path.display().to_string())?,
+            Some(path) => TextModel::parse(&TaxonomyError::read_file(&path)?, &path.display().to_string())?,
             None => TextModel::embedded(),
         };
         Ok(LevelData { signals, text })

@@ -126,6 +126,19 @@ pub struct TaxonomyError {
     pub problems: Vec<Problem>,
 }
 
+impl TaxonomyError {
+    /// Reads a data file (a ladder, a level table) whole, or the one problem that it cannot be.
+    pub(crate) fn read_file(path: &std::path::Path) -> Result<String, TaxonomyError> {
+        std::fs::read_to_string(path).map_err(|e| TaxonomyError {
+            problems: vec![Problem {
+                at: SourceRef::file(path.display().to_string()),
+                message: format!("cannot read: {e}"),
+                severity: Severity::Error,
+            }],
+        })
+    }
+}
+
 impl fmt::Display for TaxonomyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
