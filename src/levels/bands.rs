@@ -42,7 +42,7 @@ pub fn assign_bands(ladder: &Ladder, model: &TextModel) -> Vec<LevelBand> {
                 }
                 let Some(score) = model.score(cell.descriptor) else { continue };
                 raws.push(score.raw);
-                for c in score.contributions.into_iter().filter(|c| c.content) {
+                for c in model.contributions(&score).filter(|c| c.content) {
                     match pushes.iter_mut().find(|p| p.ngram == c.ngram) {
                         Some(p) => p.bands += c.bands,
                         None => pushes.push(c),

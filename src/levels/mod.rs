@@ -416,7 +416,7 @@ impl LevelModel {
     fn text_evidence(&self, requirement: u32, range: Range<usize>, text: &str) -> Option<Evidence> {
         let model = &self.data.text;
         let score = model.score(text)?;
-        let reasons: Vec<Contribution> = score.contributions.into_iter().filter(|c| c.content).take(REASONS).collect();
+        let reasons: Vec<Contribution> = model.contributions(&score).filter(|c| c.content).take(REASONS).collect();
         let shown: Vec<String> = reasons.iter().map(|c| format!("'{}' {:+.2}", c.ngram, c.bands)).collect();
         Some(Evidence {
             requirement,

@@ -94,8 +94,11 @@ pub struct TextScore {
     pub raw: f64,
     /// How many distinct n-grams of the model the text has.
     pub known: usize,
-    /// Each known n-gram's contribution, largest magnitude first.
-    pub contributions: Vec<Contribution>,
+    /// The known n-grams (indices into the model), largest weight magnitude first; turned into
+    /// [`Contribution`]s only when asked, since a caller shows a few of them at most.
+    strongest_first: Vec<u32>,
+    /// The factor each weight was scaled by.
+    unit: f64,
 }
 
 impl TextModel {
@@ -303,19 +306,25 @@ impl TextModel {
         }
         let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
         let raw = self.intercept + known.iter().map(|&i| self.ngrams[i as usize].1).sum::<f64>() * unit;
-        let mut contributions: Vec<Contribution> = known
-            .iter()
-            .map(|&i| {
-                let (ngram, weight) = &self.ngrams[i as usize];
-                Contribution {
-                    ngram: ngram.clone(),
-                    bands: weight * unit * self.scale,
-                    content: ngram.split(' ').any(|w| !is_function_word(w)),
-                }
-            })
-            .collect();
-        contributions.sort_by(|a, b| b.bands.abs().total_cmp(&a.bands.abs()).then_with(|| a.ngram.cmp(&b.ngram)));
-        Some(TextScore { raw, known: known.len(), contributions })
+        let count = known.len();
+        // Every contribution is its weight times the same factor, so weights order them.
+        known.sort_by(|&a, &b| {
+            let ((ga, wa), (gb, wb)) = (&self.ngrams[a as usize], &self.ngrams[b as usize]);
+            wb.abs().total_cmp(&wa.abs()).then_with(|| ga.cmp(gb))
+        });
+        Some(TextScore { raw, known: count, strongest_first: known, unit })
+    }
+
+    /// Each known n-gram's contribution to `score`, largest magnitude first.
+    pub fn contributions<'a>(&'a self, score: &'a TextScore) -> impl Iterator<Item = Contribution> + 'a {
+        score.strongest_first.iter().map(move |&i| {
+            let (ngram, weight) = &self.ngrams[i as usize];
+            Contribution {
+                ngram: ngram.clone(),
+                bands: weight * score.unit * self.scale,
+                content: ngram.split(' ').any(|w| !is_function_word(w)),
+            }
+        })
     }
 }
 
@@ -332,15 +341,28 @@ pub fn words(text: &str) -> Vec<String> {
 /// Calls `f` with every 1- to [`MAX_NGRAM`]-gram of `text`'s words, in order, each once per
 /// position (the caller de-duplicates).
 pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str)) {
-    let words = words(text);
+    // The words, lower-cased one by one (as [`words`] does) into one buffer: a few allocations
+    // per text instead of one per word.
+    let mut lower = String::with_capacity(text.len());
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let start = lower.len();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // `str::to_lowercase` knows context (a final sigma); `char::to_lowercase` does not.
+            lower.push_str(&word.to_lowercase());
+        }
+        ends.push((start, lower.len()));
+    }
     let mut ngram = String::new();
-    for start in 0..words.len() {
+    for first in 0..ends.len() {
         ngram.clear();
-        for (n, word) in words[start..].iter().take(MAX_NGRAM).enumerate() {
+        for (n, &(start, end)) in ends[first..].iter().take(MAX_NGRAM).enumerate() {
             if n > 0 {
                 ngram.push(' ');
             }
-            ngram.push_str(word);
+            ngram.push_str(&lower[start..end]);
             f(&ngram);
         }
     }
