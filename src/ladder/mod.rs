@@ -200,7 +200,8 @@ impl Ladder {
                         &self.name,
                         &level.order.to_string(),
                         &level.title,
-                        &level.band.to_string(),
+                        // Band 0 is "not on the scale yet", which the file spells as an empty cell.
+                        &if level.band == 0 { String::new() } else { level.band.to_string() },
                         &competency.area,
                         &competency.name,
                         &cell.descriptor,
