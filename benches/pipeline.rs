@@ -6,8 +6,12 @@
 //! benchmark says so and measures nothing. `RUNGS_BENCH_POSTINGS` limits how many postings
 //! are used (default 1,000).
 //!
-//! Besides criterion's own report, the run ends with a ratio table measured by interleaving
-//! the two passes, so machine noise hits both alike.
+//! A `levels` group measures the level call on the analysed postings three ways in the same
+//! run: analysis alone (the reference), the level call with the signal table only (the text
+//! model emptied: what the level call cost before the learned model), and the full call.
+//!
+//! Besides criterion's own report, the run ends with ratio tables measured by interleaving
+//! the passes, so machine noise hits all alike.
 
 use std::fs;
 use std::hint::black_box;
@@ -15,6 +19,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+use rungs::ladder::Ladder;
+use rungs::levels::model::TextModel;
+use rungs::levels::{LevelData, LevelModel};
 use rungs::{Analyzer, Posting, Taxonomy};
 
 const POOL: &str = "../shared/bench-data/postings-pool.jsonl";
@@ -28,7 +35,10 @@ fn load_postings() -> Option<Vec<Posting>> {
         .take(limit)
         .map(|line| {
             let value: serde_json::Value = serde_json::from_str(line).expect("pool lines are JSON");
-            Posting::new(value["id"].as_str().unwrap_or_default(), value["text"].as_str().unwrap_or_default())
+            let mut posting =
+                Posting::new(value["id"].as_str().unwrap_or_default(), value["text"].as_str().unwrap_or_default());
+            posting.title = value["title"].as_str().map(str::to_owned);
+            posting
         })
         .collect();
     Some(postings)
@@ -54,6 +64,55 @@ fn bare_scan(analyzer: &Analyzer, postings: &[Posting]) -> usize {
     postings.iter().map(|p| automata.iter().map(|a| a.find_iter(p.text.as_str()).count()).sum::<usize>()).sum()
 }
 
+/// The default ladders' level model, with the embedded text model or, for the "before"
+/// reference, with one that knows no n-gram (the signal table alone decides).
+fn level_models(taxonomy: &Taxonomy) -> [(&'static str, LevelModel); 2] {
+    // The ladders `rungs levels` uses by default: the multi-level ones.
+    let ladders: Vec<Ladder> = Ladder::embedded().into_iter().filter(|l| l.levels.len() > 1).collect();
+    let full = LevelData::embedded();
+    let embedded = &full.text;
+    let empty = TextModel::from_weights(
+        embedded.intercept,
+        embedded.norm_power,
+        (embedded.scale, embedded.shift),
+        embedded.combine.clone(),
+        Vec::new(),
+    );
+    let signals_only = LevelData { signals: full.signals.clone(), text: empty };
+    [
+        ("levels-signals-only", LevelModel::new(ladders.clone(), signals_only, taxonomy)),
+        ("levels", LevelModel::new(ladders, full, taxonomy)),
+    ]
+}
+
+fn analyse_and_level(analyzer: &Analyzer, model: Option<&LevelModel>, postings: &[Posting]) -> usize {
+    postings
+        .iter()
+        .map(|p| {
+            let analysis = analyzer.analyse(p.clone());
+            match model {
+                Some(model) => model.estimate(&analysis).evidence.len(),
+                None => analysis.matches.len(),
+            }
+        })
+        .sum()
+}
+
+fn bench_levels(c: &mut Criterion, postings: &[Posting], bytes: usize) {
+    let analyzer = Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles");
+    let mut group = c.benchmark_group("levels");
+    group.throughput(Throughput::Bytes(bytes as u64)).sample_size(10).measurement_time(Duration::from_secs(8));
+    group.bench_function(BenchmarkId::new("analyse-only", postings.len()), |b| {
+        b.iter(|| black_box(analyse_and_level(&analyzer, None, postings)))
+    });
+    for (name, model) in level_models(analyzer.taxonomy()) {
+        group.bench_function(BenchmarkId::new(name, postings.len()), |b| {
+            b.iter(|| black_box(analyse_and_level(&analyzer, Some(&model), postings)))
+        });
+    }
+    group.finish();
+}
+
 fn bench(c: &mut Criterion) {
     let Some(postings) = load_postings() else {
         eprintln!("{POOL} not found: run from the project root with ../shared beside it");
@@ -71,6 +130,7 @@ fn bench(c: &mut Criterion) {
         });
         group.finish();
     }
+    bench_levels(c, &postings, bytes);
 }
 
 /// Interleaved timing of both passes; prints MB/s for each and their ratio.
@@ -100,6 +160,30 @@ fn ratio_table() {
     }
 }
 
+/// Interleaved timing of the level call against analysis alone; prints MB/s and ratios.
+fn levels_ratio_table() {
+    let Some(postings) = load_postings() else {
+        return;
+    };
+    let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
+    let analyzer = Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles");
+    let [(_, signals_only), (_, full)] = level_models(analyzer.taxonomy());
+    let mut best = [f64::MAX; 3];
+    for _ in 0..5 {
+        for (slot, model) in [None, Some(&signals_only), Some(&full)].into_iter().enumerate() {
+            let start = Instant::now();
+            black_box(analyse_and_level(&analyzer, model, &postings));
+            best[slot] = best[slot].min(start.elapsed().as_secs_f64());
+        }
+    }
+    println!("\nlevels ratio table ({} postings, {mb:.1} MB, 1 thread, best of 5 interleaved runs)", postings.len());
+    println!("{:<22} {:>12} {:>18}", "pass", "throughput", "time / analyse");
+    for (name, time) in ["analyse only", "levels, signals only", "levels, text model"].iter().zip(best) {
+        println!("{name:<22} {:>7.1} MB/s {:>18.2}", mb / time, time / best[0]);
+    }
+    println!("text model cost: levels with it take {:.2}x the time of levels without it", best[2] / best[1]);
+}
+
 criterion_group!(benches, bench);
 
 fn main() {
@@ -110,4 +194,5 @@ fn main() {
     benches();
     criterion::Criterion::default().configure_from_args().final_summary();
     ratio_table();
+    levels_ratio_table();
 }

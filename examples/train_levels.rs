@@ -85,7 +85,7 @@ fn read_rows(path: &Path) -> Result<Vec<Row>, Box<dyn Error>> {
 
 fn sentence(row: &Row) -> Sentence {
     let mut seen = BTreeSet::new();
-    for_each_ngram(&row.text, |g| {
+    for_each_ngram(&row.text, |g, _| {
         seen.insert(g.to_string());
     });
     Sentence { company: row.source.clone(), band: f64::from(row.band), ngrams: seen.into_iter().collect() }

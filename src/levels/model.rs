@@ -83,7 +83,8 @@ pub struct Contribution {
     pub ngram: String,
     /// Its contribution in bands (after scaling and de-compression): positive is more senior.
     pub bands: f64,
-    /// Whether it has a word that is not a function word.
+    /// Whether it has a word that is not a function word and occurs in the text as written (not
+    /// only through [`OTHERS_TOKEN`]): whether it may be shown as a reason.
     pub content: bool,
 }
 
@@ -97,6 +98,8 @@ pub struct TextScore {
     /// The known n-grams (indices into the model), largest weight magnitude first; turned into
     /// [`Contribution`]s only when asked, since a caller shows a few of them at most.
     strongest_first: Vec<u32>,
+    /// The known n-grams that occur only with a word read as [`OTHERS_TOKEN`] (sorted).
+    rewritten: Vec<u32>,
     /// The factor each weight was scaled by.
     unit: f64,
 }
@@ -175,8 +178,7 @@ impl TextModel {
                 }
                 "ngram" => {
                     let key = field(1);
-                    let canonical = ngram_key(key);
-                    if canonical.is_empty() || canonical != key || key.split(' ').count() > MAX_NGRAM {
+                    if !is_canonical_ngram(key) {
                         bad(format!("n-gram '{key}' is not 1 to {MAX_NGRAM} lower-case words separated by one space"));
                         continue;
                     }
@@ -294,9 +296,13 @@ impl TextModel {
     /// Scores `text`, or `None` if it has no n-gram the model knows.
     pub fn score(&self, text: &str) -> Option<TextScore> {
         let mut known: Vec<u32> = Vec::new();
-        for_each_ngram(text, |ngram| {
+        let mut as_written: Vec<u32> = Vec::new();
+        for_each_ngram(text, |ngram, written| {
             if let Some(&i) = self.index.get(ngram) {
                 known.push(i);
+                if written {
+                    as_written.push(i);
+                }
             }
         });
         known.sort_unstable();
@@ -304,6 +310,8 @@ impl TextModel {
         if known.is_empty() {
             return None;
         }
+        as_written.sort_unstable();
+        let rewritten: Vec<u32> = known.iter().copied().filter(|i| as_written.binary_search(i).is_err()).collect();
         let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
         let raw = self.intercept + known.iter().map(|&i| self.ngrams[i as usize].1).sum::<f64>() * unit;
         let count = known.len();
@@ -312,7 +320,7 @@ impl TextModel {
             let ((ga, wa), (gb, wb)) = (&self.ngrams[a as usize], &self.ngrams[b as usize]);
             wb.abs().total_cmp(&wa.abs()).then_with(|| ga.cmp(gb))
         });
-        Some(TextScore { raw, known: count, strongest_first: known, unit })
+        Some(TextScore { raw, known: count, strongest_first: known, rewritten, unit })
     }
 
     /// Each known n-gram's contribution to `score`, largest magnitude first.
@@ -322,7 +330,7 @@ impl TextModel {
             Contribution {
                 ngram: ngram.clone(),
                 bands: weight * score.unit * self.scale,
-                content: ngram.split(' ').any(|w| !is_function_word(w)),
+                content: !score.rewritten.contains(&i) && ngram.split(' ').any(|w| !is_function_word(w)),
             }
         })
     }
@@ -338,9 +346,59 @@ pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
+/// Verbs whose object is someone the role holder helps: a level word right after one describes
+/// that person, not the holder ("mentor **junior** engineers" is said of seniors).
+const HELPING_VERBS: &[&str] = &[
+    "coach",
+    "coached",
+    "coaches",
+    "coaching",
+    "guide",
+    "guided",
+    "guides",
+    "guiding",
+    "help",
+    "helped",
+    "helping",
+    "helps",
+    "mentor",
+    "mentored",
+    "mentoring",
+    "mentors",
+    "onboard",
+    "onboarded",
+    "onboarding",
+    "onboards",
+    "support",
+    "supported",
+    "supporting",
+    "supports",
+    "teach",
+    "teaches",
+    "teaching",
+    "train",
+    "trained",
+    "training",
+    "trains",
+];
+
+/// Words that place the person they describe low on a ladder.
+const JUNIOR_WORDS: &[&str] =
+    &["early", "entry", "graduates", "interns", "junior", "juniors", "less", "new", "newcomers", "newer"];
+
+/// What a junior word after a helping verb is read as: "mentor junior engineers" means what
+/// "mentor others" means, and the model learns it apart from "junior". An n-gram with a word
+/// read this way is not shown as a reason, since a person would not find it in the text.
+pub const OTHERS_TOKEN: &str = "others";
+
+/// How many words after a helping verb a junior word may stand and still describe its object.
+const OBJECT_REACH: usize = 3;
+
 /// Calls `f` with every 1- to [`MAX_NGRAM`]-gram of `text`'s words, in order, each once per
-/// position (the caller de-duplicates).
-pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str)) {
+/// position (the caller de-duplicates), and whether the n-gram is as written. A junior word that
+/// is the object of a helping verb ("mentor junior engineers", "coach new hires") is read as
+/// [`OTHERS_TOKEN`], and n-grams with it are not as written.
+pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str, bool)) {
     // The words, lower-cased one by one (as [`words`] does) into one buffer: a few allocations
     // per text instead of one per word.
     let mut lower = String::with_capacity(text.len());
@@ -355,22 +413,39 @@ pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str)) {
         }
         ends.push((start, lower.len()));
     }
+    // Each word, and whether it is as written.
+    let mut words: Vec<(&str, bool)> = ends.iter().map(|&(start, end)| (&lower[start..end], true)).collect();
+    let mut since_helping_verb = usize::MAX;
+    for word in &mut words {
+        if HELPING_VERBS.binary_search(&word.0).is_ok() {
+            since_helping_verb = 0;
+            continue;
+        }
+        since_helping_verb = since_helping_verb.saturating_add(1);
+        if since_helping_verb <= OBJECT_REACH && JUNIOR_WORDS.binary_search(&word.0).is_ok() {
+            *word = (OTHERS_TOKEN, false);
+        }
+    }
     let mut ngram = String::new();
-    for first in 0..ends.len() {
+    for first in 0..words.len() {
         ngram.clear();
-        for (n, &(start, end)) in ends[first..].iter().take(MAX_NGRAM).enumerate() {
+        let mut written = true;
+        for (n, &(word, as_written)) in words[first..].iter().take(MAX_NGRAM).enumerate() {
             if n > 0 {
                 ngram.push(' ');
             }
-            ngram.push_str(&lower[start..end]);
-            f(&ngram);
+            ngram.push_str(word);
+            written &= as_written;
+            f(&ngram, written);
         }
     }
 }
 
-/// The canonical spelling of an n-gram: its words, lower-cased, one space apart.
-fn ngram_key(text: &str) -> String {
-    words(text).join(" ")
+/// Whether `key` is spelled as [`for_each_ngram`] spells n-grams: 1 to [`MAX_NGRAM`] lower-case
+/// words, one space apart.
+fn is_canonical_ngram(key: &str) -> bool {
+    let parts: Vec<&str> = key.split(' ').collect();
+    parts.len() <= MAX_NGRAM && parts.iter().all(|part| words(part) == [*part])
 }
 
 fn checksum(data: &str) -> String {
@@ -384,14 +459,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn function_words_are_sorted_for_binary_search() {
-        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [FUNCTION_WORDS, HELPING_VERBS, JUNIOR_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn a_junior_word_after_a_helping_verb_describes_someone_else() {
+        let unigrams = |text: &str| {
+            let mut seen = Vec::new();
+            for_each_ngram(text, |g, written| {
+                if !g.contains(' ') {
+                    seen.push(if written { g.to_string() } else { format!("({g})") })
+                }
+            });
+            seen.join(" ")
+        };
+        assert_eq!(unigrams("Mentor junior engineers"), "mentor (others) engineers");
+        assert_eq!(unigrams("Coaches and supports new hires"), "coaches and supports (others) hires");
+        assert_eq!(unigrams("A junior engineer who seeks help"), "a junior engineer who seeks help");
+        // Too far from the verb to be its object.
+        assert_eq!(unigrams("Helps the team ship new features"), "helps the team ship new features");
     }
 
     #[test]
     fn ngrams_of_a_text() {
         let mut seen = Vec::new();
-        for_each_ngram("Owns the entire-platform!", |g| seen.push(g.to_string()));
+        for_each_ngram("Owns the entire-platform!", |g, _| seen.push(g.to_string()));
         assert_eq!(
             seen,
             [

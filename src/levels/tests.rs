@@ -51,7 +51,7 @@ fn junior_and_staff_texts_land_at_the_ends_of_the_scale() {
 #[test]
 fn every_level_call_quotes_text_it_can_slice() {
     let (model, analyzer) = model_and_analyzer();
-    for text in [JUNIOR_TEXT, STAFF_TEXT, SEED] {
+    for text in [JUNIOR_TEXT, STAFF_TEXT, SEED, "- Mentor junior engineers and coach new hires"] {
         let analysis = analyzer.analyse(Posting::new("t", text));
         let level = model.estimate(&analysis);
         assert!(!level.evidence.is_empty());
