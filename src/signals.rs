@@ -71,7 +71,8 @@ fn years_regex() -> &'static Regex {
             (?:\s*(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
             \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
             (?:years?|yrs?)(?-u:\b)(?:'|’)?
-            (?P<tail>\s+(?:old|ago)(?-u:\b))?
+            (?P<tail>\s+(?:old|ago|warranty|guarantee|anniversary|contract|term|degree|college|university
+                |bachelor|program|programme|course)(?-u:\b))?
             ",
         )
         .expect("valid regex")
@@ -152,6 +153,9 @@ fn window_end(text: &str, at: usize) -> usize {
 /// assert_eq!(years("5+ years of Go; at least 3 years of SQL"), [5, 3]);
 /// assert_eq!(years("3-5 years, Minimum 2 years, (7+ years), two years"), [3, 2, 7, 2]);
 /// assert_eq!(years("founded 20 years ago"), Vec::<u32>::new());
+/// assert_eq!(years("a background check every two years, a 2 years warranty"), Vec::<u32>::new());
+/// assert_eq!(years("grown 40% over the past 5 years; a 4 year degree"), Vec::<u32>::new());
+/// assert_eq!(years("• 5+ years of Go; ’every’ 3 years"), [5, 3]);
 /// ```
 pub fn years_mentions(text: &str) -> Vec<YearsMention> {
     if !text.contains("year") && !text.contains("yr") && !text.contains("Year") && !text.contains("YEAR") {
@@ -159,7 +163,7 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
     }
     years_regex()
         .captures_iter(text)
-        .filter(|c| c.name("tail").is_none())
+        .filter(|c| c.name("tail").is_none() && c.get(0).is_some_and(|m| !follows_period_word(text, m.start())))
         .filter_map(|c| {
             let n = c.name("n")?;
             let value = parse_number(n.as_str())?;
@@ -167,6 +171,16 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
             (1..=40).contains(&value).then(|| YearsMention { range: whole.range(), min_years: value })
         })
         .collect()
+}
+
+/// Whether the word before `at` makes the years that follow a period of time rather than
+/// experience: "a background check **every** two years", "over the **past** 10 years".
+fn follows_period_word(text: &str, at: usize) -> bool {
+    const PERIOD_WORDS: &[&str] = &["after", "each", "every", "first", "last", "next", "past", "per", "within"];
+    let before = text[..at].trim_end();
+    let word_start = before.len() - before.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let word = before[word_start..].to_ascii_lowercase();
+    PERIOD_WORDS.contains(&word.as_str())
 }
 
 fn parse_number(word: &str) -> Option<u32> {
