@@ -72,6 +72,8 @@ fn check_analysis(analysis: &Analysis) {
         assert_eq!(requirement.index as usize, i + 1, "requirements are numbered in order");
         assert!(range.start >= previous_end && range.start < range.end, "requirement {range:?} after {previous_end}");
         assert!(text.get(range.clone()).is_some(), "requirement {range:?} is not on character boundaries");
+        let clean = &requirement.clean_range;
+        assert!(analysis.clean_text().get(clean.clone()).is_some(), "clean range {clean:?} does not slice the view");
         previous_end = range.end;
     }
     let mut previous_end = 0;

@@ -1,4 +1,8 @@
-//! One posting through the pure stages: split → match → resolve → strength and years.
+//! One posting through the pure stages: clean → split → match → resolve → strength and years.
+//!
+//! The stages read the clean view of the text ([`CleanText`]: Markdown escapes, emphasis and
+//! HTML undone); every range they find is mapped back, so an [`Analysis`] holds offsets into
+//! the posting as read.
 //!
 //! [`Analyzer`] holds what is built once (taxonomy and matcher) and turns a [`Posting`] into
 //! an [`Analysis`]: its requirements and its skill matches, each match carrying its
@@ -7,6 +11,7 @@
 
 use std::ops::Range;
 
+use crate::clean::CleanText;
 use crate::matcher::{Candidate, SkillIndex, SkillMatcher};
 use crate::posting::Posting;
 use crate::signals::{clauses, preference_cues, years_mentions, PreferenceCue, YearsMention};
@@ -18,7 +23,7 @@ use crate::taxonomy::Taxonomy;
 pub struct SkillMatch {
     /// The requirement's 1-based index within the posting.
     pub requirement: u32,
-    /// Byte range in the posting text.
+    /// Byte range in the posting text (as read, not the clean view).
     pub range: Range<usize>,
     /// The skill.
     pub skill: SkillIndex,
@@ -37,6 +42,15 @@ pub struct Analysis {
     pub requirements: Vec<Requirement>,
     /// Its skill matches, in text order.
     pub matches: Vec<SkillMatch>,
+    /// The clean view of the text the stages read, and its map back to the posting text.
+    pub view: CleanText,
+}
+
+impl Analysis {
+    /// The clean text the stages read; [`Requirement::clean_range`] slices it.
+    pub fn clean_text(&self) -> &str {
+        self.view.text(&self.posting.text)
+    }
 }
 
 /// The stages that analyse one posting, built once and shared across threads.
@@ -75,8 +89,9 @@ impl Analyzer {
     /// assert_eq!(found, [("kubernetes", "required", Some(5)), ("terraform", "preferred", None)]);
     /// ```
     pub fn analyse(&self, posting: Posting) -> Analysis {
-        let text = posting.text.as_str();
-        let requirements = split_requirements(text);
+        let view = CleanText::new(&posting.text);
+        let text = view.text(&posting.text);
+        let mut requirements = split_requirements(text);
         let mut candidates = self.matcher.candidates(text);
         // A candidate must lie inside one requirement; headings and bullet markers hold none.
         // `spans[r]` is requirement r's run of `inside`, which stays in text order.
@@ -110,7 +125,15 @@ impl Analyzer {
             self.matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
             qualify(text, requirement, &found, &cues, &years, &mut matches);
         }
-        Analysis { posting, requirements, matches }
+        if view.is_changed() {
+            for requirement in &mut requirements {
+                requirement.range = view.to_original(requirement.clean_range.clone());
+            }
+            for found in &mut matches {
+                found.range = view.to_original(found.range.clone());
+            }
+        }
+        Analysis { posting, requirements, matches, view }
     }
 }
 

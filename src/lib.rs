@@ -40,6 +40,7 @@
 pub mod aggregate;
 pub mod analyse;
 pub mod batch;
+pub mod clean;
 mod fingerprint;
 pub mod gap;
 pub mod input;

@@ -53,6 +53,9 @@ pub struct Requirement {
     pub index: u32,
     /// Byte range in the posting text.
     pub range: Range<usize>,
+    /// Byte range in the clean view of the text the stages read ([`crate::clean`]); the same
+    /// as `range` where the text has no markup, and from [`split_requirements`] alone.
+    pub clean_range: Range<usize>,
     /// The strength the enclosing section gives (cues inside the text may lower it).
     pub section_strength: Strength,
     /// Whether the requirement was a bullet (rather than a prose sentence).
@@ -158,6 +161,7 @@ impl Splitter<'_> {
         if self.text[range.clone()].chars().any(char::is_alphanumeric) {
             self.out.push(Requirement {
                 index: self.out.len() as u32 + 1,
+                clean_range: range.clone(),
                 range,
                 section_strength: self.strength,
                 is_bullet,

@@ -1,6 +1,6 @@
-//! Properties over many generated texts: the pipeline never panics, requirements are ordered,
-//! disjoint and on character boundaries, every match lies inside its requirement, and offsets
-//! slice the original text. Texts come from a fixed xorshift stream over an alphabet chosen to
+//! Properties over many generated texts (markup included): the pipeline never panics,
+//! requirements are ordered, disjoint and on character boundaries, every match lies inside its
+//! requirement, and offsets slice the original text. Texts come from a fixed xorshift stream over an alphabet chosen to
 //! hit the splitter's and matcher's edge cases, so a failure reproduces.
 
 use rungs::{Analyzer, Posting, Taxonomy};
@@ -70,6 +70,31 @@ const PIECES: &[&str] = &[
     ":",
     "e.g.",
     "U.S.",
+    // Markup as scrapers write it.
+    "\\+",
+    "\\\\#",
+    "\\",
+    "**",
+    "*",
+    "_",
+    "__",
+    "<li>",
+    "</li>",
+    "<p>",
+    "<br/>",
+    "<b>",
+    "</b>",
+    "<",
+    ">",
+    "&amp;",
+    "&nbsp;",
+    "&#8217;",
+    "&#x1F600;",
+    "[",
+    "]",
+    "](https://x.io/a_b)",
+    "](",
+    "<!-- c -->",
 ];
 
 fn generated_texts(count: usize) -> Vec<String> {
@@ -99,6 +124,7 @@ fn analysis_invariants_hold_on_generated_text() {
             assert!(previous_end <= r.range.start && r.range.start < r.range.end, "{text:?}: {:?}", r.range);
             assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end), "{text:?}");
             assert!(!text[r.range.clone()].trim().is_empty(), "{text:?}");
+            assert!(analysis.clean_text().get(r.clean_range.clone()).is_some(), "{text:?}");
             previous_end = r.range.end;
         }
         let mut previous_match = 0;

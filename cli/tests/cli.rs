@@ -144,6 +144,52 @@ mod inputs {
     }
 
     #[test]
+    fn a_jobspy_export_reads_with_no_flag_and_its_markup_is_undone() {
+        let path = "tests/fixtures/jobspy-export.csv";
+        let o = run(&["scan", "-f", "jsonl", path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(
+            stderr(&o).matches("no 'text' column: reading the posting text from 'description'").count(),
+            1,
+            "{}",
+            stderr(&o)
+        );
+        let text = std::fs::read_to_string(workspace_root().join(path)).unwrap();
+        let rows: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let found = |posting: &str, skill: &str| -> Vec<(String, Option<u64>)> {
+            rows.iter()
+                .filter(|r| r["posting"] == posting && r["skill_id"] == skill)
+                .map(|r| (r["matched"].as_str().unwrap().to_string(), r["min_years"].as_u64()))
+                .collect()
+        };
+        // Markdown escapes, single and doubled, and an HTML entity: matched, with the years
+        // they state, and quoted as the export wrote them.
+        assert_eq!(found("li-4001", "c++"), [("C\\+\\+".to_string(), None), ("C\\+\\+".to_string(), Some(5))]);
+        assert_eq!(found("li-4001", "c#"), [("C\\#".to_string(), None)]);
+        assert_eq!(found("li-4002", "c#"), [("C&#35;".to_string(), None)]);
+        assert_eq!(found("li-4002", "java"), [("Java".to_string(), Some(3))]);
+        assert_eq!(found("li-4003", "c++"), [("C\\\\+\\\\+".to_string(), Some(7))]);
+        // A link's text is read, its target is not.
+        assert_eq!(found("li-4003", "rust").len(), 1);
+        for row in &rows {
+            // Offsets are into the text as read (the CSV field), so the matched text is a
+            // substring of the file.
+            assert!(text.contains(row["matched"].as_str().unwrap()), "{row}");
+        }
+    }
+
+    #[test]
+    fn a_named_title_column_the_file_lacks_is_an_error() {
+        let o = run(&["scan", "--title-column", "job_title", "tests/fixtures/jobspy-export.csv"]);
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr(&o).contains("no column named 'job_title' (the header has: id, site, job_url"),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    #[test]
     fn stdin_text_and_jsonl_are_sniffed() {
         let o = run_stdin(&["scan", "-f", "jsonl", "-q"], b"We need Python and Terraform.");
         assert!(stdout(&o).contains("\"posting\":\"stdin\""), "{}", stdout(&o));

@@ -1,8 +1,9 @@
 //! CSV (and TSV) input: one posting per row, with a header naming the columns.
 //!
-//! The text column defaults to `text` and the id column to `id`; `--text-column description`
-//! reads JobSpy exports as they are. A missing text column is an error about the whole file,
-//! naming the columns it does have. A row without an id gets `<file stem>#<record>`.
+//! The text column defaults to `text` and the id column to `id`. A file without a `text`
+//! column is read from `description` (JobSpy exports), with a note saying so; a missing text
+//! column, or an id or title column the user named, is an error about the whole file, naming
+//! the columns it does have. A row without an id gets `<file stem>#<record>`.
 //!
 //! The `csv` crate ends a quoted field that is never closed at the end of the file, folding
 //! every later row into it without a word. [`QuoteGuard`] follows the quoting as the bytes go
@@ -11,7 +12,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use super::{InputError, InputOptions, Notice, NoticeSink};
+use super::{InputError, InputOptions, Notice, NoticeSink, FALLBACK_TEXT_COLUMNS};
 use crate::posting::{Posting, SourceRef};
 
 pub(crate) struct CsvRecords {
@@ -56,12 +57,28 @@ impl CsvRecords {
                 notices(Notice { at: origin.at_line(1), message });
             }
         }
-        let text_index = find(&options.text_column).ok_or_else(|| missing(&options.text_column, "--text-column"))?;
+        let text_index = match find(&options.text_column) {
+            Some(index) => index,
+            None if !options.text_column_explicit => {
+                let fallback = FALLBACK_TEXT_COLUMNS.iter().find_map(|name| find(name));
+                let index = fallback.ok_or_else(|| missing(&options.text_column, "--text-column"))?;
+                let message = format!(
+                    "no '{}' column: reading the posting text from '{}' (choose with --text-column)",
+                    options.text_column, names[index]
+                );
+                notices(Notice { at: origin.at_line(1), message });
+                index
+            }
+            None => return Err(missing(&options.text_column, "--text-column")),
+        };
         let id_index = find(&options.id_column);
         if id_index.is_none() && options.id_column_explicit {
             return Err(missing(&options.id_column, "--id-column"));
         }
         let title_index = find(&options.title_column);
+        if title_index.is_none() && options.title_column_explicit {
+            return Err(missing(&options.title_column, "--title-column"));
+        }
         let mut records = reader.into_byte_records();
         let ahead = records.next();
         Ok(CsvRecords {

@@ -77,11 +77,20 @@ pub struct InputOptions {
     pub title_column: String,
     /// Whether `id_column` was named by the user (then its absence is an error).
     pub id_column_explicit: bool,
+    /// Whether `text_column` was named by the user (else a CSV without it may fall back to
+    /// [`FALLBACK_TEXT_COLUMNS`]).
+    pub text_column_explicit: bool,
+    /// Whether `title_column` was named by the user (then a CSV without it is an error).
+    pub title_column_explicit: bool,
     /// The most bytes one posting may take: a CSV row, a JSONL line, or a plain-text file (all
     /// its postings together). Bigger ones are record errors, so endless input (`/dev/zero`)
     /// cannot exhaust memory.
     pub max_posting_bytes: usize,
 }
+
+/// Columns a CSV without the default `text` column is read from, in order of preference:
+/// JobSpy and most job-board exports call the posting body `description`.
+pub const FALLBACK_TEXT_COLUMNS: &[&str] = &["description", "job_description"];
 
 /// The default of [`InputOptions::max_posting_bytes`]: 16 MiB, a hundred times the longest
 /// posting in a pool of 5,442 real ones.
@@ -95,6 +104,8 @@ impl Default for InputOptions {
             text_column: "text".to_string(),
             title_column: "title".to_string(),
             id_column_explicit: false,
+            text_column_explicit: false,
+            title_column_explicit: false,
             max_posting_bytes: DEFAULT_MAX_POSTING_BYTES,
         }
     }

@@ -286,14 +286,15 @@ impl LevelModel {
 
     /// Estimates the level of one analysed posting.
     pub fn estimate(&self, analysis: &Analysis) -> PostingLevel {
-        let text = analysis.posting.text.as_str();
+        // The stages read the clean view; ranges go back to the posting text at the end.
+        let text = analysis.clean_text();
         let mut all_evidence = match &analysis.posting.title {
             Some(title) => self.title_evidence(title),
             None => Vec::new(),
         };
         let mut requirements = Vec::with_capacity(analysis.requirements.len());
         for requirement in &analysis.requirements {
-            let range = requirement.range.clone();
+            let range = requirement.clean_range.clone();
             let slice = &text[range.clone()];
             let mut evidence = self.signal_evidence(requirement.index, range.start, slice);
             if let Some(vote) = self.text_evidence(requirement.index, range.clone(), slice) {
@@ -320,6 +321,10 @@ impl LevelModel {
                 .collect();
             requirement.placements =
                 (0..self.ladders.len()).map(|l| self.place(l, requirement.band, &ranked, &query, &linked)).collect();
+            requirement.range = analysis.view.to_original(requirement.range.clone());
+            for evidence in &mut requirement.evidence {
+                evidence.range = analysis.view.to_original(evidence.range.clone());
+            }
             all_evidence.extend(requirement.evidence.iter().cloned());
         }
         let combine = &self.data.text.combine;

@@ -272,12 +272,13 @@ pub struct RunArgs {
     /// CSV column / JSONL field holding the posting id.
     #[arg(long, value_name = "NAME")]
     pub id_column: Option<String>,
-    /// CSV column / JSONL field holding the posting text (JobSpy: `description`).
-    #[arg(long, value_name = "NAME", default_value = "text")]
-    pub text_column: String,
-    /// CSV column / JSONL field holding the job title.
-    #[arg(long, value_name = "NAME", default_value = "title")]
-    pub title_column: String,
+    /// CSV column / JSONL field holding the posting text [default: text; a CSV without a
+    /// `text` column is read from `description`, as JobSpy writes it, with a note].
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// CSV column / JSONL field holding the job title [default: title, when present].
+    #[arg(long, value_name = "NAME")]
+    pub title_column: Option<String>,
     /// The most bytes one posting may take: a CSV row, a JSONL line, or a plain-text file (all
     /// its postings together). Larger ones are bad records.
     #[arg(long, value_name = "BYTES", default_value_t = rungs::input::DEFAULT_MAX_POSTING_BYTES)]

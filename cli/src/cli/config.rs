@@ -98,8 +98,10 @@ impl RunConfig {
             }),
             id_column: args.id_column.clone().unwrap_or_else(|| "id".to_string()),
             id_column_explicit: args.id_column.is_some(),
-            text_column: args.text_column.clone(),
-            title_column: args.title_column.clone(),
+            text_column: args.text_column.clone().unwrap_or_else(|| "text".to_string()),
+            text_column_explicit: args.text_column.is_some(),
+            title_column: args.title_column.clone().unwrap_or_else(|| "title".to_string()),
+            title_column_explicit: args.title_column.is_some(),
             max_posting_bytes: args.max_posting_bytes,
         };
         Ok(RunConfig {

@@ -1,0 +1,498 @@
+//! A markup-free view of a posting's text for the stages that read words, with a map back to
+//! the original bytes.
+//!
+//! Scrapers write postings as Markdown or HTML: `C\+\+`, `5\+ years`, `**About us**`,
+//! `[apply](https://…)`, `<li>Go</li>`, `R&amp;D`, `&nbsp;`. Read literally, `C\+\+` is "C" and
+//! no "N+ years" is ever found. [`CleanText`] undoes that markup in one pass over the bytes:
+//!
+//! - a Markdown escape (one or two backslashes before ASCII punctuation) keeps the punctuation;
+//! - emphasis markers (`**`, `__`, a `*` or `_` at a word's edge) and link syntax
+//!   (`[text](url)` keeps `text`) are dropped; a `*` that starts a line is a bullet and stays;
+//! - HTML tags that end a block (`<p>`, `<br>`, `<div>`, `<h2>`…) become a line break, `<li>`
+//!   a line break and a bullet, other known tags and comments are dropped;
+//! - character references (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2022;`) are decoded.
+//!
+//! Each piece of the clean text records the original bytes it came from, so a range found in
+//! the clean text maps back onto the original ([`CleanText::to_original`]): every offset rungs
+//! reports still points into the posting as read. A text without any of the bytes markup
+//! starts with is its own clean view, at the cost of one scan.
+
+use std::ops::Range;
+
+/// The clean view of one text and the map back to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CleanText {
+    /// The clean text; `None` when the original has no markup and is its own view.
+    text: Option<String>,
+    /// The pieces of the clean text, in order; bytes of the original between pieces were
+    /// dropped.
+    pieces: Vec<Piece>,
+}
+
+/// A run of clean bytes and the original bytes it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    clean: usize,
+    clean_len: usize,
+    original: usize,
+    original_len: usize,
+    /// Copied byte for byte (so offsets inside map one to one), rather than replaced.
+    copied: bool,
+}
+
+impl CleanText {
+    /// The clean view of `original`.
+    ///
+    /// ```
+    /// use rungs::clean::CleanText;
+    /// let original = "**Must have:** C\\+\\+, R&amp;D, 5\\+ years";
+    /// let view = CleanText::new(original);
+    /// assert_eq!(view.text(original), "Must have: C++, R&D, 5+ years");
+    /// let cpp = view.text(original).find("C++").unwrap();
+    /// assert_eq!(&original[view.to_original(cpp..cpp + 3)], "C\\+\\+");
+    /// ```
+    pub fn new(original: &str) -> CleanText {
+        if !original.bytes().any(|b| matches!(b, b'\\' | b'<' | b'&' | b'*' | b'_' | b'[')) {
+            return CleanText::default();
+        }
+        let mut builder = Builder::new(original);
+        builder.run();
+        builder.finish()
+    }
+
+    /// The clean text of `original` (the text this view was made from).
+    pub fn text<'a>(&'a self, original: &'a str) -> &'a str {
+        self.text.as_deref().unwrap_or(original)
+    }
+
+    /// Whether the clean text differs from the original.
+    pub fn is_changed(&self) -> bool {
+        self.text.is_some()
+    }
+
+    /// The original byte range a clean byte range came from. A range that starts or ends
+    /// inside a replaced piece (a decoded entity, a tag's line break) widens to the whole of
+    /// its markup.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        if self.text.is_none() {
+            return range;
+        }
+        let start = self.map_start(range.start);
+        let end = if range.end <= range.start { start } else { self.map_end(range.end).max(start) };
+        start..end
+    }
+
+    fn map_start(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.clean + p.clean_len <= at);
+        match self.pieces.get(i) {
+            Some(p) if p.copied => p.original + (at - p.clean),
+            Some(p) => p.original,
+            None => self.pieces.last().map_or(0, |p| p.original + p.original_len),
+        }
+    }
+
+    fn map_end(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.clean + p.clean_len < at);
+        match self.pieces.get(i) {
+            Some(p) if p.copied => p.original + (at - p.clean),
+            Some(p) => p.original + p.original_len,
+            None => self.pieces.last().map_or(0, |p| p.original + p.original_len),
+        }
+    }
+}
+
+/// Tags whose end or start breaks a line.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Tags dropped without a trace (inline formatting).
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "ins", "kbd", "mark", "s", "small", "span",
+    "strike", "strong", "sub", "sup", "u",
+];
+
+/// Named character references postings use, and what they stand for.
+const ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("apos", "'"),
+    ("bull", "•"),
+    ("copy", "©"),
+    ("gt", ">"),
+    ("hellip", "…"),
+    ("laquo", "«"),
+    ("ldquo", "“"),
+    ("lsquo", "‘"),
+    ("lt", "<"),
+    ("mdash", "—"),
+    ("middot", "·"),
+    ("nbsp", " "),
+    ("ndash", "–"),
+    ("quot", "\""),
+    ("raquo", "»"),
+    ("rdquo", "”"),
+    ("reg", "®"),
+    ("rsquo", "’"),
+    ("trade", "™"),
+];
+
+/// The longest tag (with attributes) and link target read as markup.
+const MAX_TAG_LEN: usize = 1024;
+const MAX_LINK_TEXT_LEN: usize = 300;
+const MAX_LINK_TARGET_LEN: usize = 2048;
+
+struct Builder<'a> {
+    original: &'a str,
+    bytes: &'a [u8],
+    out: String,
+    pieces: Vec<Piece>,
+    /// Where the pending run of copied bytes starts.
+    run_start: usize,
+    /// Where a pending link's `](target)` starts and ends, to drop when the scan reaches it.
+    link_tail: Option<Range<usize>>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(original: &'a str) -> Builder<'a> {
+        Builder {
+            original,
+            bytes: original.as_bytes(),
+            out: String::with_capacity(original.len()),
+            pieces: Vec::new(),
+            run_start: 0,
+            link_tail: None,
+        }
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.bytes.len() {
+            if let Some(tail) = self.link_tail.clone().filter(|t| t.start == i) {
+                self.link_tail = None;
+                self.replace(tail.clone(), "");
+                i = tail.end;
+                continue;
+            }
+            i = match self.bytes[i] {
+                b'\\' => self.escape(i),
+                b'&' => self.entity(i),
+                b'<' => self.tag(i),
+                b'*' | b'_' => self.emphasis(i),
+                b'[' | b'!' => self.link(i),
+                _ => i + 1,
+            };
+        }
+    }
+
+    fn finish(mut self) -> CleanText {
+        self.flush(self.bytes.len());
+        if self.pieces.len() == 1 && self.pieces[0].copied && self.pieces[0].original_len == self.bytes.len() {
+            return CleanText::default();
+        }
+        if self.pieces.is_empty() && self.bytes.is_empty() {
+            return CleanText::default();
+        }
+        CleanText { text: Some(self.out), pieces: self.pieces }
+    }
+
+    /// Copies the pending run up to `end`.
+    fn flush(&mut self, end: usize) {
+        if end <= self.run_start {
+            return;
+        }
+        let clean = self.out.len();
+        self.out.push_str(&self.original[self.run_start..end]);
+        let len = end - self.run_start;
+        match self.pieces.last_mut() {
+            Some(last) if last.copied && last.original + last.original_len == self.run_start => {
+                last.clean_len += len;
+                last.original_len += len;
+            }
+            _ => self.pieces.push(Piece {
+                clean,
+                clean_len: len,
+                original: self.run_start,
+                original_len: len,
+                copied: true,
+            }),
+        }
+        self.run_start = end;
+    }
+
+    /// Replaces the original bytes `range` with `with` (nothing, to drop them).
+    fn replace(&mut self, range: Range<usize>, with: &str) {
+        self.flush(range.start);
+        if !with.is_empty() {
+            self.pieces.push(Piece {
+                clean: self.out.len(),
+                clean_len: with.len(),
+                original: range.start,
+                original_len: range.len(),
+                copied: false,
+            });
+            self.out.push_str(with);
+        }
+        self.run_start = range.end;
+    }
+
+    /// Drops markup, leaving a space where dropping it would glue a word to what precedes it
+    /// (`skills***Please`, `done.**Next**`).
+    fn drop_between_words(&mut self, range: Range<usize>, after: Option<u8>) {
+        // What precedes is the clean text so far: the original byte before may be markup too.
+        self.flush(range.start);
+        let before = self.out.as_bytes().last().copied();
+        let glue = is_word(after) && before.is_some_and(|b| !b.is_ascii_whitespace() && !b"([\"'/-".contains(&b));
+        self.replace(range, if glue { " " } else { "" });
+    }
+
+    /// `\+` or `\\+`: the backslashes go, the punctuation stays (and is not read as markup).
+    fn escape(&mut self, at: usize) -> usize {
+        let slashes = self.bytes[at..].iter().take(2).take_while(|&&b| b == b'\\').count();
+        match self.bytes.get(at + slashes) {
+            Some(b) if b.is_ascii_punctuation() && *b != b'\\' => {
+                self.replace(at..at + slashes, "");
+                at + slashes + 1
+            }
+            _ => at + slashes,
+        }
+    }
+
+    /// `&amp;`, `&#8217;`, `&#x2022;`.
+    fn entity(&mut self, at: usize) -> usize {
+        let window = &self.bytes[at + 1..self.bytes.len().min(at + 12)];
+        let Some(semicolon) = window.iter().position(|&b| b == b';') else {
+            return at + 1;
+        };
+        let name = &self.original[at + 1..at + 1 + semicolon];
+        let decoded: Option<String> = if let Some(number) = name.strip_prefix('#') {
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => number.parse().ok(),
+            };
+            code.and_then(char::from_u32).filter(|c| *c != '\0').map(|c| match c {
+                '\u{a0}' => " ".to_string(),
+                c => c.to_string(),
+            })
+        } else {
+            ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_string())
+        };
+        match decoded {
+            Some(text) => {
+                let end = at + semicolon + 2;
+                self.replace(at..end, &text);
+                end
+            }
+            None => at + 1,
+        }
+    }
+
+    /// A known HTML tag or a comment.
+    fn tag(&mut self, at: usize) -> usize {
+        let rest = &self.bytes[at + 1..];
+        if rest.starts_with(b"!--") {
+            let limit = rest.len().min(MAX_TAG_LEN * 4);
+            if let Some(end) = find(&rest[..limit], b"-->") {
+                let end = at + 1 + end + 3;
+                self.replace(at..end, "");
+                return end;
+            }
+            return at + 1;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 || !rest[name_start].is_ascii_alphabetic() {
+            return at + 1;
+        }
+        let name = self.original[at + 1 + name_start..at + 1 + name_start + name_len].to_ascii_lowercase();
+        let after = &rest[name_start + name_len..];
+        let limit = after.len().min(MAX_TAG_LEN);
+        let end = match after.first() {
+            Some(b'>') => 1,
+            Some(b'/') if after.get(1) == Some(&b'>') => 2,
+            Some(b) if b.is_ascii_whitespace() => match after[..limit].iter().position(|&b| b == b'>' || b == b'<') {
+                Some(p) if after[p] == b'>' => p + 1,
+                _ => return at + 1,
+            },
+            _ => return at + 1,
+        };
+        let end = at + 1 + name_start + name_len + end;
+        if BLOCK_TAGS.binary_search(&name.as_str()).is_ok() {
+            self.replace(at..end, if name == "li" && !closing { "\n- " } else { "\n" });
+        } else if INLINE_TAGS.binary_search(&name.as_str()).is_ok() {
+            self.drop_between_words(at..end, self.bytes.get(end).copied());
+        } else {
+            return at + 1;
+        }
+        end
+    }
+
+    /// `**bold**`, `__bold__`, `*it*`, `_it_`; not a bullet `*`, not `snake_case`, not `5 * 3`,
+    /// not a `*` that a flattened scrape glued between sentences as a bullet
+    /// (`responsible.*Minimum`).
+    fn emphasis(&mut self, at: usize) -> usize {
+        let marker = self.bytes[at];
+        let run = self.bytes[at..].iter().take_while(|&&b| b == marker).count();
+        let before = at.checked_sub(1).map(|i| self.bytes[i]);
+        let after = self.bytes.get(at + run).copied();
+        if run == 1 {
+            let starts_line =
+                self.bytes[..at].iter().rev().take_while(|&&b| b != b'\n').all(|b| *b == b' ' || *b == b'\t');
+            if marker == b'*' && starts_line && is_space(after) {
+                return at + 1; // a bullet
+            }
+            let opening = (is_space(before) || before.is_some_and(|b| b"(\"'".contains(&b))) && is_word(after);
+            let closing = (is_word(before) || before.is_some_and(|b| b".,:;!?)".contains(&b))) && !is_word(after);
+            let emphasis = match marker {
+                b'_' => is_word(before) != is_word(after),
+                _ => opening || closing,
+            };
+            if !emphasis {
+                return at + 1;
+            }
+        } else if run > 3 {
+            return at + run; // a rule or decoration, kept as it is
+        }
+        self.drop_between_words(at..at + run, after);
+        at + run
+    }
+
+    /// `[text](target)` keeps `text`; `![alt](target)` keeps `alt`.
+    fn link(&mut self, at: usize) -> usize {
+        let image = self.bytes[at] == b'!';
+        let open = at + usize::from(image);
+        if self.bytes.get(open) != Some(&b'[') {
+            return at + 1;
+        }
+        let text_limit = self.bytes.len().min(open + 1 + MAX_LINK_TEXT_LEN);
+        let Some(close) = self.bytes[open + 1..text_limit].iter().position(|&b| matches!(b, b']' | b'[' | b'\n'))
+        else {
+            return at + 1;
+        };
+        let close = open + 1 + close;
+        if self.bytes[close] != b']' || self.bytes.get(close + 1) != Some(&b'(') {
+            return at + 1;
+        }
+        let target_start = close + 2;
+        let target_limit = self.bytes.len().min(target_start + MAX_LINK_TARGET_LEN);
+        let Some(paren) =
+            self.bytes[target_start..target_limit].iter().position(|&b| b == b')' || b.is_ascii_whitespace())
+        else {
+            return at + 1;
+        };
+        let paren = target_start + paren;
+        if self.bytes[paren] != b')' {
+            return at + 1;
+        }
+        self.replace(at..open + 1, "");
+        self.link_tail = Some(close..paren + 1);
+        open + 1
+    }
+}
+
+/// A byte of a word: ASCII letter or digit, or part of a non-ASCII character.
+fn is_word(b: Option<u8>) -> bool {
+    b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80)
+}
+
+/// Whitespace, or the text's edge.
+fn is_space(b: Option<u8>) -> bool {
+    b.is_none_or(|b| b.is_ascii_whitespace())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        CleanText::new(text).text(text).to_string()
+    }
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(BLOCK_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(INLINE_TAGS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn markdown_escapes_are_undone() {
+        assert_eq!(clean(r"C\+\+, C\#, 5\+ years, problem\-solving"), "C++, C#, 5+ years, problem-solving");
+        assert_eq!(clean(r"C\\+\\+ and \\# and a \\path"), r"C++ and # and a \\path");
+        assert_eq!(clean(r"\*not emphasis\*"), "*not emphasis*");
+    }
+
+    #[test]
+    fn emphasis_and_links_are_dropped() {
+        assert_eq!(clean("**About us** and __this__"), "About us and this");
+        assert_eq!(clean("*Java* or _Kotlin_, snake_case, 5 * 3"), "Java or Kotlin, snake_case, 5 * 3");
+        assert_eq!(clean("* a bullet\n  * another"), "* a bullet\n  * another");
+        assert_eq!(clean("communication skills***Please reply"), "communication skills Please reply");
+        assert_eq!(clean("is responsible.*Minimum of 2 years"), "is responsible.*Minimum of 2 years");
+        assert_eq!(clean("<b>Skills</b>Python"), "Skills Python");
+        assert_eq!(clean("See [our stack](https://x.io/a_b) and ![logo](l.png)"), "See our stack and logo");
+        assert_eq!(clean("[not a link] (x)"), "[not a link] (x)");
+    }
+
+    #[test]
+    fn html_is_stripped_and_decoded() {
+        assert_eq!(clean("<ul><li>Go</li><li>R&amp;D</li></ul>"), "\n\n- Go\n\n- R&D\n\n");
+        assert_eq!(clean("<p>Hi&nbsp;there</p><!-- x --><b>bold</b>"), "\nHi there\nbold");
+        assert_eq!(clean("<div class=\"x\">&#8217;&#x2022;</div>"), "\n’•\n");
+        assert_eq!(clean("a <5 years, List<T>, &unknown; & done"), "a <5 years, List<T>, &unknown; & done");
+    }
+
+    #[test]
+    fn offsets_map_back_onto_the_original() {
+        let original = "<li>**C\\+\\+**</li> &amp; Go";
+        let view = CleanText::new(original);
+        let text = view.text(original);
+        assert_eq!(text, "\n- C++\n & Go");
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            &original[view.to_original(start..start + needle.len())]
+        };
+        assert_eq!(at("C++"), "C\\+\\+");
+        assert_eq!(at("&"), "&amp;");
+        assert_eq!(at("Go"), "Go");
+        assert_eq!(at("C++\n & Go"), "C\\+\\+**</li> &amp; Go");
+    }
+
+    #[test]
+    fn a_text_without_markup_is_its_own_view() {
+        let view = CleanText::new("plain text, 5+ years");
+        assert!(!view.is_changed());
+        assert_eq!(view.to_original(3..7), 3..7);
+        assert!(!CleanText::new("a_b and [x]").is_changed());
+    }
+}
