@@ -151,3 +151,23 @@ fn strength_and_years_per_match() {
     let want: Vec<(String, &str, Option<u32>)> = want.iter().map(|(a, b, c)| (a.to_string(), *b, *c)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn cased_aliases_that_differ_only_in_case_all_match() {
+    // "Monitoring" and "monitoring" are both cased aliases of one skill; both spellings match.
+    check(&[
+        ("Monitoring of services", &["monitoring"]),
+        ("Set up monitoring for services", &["monitoring"]),
+        ("Cloud experience", &["cloud-computing"]),
+        ("Database experience", &["databases"]),
+    ]);
+}
+
+#[test]
+fn scraped_markup_is_read_through() {
+    check(&[
+        (r"5\+ years of C\+\+ and C\#", &["c++", "c#"]),
+        (r"**Python**, _Go_ and [Kubernetes](https://kubernetes.io)", &["python", "go", "kubernetes"]),
+        ("<ul><li>Terraform</li><li>Ansible &amp; Chef</li></ul>", &["terraform", "ansible", "chef"]),
+    ]);
+}

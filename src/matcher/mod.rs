@@ -20,7 +20,7 @@ mod evidence;
 
 pub use evidence::PostingEvidence;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
@@ -105,7 +105,11 @@ impl SkillMatcher {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         let mut exact_patterns: Vec<Pattern> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // A plain alias matches any case, so it is one pattern per lower-cased spelling; cased and
+        // ambiguous aliases match their exact case, so "Monitoring" and "monitoring" are two
+        // (and neither is needed where a plain alias already covers the spelling).
+        let mut plain_seen: HashSet<String> = HashSet::new();
+        let mut exact_seen: HashSet<String> = HashSet::new();
         let mut rules = Vec::with_capacity(taxonomy.skills().len());
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             let category = taxonomy.category(&skill.category);
@@ -131,10 +135,14 @@ impl SkillMatcher {
             for (alias, kind) in all {
                 for variant in variants(alias) {
                     let key = variant.to_ascii_lowercase();
-                    if seen.contains_key(&key) {
+                    let new = if kind == AliasKind::Plain {
+                        plain_seen.insert(key)
+                    } else {
+                        !plain_seen.contains(&key) && exact_seen.insert(variant.clone())
+                    };
+                    if !new {
                         continue;
                     }
-                    seen.insert(key, 0);
                     let pluralisable = kind != AliasKind::Ambiguous
                         && variant.chars().count() >= 3
                         && variant.ends_with(|c: char| c.is_ascii_alphabetic() && !matches!(c, 's' | 'S' | 'y'));

@@ -31,6 +31,24 @@ pub fn check(taxonomy: &Taxonomy) -> Vec<Problem> {
                 });
             }
         }
+        let plain: Vec<String> = std::iter::once(&skill.name)
+            .filter(|_| !name_is_special)
+            .chain(&skill.aliases)
+            .map(|a| a.to_lowercase())
+            .collect();
+        for alias in skill.cased_aliases.iter().chain(&skill.ambiguous_aliases) {
+            if plain.contains(&alias.to_lowercase()) {
+                problems.push(Problem {
+                    severity: Severity::Warning,
+                    at: skill.source.clone(),
+                    message: format!(
+                        "alias '{alias}' of '{}' is also a plain alias, which matches it in any case and without \
+                         evidence; remove one of the two",
+                        skill.id
+                    ),
+                });
+            }
+        }
         for alias in &skill.cased_aliases {
             if alias.chars().count() == 1 {
                 problems.push(Problem {
@@ -94,7 +112,8 @@ mod tests {
                       go,Go,lang,golang,,\n\
                       golang2,Golang2,lang,,Go2,\n\
                       r,R,lang,,,\n\
-                      sec,Security,practice,security engineering,,bad-link\n";
+                      sec,Security,practice,security engineering,,bad-link\n\
+                      k8s,Kubernetes,lang,kubernetes|K8s,K8S,\n";
         let categories = "id,name,kind\nlang,Languages,technology\npractice,Practices,practice\n";
         let taxonomy = Taxonomy::parse_tables(skills, "s.csv", categories, "c.csv").unwrap();
         let found: Vec<String> = check(&taxonomy).into_iter().map(|p| p.to_string()).collect();
@@ -104,6 +123,7 @@ mod tests {
                 "s.csv:2: warning: alias 'Go' of 'go' is an ordinary English word; list it in ambiguous_aliases so it needs evidence to match",
                 "s.csv:4: warning: alias 'R' of 'r' is a single character; list it in ambiguous_aliases so it needs evidence to match",
                 "s.csv:5: warning: competency link 'bad-link' of 'sec' is not of the form ladder-id/competency-id",
+                "s.csv:6: warning: alias 'K8S' of 'k8s' is also a plain alias, which matches it in any case and without evidence; remove one of the two",
             ]
         );
     }
