@@ -171,3 +171,17 @@ fn scraped_markup_is_read_through() {
         ("<ul><li>Terraform</li><li>Ansible &amp; Chef</li></ul>", &["terraform", "ansible", "chef"]),
     ]);
 }
+
+#[test]
+fn defects_found_in_real_postings() {
+    check(&[
+        ("Work Mode: Hybrid", &[]),
+        ("Our R&D team", &[]),
+        ("bi-monthly reports", &[]),
+        ("SoC design and verification", &[]),
+        ("Administer Windows 2008 R2 and Linux", &["windows", "linux"]),
+        ("Spring 2025 internship", &[]),
+        ("collaborated with analysts; collaborating daily", &["collaboration", "collaboration"]),
+        ("Experience with Zephyr RTOS", &["zephyr-rtos"]),
+    ]);
+}

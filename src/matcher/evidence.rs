@@ -127,8 +127,12 @@ impl PostingEvidence {
     }
 }
 
+/// Names of seasons, which a calendar year after them makes a term ("Spring 2025").
+const SEASONS: &[&str] = &["Autumn", "Fall", "Spring", "Summer", "Winter"];
+
 /// Hard vetoes: the name is glued into another word ("C-suite", "No-Go", "R&D", "chef's"),
-/// slashed to a word that is not a skill ("Go/No-Go" but not "C/C++"), or dated ("Spring 2025").
+/// slashed to a word that is not a skill ("Go/No-Go" but not "C/C++"), a field's label
+/// ("Work Mode:"), or a season dated ("Spring 2025").
 fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: usize) -> bool {
     let candidate = &candidates[i];
     let before = &text[requirement.start..candidate.range.start];
@@ -143,8 +147,15 @@ fn vetoed(text: &str, requirement: Range<usize>, candidates: &[Candidate], i: us
             return true;
         }
     }
-    // "Spring 2025", "Summer 2024": a name followed by a calendar year is a season or an event.
-    let year = after.strip_prefix(' ').map(|rest| rest.as_bytes());
+    // "Work Mode: Hybrid", "Location: Remote": a name before a colon is a field's label.
+    if after.starts_with(':') {
+        return true;
+    }
+    // "Spring 2025": a season's name followed by a calendar year is a term, not the framework.
+    // Any other name followed by a year is a version ("Windows 2008 R2", "Excel 2016").
+    let name = &text[candidate.range.clone()];
+    let is_season = SEASONS.iter().any(|s| s.eq_ignore_ascii_case(name));
+    let year = after.strip_prefix(' ').map(|rest| rest.as_bytes()).filter(|_| is_season);
     if year.is_some_and(|y| {
         y.len() >= 4
             && (y.starts_with(b"19") || y.starts_with(b"20"))

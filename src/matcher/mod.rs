@@ -49,6 +49,9 @@ struct Pattern {
     exact: Box<str>,
     /// Whether a trailing plural `s`/`es` may extend the match.
     pluralisable: bool,
+    /// Whether verb endings may extend the match ("mentor" → "mentored", "mentoring"): a
+    /// one-word lower-case alias of a practice, which is often a verb.
+    inflectable: bool,
 }
 
 /// What the evidence rules need to know about a skill.
@@ -133,7 +136,15 @@ impl SkillMatcher {
                 .chain(skill.cased_aliases.iter().map(|a| (a, AliasKind::Cased)))
                 .chain(skill.ambiguous_aliases.iter().map(|a| (a, AliasKind::Ambiguous)));
             for (alias, kind) in all {
-                for variant in variants(alias) {
+                let inflectable = kind == AliasKind::Plain && !technology && is_verb_like(alias);
+                let mut spellings = variants(alias);
+                if inflectable {
+                    // The "-ing" form of a verb ending in "e" drops it ("collaborating").
+                    if let Some(stem) = alias.strip_suffix('e') {
+                        spellings.push(format!("{stem}ing"));
+                    }
+                }
+                for variant in spellings {
                     let key = variant.to_ascii_lowercase();
                     let new = if kind == AliasKind::Plain {
                         plain_seen.insert(key)
@@ -152,6 +163,7 @@ impl SkillMatcher {
                         kind,
                         exact: variant.clone().into(),
                         pluralisable,
+                        inflectable: inflectable && variant == *alias,
                     });
                     if kind == AliasKind::Plain {
                         texts.push(variant);
@@ -326,6 +338,13 @@ fn variants(alias: &str) -> Vec<String> {
     out
 }
 
+/// A one-word, lower-case alias of at least five letters: for a practice, most likely a verb
+/// ("collaborate", "mentor") that résumés and postings also write as "collaborated",
+/// "mentoring".
+fn is_verb_like(alias: &str) -> bool {
+    alias.len() >= 5 && alias.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Whether `c` continues a word: letters, digits and `_`, in any script.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -354,6 +373,14 @@ fn accept(text: &str, range: Range<usize>, pattern: &Pattern) -> Option<usize> {
     let next = rest.chars().next();
     if !last_is_word || !next.is_some_and(is_word_char) {
         return Some(range.end);
+    }
+    if pattern.inflectable {
+        let suffixes: &[&str] = if matched.ends_with('e') { &["d"] } else { &["ed", "ing"] };
+        for suffix in suffixes {
+            if rest.starts_with(suffix) && !rest[suffix.len()..].chars().next().is_some_and(is_word_char) {
+                return Some(range.end + suffix.len());
+            }
+        }
     }
     if pattern.pluralisable {
         for suffix in ["s", "es"] {
