@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use crate::clean::CleanText;
+use crate::context::{names_a_role, requirement_context, Context, ContextSet};
 use crate::matcher::{Candidate, SkillIndex, SkillMatcher};
 use crate::posting::Posting;
 use crate::signals::{clauses, preference_cues, years_mentions, PreferenceCue, YearsMention};
@@ -31,6 +32,8 @@ pub struct SkillMatch {
     pub strength: Strength,
     /// The minimum years the requirement states for it, if any.
     pub min_years: Option<u32>,
+    /// Where it stands: asked for, or said of the employer, its benefits, the law, a title.
+    pub context: Context,
 }
 
 /// A posting and what rungs found in it.
@@ -47,6 +50,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Drops the mentions outside `contexts`, as an [`Analyzer::with_contexts`] would have.
+    pub fn keep_contexts(&mut self, contexts: ContextSet) {
+        self.matches.retain(|m| contexts.contains(m.context));
+    }
+
     /// The clean text the stages read; [`Requirement::clean_range`] slices it.
     pub fn clean_text(&self) -> &str {
         self.view.text(&self.posting.text)
@@ -58,13 +66,21 @@ impl Analysis {
 pub struct Analyzer {
     taxonomy: Taxonomy,
     matcher: SkillMatcher,
+    contexts: ContextSet,
 }
 
 impl Analyzer {
     /// Compiles the matcher for `taxonomy`.
     pub fn new(taxonomy: Taxonomy) -> Result<Analyzer, aho_corasick::BuildError> {
         let matcher = SkillMatcher::new(&taxonomy)?;
-        Ok(Analyzer { taxonomy, matcher })
+        Ok(Analyzer { taxonomy, matcher, contexts: ContextSet::ALL })
+    }
+
+    /// Keeps only mentions in `contexts` (all by default): counts and comparisons keep
+    /// [`ContextSet::REQUIREMENTS`], so benefits and legal text do not count as demand.
+    pub fn with_contexts(mut self, contexts: ContextSet) -> Analyzer {
+        self.contexts = contexts;
+        self
     }
 
     /// The taxonomy the analyzer matches against.
@@ -116,6 +132,9 @@ impl Analyzer {
         let years = years_mentions(text);
         let mut matches = Vec::new();
         let mut found = Vec::new();
+        for requirement in &mut requirements {
+            requirement.context = requirement_context(text, requirement);
+        }
         for (requirement, span) in requirements.iter().zip(spans) {
             if span.is_empty() {
                 continue;
@@ -123,8 +142,15 @@ impl Analyzer {
             found.clear();
             found.extend_from_slice(&inside[span]);
             self.matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
+            let first = matches.len();
             qualify(text, requirement, &found, &cues, &years, &mut matches);
+            for found in &mut matches[first..] {
+                if found.context == Context::Requirement && names_a_role(text, found.range.clone()) {
+                    found.context = Context::Title;
+                }
+            }
         }
+        matches.retain(|m| self.contexts.contains(m.context));
         if view.is_changed() {
             for requirement in &mut requirements {
                 requirement.range = view.to_original(requirement.clean_range.clone());
@@ -185,6 +211,7 @@ fn qualify(
             skill: candidate.skill,
             strength,
             min_years: years_for(candidate, clause, years),
+            context: requirement.context,
         });
     }
 }

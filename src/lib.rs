@@ -41,6 +41,7 @@ pub mod aggregate;
 pub mod analyse;
 pub mod batch;
 pub mod clean;
+pub mod context;
 mod fingerprint;
 pub mod gap;
 pub mod input;

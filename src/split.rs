@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::context::Context;
 use crate::input::text::lines_with_offsets;
 use crate::sentences::sentence_ranges;
 
@@ -46,6 +47,22 @@ impl Strength {
     }
 }
 
+/// What kind of section a heading opens; text before any heading, or under a heading rungs
+/// does not know, is `Unknown` and is read by its own words (see [`crate::context`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    /// No heading yet, or one rungs does not know ("Assets", "The gig").
+    Unknown,
+    /// Requirements, qualifications, responsibilities, nice-to-haves.
+    Requirements,
+    /// About the company or the team.
+    Employer,
+    /// Benefits, perks, pay.
+    Benefits,
+    /// Equal opportunity, privacy, disclaimers.
+    Legal,
+}
+
 /// One requirement of a posting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requirement {
@@ -60,6 +77,11 @@ pub struct Requirement {
     pub section_strength: Strength,
     /// Whether the requirement was a bullet (rather than a prose sentence).
     pub is_bullet: bool,
+    /// The kind of section it stands in.
+    pub section: SectionKind,
+    /// Where it stands: set by [`crate::Analyzer`] ([`crate::context`]); `Requirement` from
+    /// [`split_requirements`] alone.
+    pub context: Context,
 }
 
 /// Splits `text` into requirements by the rules in the module docs.
@@ -77,7 +99,7 @@ pub struct Requirement {
 /// ]);
 /// ```
 pub fn split_requirements(text: &str) -> Vec<Requirement> {
-    let mut splitter = Splitter { text, strength: Strength::Required, out: Vec::new() };
+    let mut splitter = Splitter { text, strength: Strength::Required, section: SectionKind::Unknown, out: Vec::new() };
     for line in lines_with_offsets(text) {
         splitter.line(line);
     }
@@ -87,10 +109,17 @@ pub fn split_requirements(text: &str) -> Vec<Requirement> {
 struct Splitter<'a> {
     text: &'a str,
     strength: Strength,
+    section: SectionKind,
     out: Vec<Requirement>,
 }
 
 impl Splitter<'_> {
+    /// A heading line: the strength and the kind of what follows.
+    fn heading(&mut self, heading: &str) {
+        self.strength = section_strength(heading).unwrap_or(Strength::Required);
+        self.section = section_kind(heading);
+    }
+
     fn line(&mut self, line: Range<usize>) {
         let line = trim_range(self.text, line);
         if line.is_empty() {
@@ -100,7 +129,7 @@ impl Splitter<'_> {
         if let Some(rest) = content.strip_prefix('#') {
             // A Markdown heading: its words name the section.
             let heading = rest.trim_start_matches('#');
-            self.strength = section_strength(heading).unwrap_or(Strength::Required);
+            self.heading(heading);
             return;
         }
         let marker = bullet_marker_len(content);
@@ -146,12 +175,13 @@ impl Splitter<'_> {
             return;
         }
         if is_heading(content) {
-            self.strength = section_strength(content).unwrap_or(Strength::Required);
+            self.heading(content);
             return;
         }
         if let Some(colon) = content.find(':') {
             if let Some(strength) = section_strength(&content[..colon]) {
                 self.strength = strength;
+                self.section = section_kind(&content[..colon]);
                 range = trim_range(self.text, range.start + colon + 1..range.end);
             }
         }
@@ -165,10 +195,13 @@ impl Splitter<'_> {
                 range,
                 section_strength: self.strength,
                 is_bullet,
+                section: self.section,
+                context: Context::Requirement,
             });
         }
         if let Some(strength) = trailing {
             self.strength = strength;
+            self.section = SectionKind::Requirements;
         }
     }
 }
@@ -357,6 +390,64 @@ const SECTIONS: &[(&str, Strength)] = &[
     ("about us", Strength::Required),
     ("benefits", Strength::Required),
 ];
+
+/// Headings of sections that are not requirements, lower case.
+const OTHER_SECTIONS: &[(&str, SectionKind)] = &[
+    ("about us", SectionKind::Employer),
+    ("about the company", SectionKind::Employer),
+    ("about the team", SectionKind::Employer),
+    ("about our team", SectionKind::Employer),
+    ("who we are", SectionKind::Employer),
+    ("our company", SectionKind::Employer),
+    ("company description", SectionKind::Employer),
+    ("company overview", SectionKind::Employer),
+    ("our mission", SectionKind::Employer),
+    ("our story", SectionKind::Employer),
+    ("our culture", SectionKind::Employer),
+    ("life at", SectionKind::Employer),
+    ("benefits", SectionKind::Benefits),
+    ("our benefits", SectionKind::Benefits),
+    ("perks", SectionKind::Benefits),
+    ("perks and benefits", SectionKind::Benefits),
+    ("benefits and perks", SectionKind::Benefits),
+    ("perks & benefits", SectionKind::Benefits),
+    ("benefits & perks", SectionKind::Benefits),
+    ("what we offer", SectionKind::Benefits),
+    ("we offer", SectionKind::Benefits),
+    ("compensation", SectionKind::Benefits),
+    ("compensation and benefits", SectionKind::Benefits),
+    ("salary", SectionKind::Benefits),
+    ("pay", SectionKind::Benefits),
+    ("total rewards", SectionKind::Benefits),
+    ("why join us", SectionKind::Benefits),
+    ("what's in it for you", SectionKind::Benefits),
+    ("equal opportunity", SectionKind::Legal),
+    ("equal opportunity employer", SectionKind::Legal),
+    ("eeo statement", SectionKind::Legal),
+    ("privacy", SectionKind::Legal),
+    ("privacy notice", SectionKind::Legal),
+    ("disclaimer", SectionKind::Legal),
+    ("accommodations", SectionKind::Legal),
+];
+
+/// The kind of section `heading` opens.
+fn section_kind(heading: &str) -> SectionKind {
+    if heading.len() > LONGEST_SECTION + 8 {
+        return SectionKind::Unknown;
+    }
+    let key = heading_key(heading);
+    if let Some(&(_, kind)) = OTHER_SECTIONS.iter().find(|(name, _)| *name == key) {
+        return kind;
+    }
+    if SECTIONS.iter().any(|(name, _)| *name == key) {
+        return SectionKind::Requirements;
+    }
+    // "About Acme", "About Stripe": the employer introducing itself.
+    if key.starts_with("about ") && !matches!(key.as_str(), "about you" | "about the role" | "about the job") {
+        return SectionKind::Employer;
+    }
+    SectionKind::Unknown
+}
 
 /// The length of the longest section name.
 const LONGEST_SECTION: usize = 40;

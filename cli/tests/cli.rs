@@ -179,6 +179,31 @@ mod inputs {
     }
 
     #[test]
+    fn counts_keep_requirements_and_scan_says_where_each_mention_stands() {
+        let path = "tests/fixtures/jobspy-export.csv";
+        let postings_for = |args: &[&str], skill: &str| -> Option<String> {
+            let o = run(&[&["freq", "-q", "-f", "csv"], args, &[path]].concat());
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            stdout(&o).lines().find(|l| l.split(',').nth(1) == Some(skill)).map(|l| l.split(',').nth(4).unwrap().into())
+        };
+        // C++ in two postings, with 5 and 7 years stated; Python asked for once (the other is a
+        // conference budget in the perks); nothing from the EEO paragraph or the employer's
+        // own stack ("Our platform runs on Kafka").
+        assert_eq!(postings_for(&[], "c++").as_deref(), Some("2"));
+        assert_eq!(postings_for(&[], "python").as_deref(), Some("1"));
+        assert_eq!(postings_for(&[], "diversity-and-inclusion"), None);
+        assert_eq!(postings_for(&[], "apache-kafka"), None);
+        // Everything is still there for whoever asks.
+        assert_eq!(postings_for(&["--context", "all"], "python").as_deref(), Some("2"));
+        assert_eq!(postings_for(&["--context", "requirement,employer"], "apache-kafka").as_deref(), Some("1"));
+        let scanned = stdout(&run(&["scan", "-q", "-f", "csv", path]));
+        let contexts: Vec<&str> = scanned.lines().skip(1).map(|l| l.rsplit(',').next().unwrap()).collect();
+        for context in ["requirement", "employer", "benefit", "legal"] {
+            assert!(contexts.contains(&context), "{context} missing from {contexts:?}");
+        }
+    }
+
+    #[test]
     fn a_named_title_column_the_file_lacks_is_an_error() {
         let o = run(&["scan", "--title-column", "job_title", "tests/fixtures/jobspy-export.csv"]);
         assert_eq!(o.status.code(), Some(3));
@@ -244,7 +269,7 @@ mod outputs {
     #[test]
     fn summary_on_stderr_and_quiet_silences_it() {
         let o = run(&["freq", "data/postings.jsonl"]);
-        assert_eq!(stderr(&o), "rungs: 5 postings, 37 requirements, 87 matches, 0 skipped\n");
+        assert_eq!(stderr(&o), "rungs: 5 postings, 37 requirements, 86 matches, 0 skipped\n");
         let o = run(&["freq", "-q", "data/postings.jsonl"]);
         assert_eq!(stderr(&o), "");
     }

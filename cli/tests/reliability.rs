@@ -329,7 +329,10 @@ mod time_grows_linearly {
             stdout(&o).lines().skip(1).map(|l| l.split(',').skip(4).collect::<Vec<_>>().join(",")).collect();
         assert_eq!(
             rows,
-            ["python,Python,programming-language,Python,required,5", "terraform,Terraform,iac,Terraform,preferred,NA"]
+            [
+                "python,Python,programming-language,Python,required,5,requirement",
+                "terraform,Terraform,iac,Terraform,preferred,NA,requirement"
+            ]
         );
     }
 }

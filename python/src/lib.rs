@@ -15,6 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 use rayon::prelude::*;
 use rungs::aggregate::FrequencyTable;
+use rungs::context::ContextSet;
 use rungs::ladder::Ladder;
 use rungs::levels::LevelModel;
 use rungs::levels::{LadderFit, LevelData};
@@ -47,6 +48,14 @@ impl Engine {
 
     fn taxonomy(&self) -> &Taxonomy {
         self.analyzer.taxonomy()
+    }
+
+    /// The analysis counts and level calls use, as the CLI's do: mentions in requirements only
+    /// (`scan` keeps every mention, with its context).
+    fn requirements_only(&self, posting: Posting) -> Analysis {
+        let mut analysis = self.analyzer.analyse(posting);
+        analysis.keep_contexts(ContextSet::REQUIREMENTS);
+        analysis
     }
 }
 
@@ -116,6 +125,7 @@ struct ScanColumns {
     matched: Vec<String>,
     strength: Vec<&'static str>,
     min_years: Vec<Option<u32>>,
+    context: Vec<&'static str>,
 }
 
 impl ScanColumns {
@@ -138,6 +148,7 @@ impl ScanColumns {
             self.matched.push(text[m.range.clone()].to_string());
             self.strength.push(m.strength.as_str());
             self.min_years.push(m.min_years);
+            self.context.push(m.context.as_str());
         }
     }
 
@@ -155,6 +166,7 @@ impl ScanColumns {
         dict.set_item("matched", self.matched)?;
         dict.set_item("strength", self.strength)?;
         dict.set_item("min_years", self.min_years)?;
+        dict.set_item("context", self.context)?;
         Ok(dict)
     }
 }
@@ -228,7 +240,8 @@ impl Scanner {
         let postings = postings(texts, None, None)?;
         let engine = Arc::clone(&self.engine);
         let partial = py.detach(|| -> PyResult<FrequencyPartial> {
-            let analyses = in_parallel(postings, threads, |p| engine.analyzer.analyse(p))?;
+            // Counted like `rungs freq`: mentions in requirements only.
+            let analyses = in_parallel(postings, threads, |p| engine.requirements_only(p))?;
             let mut table = FrequencyTable::new(engine.taxonomy());
             for analysis in &analyses {
                 table.add(analysis);
@@ -255,7 +268,7 @@ impl Scanner {
         let rows = py.detach(|| {
             let model = engine.level_model();
             in_parallel(postings, threads, |p| {
-                let analysis = engine.analyzer.analyse(p);
+                let analysis = engine.requirements_only(p);
                 let level = model.estimate(&analysis);
                 let ladders: Vec<String> = level
                     .ladders

@@ -46,6 +46,7 @@ def test_scan_rows_equal_the_cli():
             "matched": columns["matched"][i],
             "strength": columns["strength"][i],
             "min_years": columns["min_years"][i],
+            "context": columns["context"][i],
         }
         for i in range(len(columns["posting"]))
     ]

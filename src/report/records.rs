@@ -28,6 +28,8 @@ pub struct MatchRecord<'a> {
     pub strength: &'static str,
     /// The minimum years the requirement states, if any.
     pub min_years: Option<u32>,
+    /// Where it stands: `requirement`, `employer`, `benefit`, `legal` or `title`.
+    pub context: &'static str,
 }
 
 impl Record for MatchRecord<'_> {
@@ -43,6 +45,7 @@ impl Record for MatchRecord<'_> {
             text("matched"),
             text("strength"),
             number("min_years"),
+            text("context"),
         ];
         COLUMNS
     }
@@ -59,6 +62,7 @@ impl Record for MatchRecord<'_> {
             Cell::Text(self.matched.to_string()),
             Cell::Text(self.strength.to_string()),
             Cell::opt_int(self.min_years),
+            Cell::Text(self.context.to_string()),
         ]
     }
 }

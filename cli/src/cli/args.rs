@@ -289,6 +289,11 @@ pub struct RunArgs {
     /// Skip malformed records (reporting each on stderr) instead of stopping at the first.
     #[arg(long)]
     pub skip_bad_records: bool,
+    /// Which mentions to keep, by where they stand: requirement, employer ("we run Kafka"),
+    /// benefit, legal, title ("Java Developer"), or all [default: all for `scan`, requirement
+    /// for every count and comparison].
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CONTEXT,...")]
+    pub context: Vec<ContextArg>,
     /// Do not print the summary line (or skipped records) on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -313,6 +318,17 @@ pub enum FormatArg {
     Jsonl,
     #[value(alias = "markdown")]
     Md,
+}
+
+/// A `--context` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ContextArg {
+    Requirement,
+    Employer,
+    Benefit,
+    Legal,
+    Title,
+    All,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

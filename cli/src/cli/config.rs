@@ -7,12 +7,13 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use rungs::batch::BatchOptions;
+use rungs::context::{Context as MentionContext, ContextSet};
 use rungs::input::{InputFormat, InputOptions, InputSource};
 use rungs::levels::LevelData;
 use rungs::report::{Format, Style};
 use rungs::Taxonomy;
 
-use super::args::{FormatArg, InputFormatArg, OutputArgs, RunArgs};
+use super::args::{ContextArg, FormatArg, InputFormatArg, OutputArgs, RunArgs};
 use super::output::{refuse_output_among_inputs, Output};
 
 /// A command-line value that parsed but makes no sense (`--threads 0`).
@@ -64,6 +65,8 @@ impl OutputConfig {
 pub struct RunConfig {
     pub inputs: Vec<InputSource>,
     pub input: InputOptions,
+    /// The contexts `--context` chose, if it was given.
+    pub contexts: Option<ContextSet>,
     pub taxonomy: Taxonomy,
     pub level_data: LevelData,
     pub output: OutputConfig,
@@ -113,6 +116,7 @@ impl RunConfig {
             output: output.map_or_else(OutputConfig::none, OutputConfig::from_args),
             pool,
             batch: BatchOptions { skip_bad_records: args.skip_bad_records, ..BatchOptions::default() },
+            contexts: context_set(&args.context),
             quiet: args.quiet,
         })
     }
@@ -159,4 +163,21 @@ pub fn load_taxonomy(path: Option<&PathBuf>) -> anyhow::Result<Taxonomy> {
         Some(path) => Taxonomy::load(path).with_context(|| format!("cannot use taxonomy {}", path.display())),
         None => Ok(Taxonomy::embedded()),
     }
+}
+
+/// The set `--context` names; `None` when it was not given (each command has its default).
+fn context_set(args: &[ContextArg]) -> Option<ContextSet> {
+    if args.is_empty() {
+        return None;
+    }
+    if args.contains(&ContextArg::All) {
+        return Some(ContextSet::ALL);
+    }
+    Some(ContextSet::of(args.iter().map(|arg| match arg {
+        ContextArg::Requirement | ContextArg::All => MentionContext::Requirement,
+        ContextArg::Employer => MentionContext::Employer,
+        ContextArg::Benefit => MentionContext::Benefit,
+        ContextArg::Legal => MentionContext::Legal,
+        ContextArg::Title => MentionContext::Title,
+    })))
 }

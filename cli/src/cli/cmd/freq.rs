@@ -16,6 +16,8 @@ use rungs::SourceRef;
 use rungs::Taxonomy;
 use serde_json::json;
 
+use rungs::context::ContextSet;
+
 use super::{analyse_all, build_analyzer, ladder, levels, print_summary, write_line, zero_if_empty, Totals};
 use crate::cli::args::{GroupBy, MergeArgs};
 use crate::cli::config::{load_ladders, load_taxonomy, OutputConfig, RunConfig, UsageError};
@@ -23,7 +25,7 @@ use crate::cli::output::{message, refuse_output_among_inputs};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, by: GroupBy, top: Option<usize>, partial: bool) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let mut table = FrequencyTable::new(analyzer.taxonomy());
     let counted = analyse_all(&config, &analyzer, &mut |analysis| {
         table.add(analysis);

@@ -15,13 +15,15 @@ use rungs::report::{
 use rungs::{Analysis, Taxonomy};
 use serde::Serialize;
 
+use rungs::context::ContextSet;
+
 use super::{analyse_all_with, build_analyzer, print_summary};
 use crate::cli::args::GapView;
 use crate::cli::config::RunConfig;
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let taxonomy = analyzer.taxonomy();
     let graph = SkillGraph::new(taxonomy);
     let model = LevelModel::new(Ladder::embedded(), config.level_data.clone(), taxonomy);

@@ -15,6 +15,8 @@ use rungs::partial::SummaryPartial;
 use rungs::report::{round2, CoverageRecord, LadderCellRecord, LevelBandRecord, PlacementRecord, Record, RecordWriter};
 use rungs::Analysis;
 
+use rungs::context::ContextSet;
+
 use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig, UsageError};
 use crate::cli::Exit;
@@ -98,7 +100,7 @@ fn target_level(ladder: &Ladder, target: &str) -> anyhow::Result<usize> {
 
 pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, partial: bool) -> anyhow::Result<Exit> {
     let ladders = load_ladders(&[name.to_string()])?;
-    let analyzer = build_analyzer(&config)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let model = LevelModel::new(ladders, config.level_data.clone(), analyzer.taxonomy());
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;

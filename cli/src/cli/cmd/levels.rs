@@ -7,12 +7,14 @@ use rungs::partial::SummaryPartial;
 use rungs::report::{round2, EvidenceRecord, LevelRecord, LevelSummaryRecord, Record, RecordWriter};
 use rungs::Analysis;
 
+use rungs::context::ContextSet;
+
 use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data.clone(), analyzer.taxonomy());
     let estimate = |analysis: &Analysis| model.estimate(analysis);
     let totals = if summary {

@@ -11,6 +11,7 @@ mod taxonomy;
 
 use anyhow::Context;
 use rungs::batch::{self, BatchSummary};
+use rungs::context::ContextSet;
 use rungs::input::PostingReader;
 use rungs::{Analysis, Analyzer};
 
@@ -190,6 +191,8 @@ pub fn print_summary(quiet: bool, totals: &Totals) {
     }
 }
 
-pub fn build_analyzer(config: &RunConfig) -> anyhow::Result<Analyzer> {
-    Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")
+/// The analyzer for `config`, keeping the mentions `--context` chose, else `default`.
+pub fn build_analyzer(config: &RunConfig, default: ContextSet) -> anyhow::Result<Analyzer> {
+    let analyzer = Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")?;
+    Ok(analyzer.with_contexts(config.contexts.unwrap_or(default)))
 }

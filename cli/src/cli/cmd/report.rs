@@ -12,6 +12,8 @@ use rungs::overview::{gap_view, level_charts, posting_row};
 use rungs::report::html::{render, HtmlReport};
 use rungs::Analysis;
 
+use rungs::context::ContextSet;
+
 use super::{analyse_all_with, build_analyzer, print_summary};
 use crate::cli::args::ReportArgs;
 use crate::cli::config::{load_ladders, RunConfig};
@@ -19,7 +21,7 @@ use crate::cli::output::{message, Output};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let taxonomy = analyzer.taxonomy();
     let model = LevelModel::new(load_ladders(&args.ladder)?, config.level_data.clone(), taxonomy);
     let graph = SkillGraph::new(taxonomy);

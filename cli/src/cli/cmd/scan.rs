@@ -2,12 +2,14 @@
 
 use rungs::report::{MatchRecord, Record, RecordWriter};
 
+use rungs::context::ContextSet;
+
 use super::{analyse_all, build_analyzer, print_summary};
 use crate::cli::config::RunConfig;
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config)?;
+    let analyzer = build_analyzer(&config, ContextSet::ALL)?;
     let skills = analyzer.taxonomy().skills();
     let mut writer = RecordWriter::new(
         MatchRecord::columns(),
@@ -31,6 +33,7 @@ pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
                 matched: &posting.text[m.range.clone()],
                 strength: m.strength.as_str(),
                 min_years: m.min_years,
+                context: m.context.as_str(),
             })?;
         }
         Ok(())

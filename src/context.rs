@@ -1,0 +1,336 @@
+//! Where a mention stands: in what the job asks for, or in what the employer says about itself,
+//! its benefits or the law.
+//!
+//! A requirement's [`Context`] comes from its section (the heading above it, see
+//! [`crate::split::SectionKind`]) and from cues in its own words:
+//!
+//! - `legal`: equal-opportunity, accommodation, privacy and background-check text, in any
+//!   section ("without regard to race", "E-Verify");
+//! - `benefit`: a benefits or perks section, or a sentence about pay, insurance or leave with
+//!   nothing asked of the reader;
+//! - `employer`: an "About us" section, or prose in the employer's voice ("we", "our") that
+//!   asks nothing of the reader; prose under no heading or an unknown one is read by its cues,
+//!   bullets there are requirements;
+//! - `requirement`: everything else.
+//!
+//! A single mention is `title` when a role or unit noun follows it ("Java Developer", "DevOps
+//! Manager", "frontend guild"): it names a job or a team, not a skill asked for.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+use crate::split::{Requirement, SectionKind};
+
+/// Where a mention stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Context {
+    /// What the job asks for.
+    Requirement,
+    /// What the employer says about itself ("About us", "we run Kafka").
+    Employer,
+    /// Pay, insurance, leave, perks.
+    Benefit,
+    /// Equal opportunity, accommodation, privacy, background checks.
+    Legal,
+    /// Part of a job title or a team's name ("Java Developer", "frontend guild").
+    Title,
+}
+
+impl Context {
+    /// Every context, in column order.
+    pub const ALL: [Context; 5] =
+        [Context::Requirement, Context::Employer, Context::Benefit, Context::Legal, Context::Title];
+
+    /// The lower-case name reports print.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Context::Requirement => "requirement",
+            Context::Employer => "employer",
+            Context::Benefit => "benefit",
+            Context::Legal => "legal",
+            Context::Title => "title",
+        }
+    }
+
+    /// The context named `name` (as [`Context::as_str`] prints it).
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// A set of contexts: which mentions a count keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContextSet(u8);
+
+impl ContextSet {
+    /// Every context: what `scan` prints.
+    pub const ALL: ContextSet = ContextSet(0b1_1111);
+    /// Requirements only: what counts and comparisons use by default.
+    pub const REQUIREMENTS: ContextSet = ContextSet(1);
+
+    /// The set of `contexts`.
+    pub fn of(contexts: impl IntoIterator<Item = Context>) -> ContextSet {
+        ContextSet(contexts.into_iter().fold(0, |bits, c| bits | (1 << c as u8)))
+    }
+
+    /// Whether `context` is in the set.
+    pub fn contains(self, context: Context) -> bool {
+        self.0 & (1 << context as u8) != 0
+    }
+}
+
+impl Default for ContextSet {
+    fn default() -> Self {
+        ContextSet::ALL
+    }
+}
+
+/// Phrases that make a sentence legal text wherever it stands.
+const LEGAL_CUES: &[&str] = &[
+    "equal opportunity",
+    "equal employment",
+    "affirmative action",
+    "without regard to",
+    "regardless of race",
+    "regardless of their race",
+    "protected veteran",
+    "protected characteristic",
+    "protected status",
+    "sexual orientation",
+    "gender identity",
+    "national origin",
+    "reasonable accommodation",
+    "e-verify",
+    "background check",
+    "drug screen",
+    "drug test",
+    "privacy notice",
+    "privacy policy",
+    "discriminat",
+    "eeo",
+    "fair chance",
+    "arrest and conviction",
+    "pay transparency",
+];
+
+/// Phrases that make a sentence about benefits when it asks nothing of the reader.
+const BENEFIT_CUES: &[&str] = &[
+    "401(k)",
+    "401k",
+    "health insurance",
+    "medical, dental",
+    "dental",
+    "vision insurance",
+    "life insurance",
+    "paid time off",
+    "pto",
+    "parental leave",
+    "maternity",
+    "paternity",
+    "stock options",
+    "equity package",
+    "tuition reimbursement",
+    "wellness",
+    "gym",
+    "salary range",
+    "base salary",
+    "pay range",
+    "compensation package",
+    "annual bonus",
+    "paid holidays",
+    "retirement plan",
+    "employee discount",
+    "commuter",
+    "free lunch",
+    "snacks",
+];
+
+/// Words that ask something of the reader: a sentence with one is a requirement wherever it
+/// stands (except in legal text).
+const REQUIREMENT_CUES: &[&str] = &[
+    "you",
+    "your",
+    "experience",
+    "knowledge",
+    "proficien",
+    "familiar",
+    "expertise",
+    "understanding of",
+    "ability to",
+    "able to",
+    "skills",
+    "degree",
+    "must",
+    "required",
+    "requirement",
+    "qualification",
+    "candidate",
+    "years",
+    "responsible for",
+    "will be",
+    "looking for",
+    "seeking",
+    "ideal",
+    "should",
+    "need",
+    "join",
+];
+
+/// The employer's voice.
+/// ("our" alone is not: "maintain our infrastructure" is work the reader will do.)
+const EMPLOYER_CUES: &[&str] =
+    &["we ", "we're", "we’re", "we've", "the company", "is a leading", "founded in", "headquartered"];
+
+/// Nouns that, right after a skill, make it part of a job title or a team's name.
+const ROLE_NOUNS: &[&str] = &[
+    "administrator",
+    "administrators",
+    "analyst",
+    "analysts",
+    "architect",
+    "architects",
+    "candidate",
+    "candidates",
+    "consultant",
+    "consultants",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "guild",
+    "intern",
+    "interns",
+    "lead",
+    "manager",
+    "managers",
+    "position",
+    "role",
+    "specialist",
+    "specialists",
+];
+
+fn cue_automaton(cues: &'static [&'static str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(cues)
+        .expect("valid cues")
+}
+
+fn has_cue(automaton: &AhoCorasick, text: &str, word_start: bool) -> bool {
+    automaton
+        .find_iter(text)
+        .any(|m| !word_start || !text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+}
+
+struct Cues {
+    legal: AhoCorasick,
+    benefit: AhoCorasick,
+    requirement: AhoCorasick,
+    employer: AhoCorasick,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues {
+        legal: cue_automaton(LEGAL_CUES),
+        benefit: cue_automaton(BENEFIT_CUES),
+        requirement: cue_automaton(REQUIREMENT_CUES),
+        employer: cue_automaton(EMPLOYER_CUES),
+    })
+}
+
+/// The context of `requirement`, whose `clean_range` slices `text`.
+pub fn requirement_context(text: &str, requirement: &Requirement) -> Context {
+    let sentence = &text[requirement.clean_range.clone()];
+    let cues = cues();
+    if has_cue(&cues.legal, sentence, true) {
+        return Context::Legal;
+    }
+    let asks = has_cue(&cues.requirement, sentence, true);
+    match requirement.section {
+        SectionKind::Legal => Context::Legal,
+        SectionKind::Benefits => Context::Benefit,
+        SectionKind::Employer if !asks => Context::Employer,
+        _ if !asks && has_cue(&cues.benefit, sentence, true) => Context::Benefit,
+        SectionKind::Requirements | SectionKind::Employer => Context::Requirement,
+        SectionKind::Unknown if requirement.is_bullet => Context::Requirement,
+        SectionKind::Unknown if !asks && has_cue(&cues.employer, sentence, true) => Context::Employer,
+        SectionKind::Unknown => Context::Requirement,
+    }
+}
+
+/// Whether the mention at `range` of `text` is part of a job title or a team's name: a role
+/// noun follows it.
+pub fn names_a_role(text: &str, range: Range<usize>) -> bool {
+    let after = text[range.end..].trim_start_matches([' ', '-']);
+    let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let word = &after[..word_len];
+    word.len() >= 4 && ROLE_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::split::split_requirements;
+
+    fn contexts(text: &str) -> Vec<(&str, Context)> {
+        split_requirements(text).into_iter().map(|r| (&text[r.range.clone()], requirement_context(text, &r))).collect()
+    }
+
+    #[test]
+    fn sections_and_cues_decide() {
+        let text = "Acme builds robots. We run Kafka on Kubernetes.\n\
+                    Requirements:\n- 5+ years of C++\n- Python\n\
+                    Benefits:\n- Health insurance and a Python conference budget\n\
+                    Acme is an equal opportunity employer and does not discriminate.\n\
+                    Assets:\n- Rust\n";
+        assert_eq!(
+            contexts(text),
+            [
+                ("Acme builds robots.", Context::Requirement),
+                ("We run Kafka on Kubernetes.", Context::Employer),
+                ("5+ years of C++", Context::Requirement),
+                ("Python", Context::Requirement),
+                ("Health insurance and a Python conference budget", Context::Benefit),
+                ("Acme is an equal opportunity employer and does not discriminate.", Context::Legal),
+                ("Rust", Context::Requirement),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_about_section_is_the_employer_unless_it_asks() {
+        let text = "About us\nWe use Go and Postgres.\nYou have experience with Go.\n";
+        assert_eq!(
+            contexts(text),
+            [("We use Go and Postgres.", Context::Employer), ("You have experience with Go.", Context::Requirement)]
+        );
+    }
+
+    #[test]
+    fn role_nouns_make_a_title() {
+        let text = "Java Developer with Java experience; DevOps Manager; our frontend guild";
+        let at = |s: &str, nth: usize| {
+            let start = text.match_indices(s).nth(nth).unwrap().0;
+            names_a_role(text, start..start + s.len())
+        };
+        assert!(at("Java", 0));
+        assert!(!at("Java", 1));
+        assert!(at("DevOps", 0));
+        assert!(at("frontend", 0));
+    }
+
+    #[test]
+    fn sets_hold_what_they_are_made_of() {
+        let set = ContextSet::of([Context::Requirement, Context::Employer]);
+        assert!(set.contains(Context::Employer) && !set.contains(Context::Legal));
+        assert!(ContextSet::ALL.contains(Context::Title));
+        assert!(ContextSet::REQUIREMENTS.contains(Context::Requirement));
+        assert!(!ContextSet::REQUIREMENTS.contains(Context::Benefit));
+    }
+}
