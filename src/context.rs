@@ -213,53 +213,63 @@ const ROLE_NOUNS: &[&str] = &[
     "specialists",
 ];
 
-fn cue_automaton(cues: &'static [&'static str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(cues)
-        .expect("valid cues")
+/// The kinds of cue, as bits of [`CueSet`].
+const LEGAL: u8 = 1;
+const BENEFIT: u8 = 2;
+const ASKS: u8 = 4;
+const EMPLOYER: u8 = 8;
+
+/// Every cue list in one automaton, so a requirement is read once for all of them.
+struct CueSet {
+    automaton: AhoCorasick,
+    /// The kind of each pattern.
+    kinds: Vec<u8>,
 }
 
-fn has_cue(automaton: &AhoCorasick, text: &str, word_start: bool) -> bool {
-    automaton
-        .find_iter(text)
-        .any(|m| !word_start || !text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
-}
+impl CueSet {
+    fn get() -> &'static CueSet {
+        static CUES: OnceLock<CueSet> = OnceLock::new();
+        CUES.get_or_init(|| {
+            let lists =
+                [(LEGAL, LEGAL_CUES), (BENEFIT, BENEFIT_CUES), (ASKS, REQUIREMENT_CUES), (EMPLOYER, EMPLOYER_CUES)];
+            let patterns: Vec<&str> = lists.iter().flat_map(|(_, cues)| cues.iter().copied()).collect();
+            let kinds = lists.iter().flat_map(|&(kind, cues)| std::iter::repeat_n(kind, cues.len())).collect();
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+                .expect("valid cues");
+            CueSet { automaton, kinds }
+        })
+    }
 
-struct Cues {
-    legal: AhoCorasick,
-    benefit: AhoCorasick,
-    requirement: AhoCorasick,
-    employer: AhoCorasick,
-}
-
-fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
-    CUES.get_or_init(|| Cues {
-        legal: cue_automaton(LEGAL_CUES),
-        benefit: cue_automaton(BENEFIT_CUES),
-        requirement: cue_automaton(REQUIREMENT_CUES),
-        employer: cue_automaton(EMPLOYER_CUES),
-    })
+    /// The kinds of cue `text` has, each starting a word.
+    fn found(&self, text: &str) -> u8 {
+        let mut found = 0;
+        for m in self.automaton.find_overlapping_iter(text) {
+            if !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+                found |= self.kinds[m.pattern().as_usize()];
+            }
+        }
+        found
+    }
 }
 
 /// The context of `requirement`, whose `clean_range` slices `text`.
 pub fn requirement_context(text: &str, requirement: &Requirement) -> Context {
-    let sentence = &text[requirement.clean_range.clone()];
-    let cues = cues();
-    if has_cue(&cues.legal, sentence, true) {
+    let found = CueSet::get().found(&text[requirement.clean_range.clone()]);
+    if found & LEGAL != 0 {
         return Context::Legal;
     }
-    let asks = has_cue(&cues.requirement, sentence, true);
+    let asks = found & ASKS != 0;
     match requirement.section {
         SectionKind::Legal => Context::Legal,
         SectionKind::Benefits => Context::Benefit,
         SectionKind::Employer if !asks => Context::Employer,
-        _ if !asks && has_cue(&cues.benefit, sentence, true) => Context::Benefit,
+        _ if !asks && found & BENEFIT != 0 => Context::Benefit,
         SectionKind::Requirements | SectionKind::Employer => Context::Requirement,
         SectionKind::Unknown if requirement.is_bullet => Context::Requirement,
-        SectionKind::Unknown if !asks && has_cue(&cues.employer, sentence, true) => Context::Employer,
+        SectionKind::Unknown if !asks && found & EMPLOYER != 0 => Context::Employer,
         SectionKind::Unknown => Context::Requirement,
     }
 }
