@@ -52,7 +52,7 @@ impl CleanText {
     /// assert_eq!(&original[view.to_original(cpp..cpp + 3)], "C\\+\\+");
     /// ```
     pub fn new(original: &str) -> CleanText {
-        if !original.bytes().any(|b| matches!(b, b'\\' | b'<' | b'&' | b'*' | b'_' | b'[')) {
+        if !original.bytes().any(starts_markup) {
             return CleanText::default();
         }
         let mut builder = Builder::new(original);
@@ -194,6 +194,11 @@ impl<'a> Builder<'a> {
     fn run(&mut self) {
         let mut i = 0;
         while i < self.bytes.len() {
+            // Most bytes start no markup: skip them in a tight loop.
+            match self.bytes[i..].iter().position(|&b| starts_markup(b)) {
+                Some(skip) => i += skip,
+                None => break,
+            }
             if let Some(tail) = self.link_tail.clone().filter(|t| t.start == i) {
                 self.link_tail = None;
                 self.replace(tail.clone(), "");
@@ -212,6 +217,9 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(mut self) -> CleanText {
+        if self.pieces.is_empty() && self.run_start == 0 {
+            return CleanText::default(); // nothing was replaced or dropped
+        }
         self.flush(self.bytes.len());
         if self.pieces.len() == 1 && self.pieces[0].copied && self.pieces[0].original_len == self.bytes.len() {
             return CleanText::default();
@@ -415,6 +423,22 @@ impl<'a> Builder<'a> {
         self.link_tail = Some(close..paren + 1);
         open + 1
     }
+}
+
+/// Whether markup may start at byte `b`.
+fn starts_markup(b: u8) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        // `]` and `!` only matter inside and before a link, but the scan must stop at them.
+        let starts = b"\\<&*_[]!";
+        while i < starts.len() {
+            table[starts[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
+    TABLE[usize::from(b)]
 }
 
 /// A byte of a word: ASCII letter or digit, or part of a non-ASCII character.

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -234,19 +234,22 @@ impl CueSet {
                 [(LEGAL, LEGAL_CUES), (BENEFIT, BENEFIT_CUES), (ASKS, REQUIREMENT_CUES), (EMPLOYER, EMPLOYER_CUES)];
             let patterns: Vec<&str> = lists.iter().flat_map(|(_, cues)| cues.iter().copied()).collect();
             let kinds = lists.iter().flat_map(|&(kind, cues)| std::iter::repeat_n(kind, cues.len())).collect();
+            // A DFA: the cue lists are small, and every requirement of every posting is read.
             let automaton = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(patterns)
                 .expect("valid cues");
             CueSet { automaton, kinds }
         })
     }
 
-    /// The kinds of cue `text` has, each starting a word.
+    /// The kinds of cue `text` has, each starting a word. (Matches are reported as soon as
+    /// they end, without overlaps; no two cues of different kinds overlap in practice.)
     fn found(&self, text: &str) -> u8 {
         let mut found = 0;
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self.automaton.find_iter(text) {
             if !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
                 found |= self.kinds[m.pattern().as_usize()];
             }
