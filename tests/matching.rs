@@ -185,3 +185,14 @@ fn defects_found_in_real_postings() {
         ("Experience with Zephyr RTOS", &["zephyr-rtos"]),
     ]);
 }
+
+#[test]
+fn names_real_postings_asked_for_that_were_missing() {
+    check(&[
+        ("Qt/QML and SystemC", &["qt", "qt", "systemc"]),
+        ("AXI, DMA and RTL design", &["amba-axi", "direct-memory-access", "rtl-design"]),
+        ("Arduino or ESP32", &["arduino", "esp32"]),
+        ("Stripe, PayPal, Adyen and Braintree", &["stripe", "paypal", "adyen", "paypal"]),
+        ("SignalR, AIOps and DO-178C", &["signalr", "aiops", "do-178c"]),
+    ]);
+}
