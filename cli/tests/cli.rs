@@ -371,6 +371,20 @@ mod taxonomy {
     }
 
     #[test]
+    fn suggest_lists_unknown_technology_names_with_counts_and_an_example() {
+        let postings = b"{\"id\":\"a\",\"text\":\"- Kafka, Pulsarix and Flink\\n- Remix.run experience\"}\n\
+                         {\"id\":\"b\",\"text\":\"- Python or Pulsarix\\n- Benefits: Zorblax401 gym\"}\n";
+        let o = run_stdin(&["taxonomy", "suggest", "-q", "-f", "csv", "--min-postings", "1"], postings);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(
+            stdout(&o),
+            "term,postings,mentions,shape,example\n\
+             Pulsarix,2,2,listed,\"Kafka, Pulsarix and Flink\"\n\
+             Remix.run,1,1,dotted,Remix.run experience\n"
+        );
+    }
+
+    #[test]
     fn list_prints_the_taxonomy_in_every_format() {
         let o = run(&["taxonomy", "list", "-f", "csv", "--category", "containers"]);
         let out = stdout(&o);

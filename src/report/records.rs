@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{number, text, Cell, Column, Record};
 use crate::aggregate::{CategoryFrequency, SkillFrequency};
+use crate::taxonomy::suggest::SuggestedTerm;
 
 /// One row of `rungs scan`: one skill mention.
 #[derive(Clone, Debug, Serialize)]
@@ -194,5 +195,23 @@ impl Record for SkillRecord<'_> {
         .into_iter()
         .map(|s| Cell::Text(s.to_string()))
         .collect()
+    }
+}
+
+impl Record for SuggestedTerm {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] =
+            &[text("term"), number("postings"), number("mentions"), text("shape"), text("example")];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.term.clone()),
+            Cell::Int(self.postings),
+            Cell::Int(self.mentions),
+            Cell::Text(self.shape.clone()),
+            Cell::Text(self.example.clone()),
+        ]
     }
 }

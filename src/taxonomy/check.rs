@@ -95,6 +95,11 @@ fn plain_alias_risk(alias: &str, technology: bool) -> Option<&'static str> {
     None
 }
 
+/// Whether `word` (any case) is an ordinary English word.
+pub(crate) fn is_common_english(word: &str) -> bool {
+    common_english().contains(word.to_lowercase().as_str())
+}
+
 fn common_english() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {

@@ -12,6 +12,7 @@
 
 mod check;
 mod load;
+pub mod suggest;
 
 use std::fmt;
 use std::path::Path;

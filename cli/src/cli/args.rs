@@ -235,6 +235,26 @@ pub enum TaxonomyCommand {
     },
     /// Print the skills of a taxonomy.
     List(ListArgs),
+    /// List technology-looking terms postings ask for that the taxonomy does not know
+    /// (CamelCase, dotted, with digits, or listed beside known skills), with counts and an
+    /// example requirement each: what a taxonomy maintainer may want to add.
+    ///
+    /// Example: rungs taxonomy suggest --min-postings 5 --top 50 postings.jsonl
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct SuggestArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Only terms asked for in at least N postings.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_postings: u64,
+    /// Keep only the first N terms.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 #[derive(Debug, ClapArgs)]

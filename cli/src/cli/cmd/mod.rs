@@ -61,6 +61,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Command::Taxonomy(TaxonomyCommand::List(args)) => {
             taxonomy::list(args.taxonomy.as_ref(), args.category.as_deref(), OutputConfig::from_args(&args.output))
         }
+        Command::Taxonomy(TaxonomyCommand::Suggest(args)) => {
+            taxonomy::suggest(RunConfig::from_args(&args.run, Some(&args.output))?, args.min_postings, args.top)
+        }
     }
 }
 

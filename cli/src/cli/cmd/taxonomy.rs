@@ -1,4 +1,4 @@
-//! `rungs taxonomy check` and `rungs taxonomy list`.
+//! `rungs taxonomy check`, `rungs taxonomy list` and `rungs taxonomy suggest`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,11 @@ use rungs::report::{printable, Record, RecordWriter, SkillRecord};
 use rungs::taxonomy::{Problem, Severity};
 use rungs::Taxonomy;
 
-use crate::cli::config::{load_taxonomy, OutputConfig};
+use rungs::context::ContextSet;
+use rungs::taxonomy::suggest::{SuggestedTerm, Suggestions};
+
+use super::{analyse_all, build_analyzer, print_summary};
+use crate::cli::config::{load_taxonomy, OutputConfig, RunConfig};
 use crate::cli::output::message;
 use crate::cli::Exit;
 
@@ -117,5 +121,28 @@ pub fn list(path: Option<&PathBuf>, category: Option<&str>, output: OutputConfig
         })?;
     }
     writer.finish()?.commit()?;
+    Ok(Exit::Success)
+}
+
+/// Unknown, technology-looking terms of the postings' requirements.
+pub fn suggest(config: RunConfig, min_postings: u64, top: Option<usize>) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&config, ContextSet::ALL)?;
+    let mut suggestions = Suggestions::new(analyzer.taxonomy());
+    let totals = analyse_all(&config, &analyzer, &mut |analysis| {
+        suggestions.add(analysis);
+        Ok(())
+    })?;
+    let mut writer = RecordWriter::new(
+        SuggestedTerm::columns(),
+        config.output.format,
+        config.output.open()?,
+        config.output.style.clone(),
+        None,
+    );
+    for row in suggestions.rows(min_postings, top) {
+        writer.write(&row)?;
+    }
+    writer.finish()?.commit()?;
+    print_summary(config.quiet, &totals);
     Ok(Exit::Success)
 }
