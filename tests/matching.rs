@@ -196,3 +196,15 @@ fn names_real_postings_asked_for_that_were_missing() {
         ("SignalR, AIOps and DO-178C", &["signalr", "aiops", "do-178c"]),
     ]);
 }
+
+#[test]
+fn other_case_names_need_a_list() {
+    check(&[
+        ("typescript javascript node.js react go", &["typescript", "javascript", "node.js", "react", "go"]),
+        ("HIVE, PIG, SPARK and BASH", &["apache-hive", "apache-pig", "apache-spark", "bash"]),
+        ("Python and go to market", &["python", "marketing"]),
+        ("We go above and beyond", &[]),
+        ("cross-functional teams, Jira and Python", &["collaboration", "jira", "python"]),
+        ("THE BEST TEAM IN THE WORLD", &[]),
+    ]);
+}

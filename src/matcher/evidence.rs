@@ -23,6 +23,13 @@
 //! - a list neighbour: another technology skill (or one of its own category) separated from it
 //!   only by list punctuation and conjunctions ("C/C++", "R, SAS or SPSS", "Puppet/Chef", "Go and Rust"). Two
 //!   ambiguous names may vouch for each other this way, as long as neither is vetoed.
+//!
+//! **Other-case spellings** of cased and ambiguous names (`go`, `react`, `HIVE`, `BASH`) are
+//! kept only in a list: a technology right beside them with nothing but punctuation or spaces
+//! between (a conjunction too for shouted names: "SPARK and BASH"), or two other technologies in
+//! the requirement; never when an ordinary word follows ("go to market"). One that is an
+//! ordinary English word (`teams`, `access`) needs a tag line: neighbours on both sides, or one
+//! and the requirement's edge ("jira confluence teams").
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -72,9 +79,29 @@ pub(super) fn resolve(
             if vetoed[i] {
                 return false;
             }
+            let after = &text[c.range.end..requirement.end];
+            if c.recased {
+                // "react go", "HIVE, PIG": only a list makes a name in another case the tool,
+                // and not one that runs into an ordinary word ("go to market").
+                let next_is_skill = candidates.get(i + 1).is_some_and(|n| {
+                    text[c.range.end..n.range.start].trim_start_matches([' ', ',', '/', '|']).is_empty()
+                });
+                if !next_is_skill && followed_by_ordinary_word(after, &rule.context) {
+                    return false;
+                }
+                if c.common_word {
+                    // "teams", "access": only between tight neighbours, or one and the edge of
+                    // a tag line ("jira confluence teams").
+                    let (left, right) = tight_neighbours(matcher, text, candidates, &vetoed, i);
+                    let at_start = text[requirement.start..c.range.start].trim().is_empty();
+                    let at_end = after.trim_end_matches(['.', ';', ' ']).is_empty();
+                    return (left || at_start) && (right || at_end) && (left || right);
+                }
+                let (left, right) = tight_neighbours(matcher, text, candidates, &vetoed, i);
+                return left || right || technologies_around(matcher, candidates, i) >= 2;
+            }
             let context = context(c.skill);
             let before = &text[requirement.start..c.range.start];
-            let after = &text[c.range.end..requirement.end];
             if opens_like_ordinary_sentence(before, after, &rule.context) {
                 // "Make sure", "Spark curiosity": only the skill's own context words outweigh this.
                 return context;
@@ -306,6 +333,45 @@ fn is_list_gap(gap: &str) -> bool {
         }
         rest = &rest[word_end..];
     }
+}
+
+/// Like [`has_list_neighbour`], on each side, but the gap holds only punctuation and spaces: in
+/// "Python and go to market" a lower-case `go` is not listed.
+fn tight_neighbours(
+    matcher: &SkillMatcher,
+    text: &str,
+    candidates: &[Candidate],
+    vetoed: &[bool],
+    i: usize,
+) -> (bool, bool) {
+    let me = &candidates[i];
+    // Shouting names may be joined by a conjunction ("SPARK and BASH"); a lower-case one may
+    // not ("Python and go to market").
+    let shouted = text[me.range.clone()].bytes().all(|b| !b.is_ascii_lowercase());
+    let tight = |gap: &str| !gap.is_empty() && (shouted || !gap.contains(char::is_alphanumeric)) && is_list_gap(gap);
+    let usable = |j: usize| {
+        let other = &candidates[j];
+        other.skill != me.skill && !vetoed[j] && matcher.rules[other.skill as usize].technology
+    };
+    let left = i.checked_sub(1).filter(|&j| usable(j) && tight(&text[candidates[j].range.end..me.range.start]));
+    let right = Some(i + 1)
+        .filter(|&j| j < candidates.len())
+        .filter(|&j| usable(j) && tight(&text[me.range.end..candidates[j].range.start]));
+    (left.is_some(), right.is_some())
+}
+
+/// How many other technologies the requirement names unambiguously.
+fn technologies_around(matcher: &SkillMatcher, candidates: &[Candidate], i: usize) -> usize {
+    let mut skills: Vec<SkillIndex> = candidates
+        .iter()
+        .enumerate()
+        .filter(|&(j, c)| j != i && !c.ambiguous && c.skill != candidates[i].skill)
+        .filter(|(_, c)| matcher.rules[c.skill as usize].technology)
+        .map(|(_, c)| c.skill)
+        .collect();
+    skills.sort_unstable();
+    skills.dedup();
+    skills.len()
 }
 
 fn has_list_neighbour(matcher: &SkillMatcher, text: &str, candidates: &[Candidate], vetoed: &[bool], i: usize) -> bool {

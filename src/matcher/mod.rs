@@ -23,8 +23,9 @@ pub use evidence::PostingEvidence;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
+use crate::taxonomy::check::is_common_english;
 use crate::taxonomy::Taxonomy;
 
 /// A skill's position in [`Taxonomy::skills`].
@@ -49,6 +50,12 @@ struct Pattern {
     exact: Box<str>,
     /// Whether a trailing plural `s`/`es` may extend the match.
     pluralisable: bool,
+    /// A lower- or upper-case spelling of a cased or ambiguous alias (`go`, `HIVE`): kept only
+    /// with list evidence (see `evidence.rs`).
+    recased: bool,
+    /// A recased spelling that is an ordinary English word (`teams`, `access`): kept only
+    /// inside a tag line.
+    common_word: bool,
     /// Whether verb endings may extend the match ("mentor" → "mentored", "mentoring"): a
     /// one-word lower-case alias of a practice, which is often a verb.
     inflectable: bool,
@@ -74,6 +81,12 @@ pub struct Candidate {
     pub range: Range<usize>,
     /// Whether it came from an ambiguous alias and needs evidence.
     pub ambiguous: bool,
+    /// Whether it is a cased or ambiguous name in another case (`go`, `HIVE`), which only list
+    /// evidence keeps.
+    pub recased: bool,
+    /// Whether, so recased, it is an ordinary English word (`teams`), which only a tag line
+    /// ("jira confluence teams") keeps.
+    pub common_word: bool,
 }
 
 /// The compiled matcher for one taxonomy.
@@ -113,6 +126,7 @@ impl SkillMatcher {
         // (and neither is needed where a plain alias already covers the spelling).
         let mut plain_seen: HashSet<String> = HashSet::new();
         let mut exact_seen: HashSet<String> = HashSet::new();
+        let mut recased: Vec<(usize, String)> = Vec::new();
         let mut rules = Vec::with_capacity(taxonomy.skills().len());
         for (index, skill) in taxonomy.skills().iter().enumerate() {
             let category = taxonomy.category(&skill.category);
@@ -163,13 +177,33 @@ impl SkillMatcher {
                         kind,
                         exact: variant.clone().into(),
                         pluralisable,
+                        recased: false,
+                        common_word: false,
                         inflectable: inflectable && variant == *alias,
                     });
                     if kind == AliasKind::Plain {
                         texts.push(variant);
+                    } else {
+                        // Tag lines and shouting: "react go", "HIVE, PIG, SPARK". Added after
+                        // every alias as written, which win over a recasing.
+                        recased.extend(recasings(&variant).into_iter().map(|r| (index, r)));
                     }
                 }
             }
+        }
+        for (index, spelling) in recased {
+            if plain_seen.contains(&spelling.to_ascii_lowercase()) || !exact_seen.insert(spelling.clone()) {
+                continue;
+            }
+            exact_patterns.push(Pattern {
+                skill: index as SkillIndex,
+                kind: AliasKind::Ambiguous,
+                common_word: is_common_english(&spelling),
+                exact: spelling.into(),
+                pluralisable: false,
+                recased: true,
+                inflectable: false,
+            });
         }
         let exact_texts: Vec<&str> = exact_patterns.iter().map(|p| &*p.exact).collect();
         let mut automata = Vec::new();
@@ -237,6 +271,8 @@ impl SkillMatcher {
                             skill: pattern.skill,
                             range: found.start()..end,
                             ambiguous: pattern.kind == AliasKind::Ambiguous,
+                            recased: pattern.recased,
+                            common_word: pattern.common_word,
                         });
                         if end > found.end() {
                             // A plural suffix was taken in: resume after it.
@@ -284,6 +320,8 @@ impl SkillMatcher {
                     skill: pattern.skill,
                     range: found.start()..accepted_end,
                     ambiguous: pattern.kind == AliasKind::Ambiguous,
+                    recased: pattern.recased,
+                    common_word: pattern.common_word,
                 });
             }
             end = found.end();
@@ -319,8 +357,15 @@ fn build_automaton<P: AsRef<[u8]>>(patterns: &[P], any_case: bool) -> Result<Aho
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .ascii_case_insensitive(any_case)
+        // The exact-case automaton meets every capital and, for recased names, many short
+        // lower-case words: as a DFA, `freq` on the pool takes 0.88 s instead of 1.0 s, for about 1 MB. Only while it
+        // is small, since a DFA's memory grows with its states.
+        .kind((!any_case && patterns.len() <= MAX_DFA_PATTERNS).then_some(AhoCorasickKind::DFA))
         .build(patterns)
 }
+
+/// The most patterns compiled into a DFA (the default taxonomy's exact-case ones are far fewer).
+const MAX_DFA_PATTERNS: usize = 5_000;
 
 /// The spellings an alias matches: as written, and with spaces and hyphens exchanged.
 fn variants(alias: &str) -> Vec<String> {
@@ -334,6 +379,26 @@ fn variants(alias: &str) -> Vec<String> {
         .any(|i| bytes[i] == b'-' && bytes[i - 1].is_ascii_alphabetic() && bytes[i + 1].is_ascii_alphabetic());
     if inner_hyphen {
         out.push(alias.replace('-', " "));
+    }
+    out
+}
+
+/// The other-case spellings of a cased or ambiguous name that lists write: all lower case
+/// (two letters or more: "go") and all upper case (three or more: "HIVE"). Single letters are
+/// left alone: a lower-case `r` or `c` is everywhere.
+fn recasings(alias: &str) -> Vec<String> {
+    let letters = alias.bytes().filter(u8::is_ascii_alphabetic).count();
+    if !alias.is_ascii() || letters < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let lower = alias.to_ascii_lowercase();
+    if lower != alias {
+        out.push(lower);
+    }
+    let upper = alias.to_ascii_uppercase();
+    if upper != alias && letters >= 3 {
+        out.push(upper);
     }
     out
 }

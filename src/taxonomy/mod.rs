@@ -10,7 +10,7 @@
 //! names), each naming file and line; [`check`] adds the lint-level findings that
 //! `rungs taxonomy check` reports. Matching lives in [`crate::matcher`].
 
-mod check;
+pub(crate) mod check;
 mod load;
 pub mod suggest;
 
