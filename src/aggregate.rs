@@ -253,9 +253,21 @@ impl FrequencyTable {
 
     /// Skills mentioned at least once, most frequent first; `top` keeps the first N.
     pub fn skill_rows(&self, taxonomy: &Taxonomy, top: Option<usize>) -> Vec<SkillFrequency> {
+        self.skill_rows_where(taxonomy, top, |_| true)
+    }
+
+    /// [`Self::skill_rows`] of the skills `keep` accepts, ranked among themselves: e.g. only
+    /// technologies, so that "Collaboration" does not lead every list.
+    pub fn skill_rows_where(
+        &self,
+        taxonomy: &Taxonomy,
+        top: Option<usize>,
+        keep: impl Fn(&crate::taxonomy::Skill) -> bool,
+    ) -> Vec<SkillFrequency> {
         let skills = taxonomy.skills();
         ranked(&self.skills, |i| skills[i].id.as_str())
             .into_iter()
+            .filter(|&i| keep(&skills[i]))
             .take(top.unwrap_or(usize::MAX))
             .enumerate()
             .map(|(rank, i)| {

@@ -204,6 +204,30 @@ mod inputs {
     }
 
     #[test]
+    fn freq_kind_keeps_skills_of_those_kinds_ranked_among_themselves() {
+        let rows = |args: &[&str]| -> Vec<(String, String)> {
+            let o = run(&[&["freq", "-q", "-f", "csv"], args, &["data/sre-postings.txt"]].concat());
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            stdout(&o)
+                .lines()
+                .skip(1)
+                .map(|l| {
+                    let cells: Vec<&str> = l.split(',').collect();
+                    (cells[0].to_string(), cells[1].to_string())
+                })
+                .collect()
+        };
+        let all = rows(&[]);
+        let soft = rows(&["--kind", "competency"]);
+        assert!(!soft.is_empty() && soft.len() < all.len());
+        assert_eq!(soft[0].0, "1");
+        assert!(soft.iter().any(|(_, id)| id == "communication-skills"), "{soft:?}");
+        assert!(!soft.iter().any(|(_, id)| id == "python"), "{soft:?}");
+        let both = rows(&["--kind", "technology,competency"]);
+        assert!(both.iter().any(|(_, id)| id == "python") && both.iter().any(|(_, id)| id == "communication-skills"));
+    }
+
+    #[test]
     fn a_named_title_column_the_file_lacks_is_an_error() {
         let o = run(&["scan", "--title-column", "job_title", "tests/fixtures/jobspy-export.csv"]);
         assert_eq!(o.status.code(), Some(3));

@@ -191,9 +191,13 @@ pub struct FreqArgs {
     /// Keep only the N most frequent rows.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Only skills of these kinds (their category's kind): technology, practice, competency
+    /// (soft skills), qualification, domain; comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND,...", conflicts_with = "by")]
+    pub kind: Vec<SkillKindArg>,
     /// Print one line of JSON with the counts, for `rungs merge` to add up (a map step on many
     /// machines); empty input is a zero partial, not an error.
-    #[arg(long, conflicts_with_all = ["by", "top", "format"])]
+    #[arg(long, conflicts_with_all = ["by", "top", "format", "kind"])]
     pub partial: bool,
 }
 
@@ -338,6 +342,29 @@ pub enum FormatArg {
     Jsonl,
     #[value(alias = "markdown")]
     Md,
+}
+
+/// A `--kind` value: the kind of a skill's category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SkillKindArg {
+    Technology,
+    Practice,
+    Competency,
+    Qualification,
+    Domain,
+}
+
+impl SkillKindArg {
+    /// The category kind as the taxonomy's `categories.csv` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkillKindArg::Technology => "technology",
+            SkillKindArg::Practice => "practice",
+            SkillKindArg::Competency => "competency",
+            SkillKindArg::Qualification => "qualification",
+            SkillKindArg::Domain => "domain",
+        }
+    }
 }
 
 /// A `--context` value.

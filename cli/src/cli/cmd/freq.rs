@@ -19,12 +19,18 @@ use serde_json::json;
 use rungs::context::ContextSet;
 
 use super::{analyse_all, build_analyzer, ladder, levels, print_summary, write_line, zero_if_empty, Totals};
-use crate::cli::args::{GroupBy, MergeArgs};
+use crate::cli::args::{GroupBy, MergeArgs, SkillKindArg};
 use crate::cli::config::{load_ladders, load_taxonomy, OutputConfig, RunConfig, UsageError};
 use crate::cli::output::{message, refuse_output_among_inputs};
 use crate::cli::Exit;
 
-pub fn run(config: RunConfig, by: GroupBy, top: Option<usize>, partial: bool) -> anyhow::Result<Exit> {
+pub fn run(
+    config: RunConfig,
+    by: GroupBy,
+    top: Option<usize>,
+    kinds: &[SkillKindArg],
+    partial: bool,
+) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let mut table = FrequencyTable::new(analyzer.taxonomy());
     let counted = analyse_all(&config, &analyzer, &mut |analysis| {
@@ -35,7 +41,17 @@ pub fn run(config: RunConfig, by: GroupBy, top: Option<usize>, partial: bool) ->
     if partial {
         write_partial(&config.output, &table, analyzer.taxonomy(), totals.batch.skipped)?;
     } else {
-        write_frequencies(&config.output, &table, analyzer.taxonomy(), totals.batch.skipped, by, top)?;
+        let taxonomy = analyzer.taxonomy();
+        if kinds.is_empty() {
+            write_frequencies(&config.output, &table, taxonomy, totals.batch.skipped, by, top)?;
+        } else {
+            let of_kind = |skill: &rungs::taxonomy::Skill| {
+                let kind = taxonomy.category(&skill.category).map_or("unknown", |c| c.kind.as_str());
+                kinds.iter().any(|k| k.as_str() == kind)
+            };
+            let rows = table.skill_rows_where(taxonomy, top, of_kind);
+            write_rows(&config.output, envelope(&table, totals.batch.skipped, "skills"), rows)?;
+        }
     }
     print_summary(config.quiet, &totals);
     Ok(Exit::Success)
@@ -141,7 +157,17 @@ fn write_frequencies(
     by: GroupBy,
     top: Option<usize>,
 ) -> anyhow::Result<()> {
-    let envelope = |array_key| Envelope {
+    match by {
+        GroupBy::Skill => write_rows(output, envelope(table, skipped, "skills"), table.skill_rows(taxonomy, top)),
+        GroupBy::Category => {
+            write_rows(output, envelope(table, skipped, "categories"), table.category_rows(taxonomy, top))
+        }
+    }
+}
+
+/// The totals JSON output carries around its rows.
+fn envelope(table: &FrequencyTable, skipped: u64, array_key: &'static str) -> Envelope {
+    Envelope {
         fields: vec![
             ("postings", json!(table.postings())),
             ("requirements", json!(table.requirements())),
@@ -149,10 +175,6 @@ fn write_frequencies(
             ("skipped", json!(skipped)),
         ],
         array_key,
-    };
-    match by {
-        GroupBy::Skill => write_rows(output, envelope("skills"), table.skill_rows(taxonomy, top)),
-        GroupBy::Category => write_rows(output, envelope("categories"), table.category_rows(taxonomy, top)),
     }
 }
 

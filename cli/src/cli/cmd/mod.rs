@@ -24,7 +24,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?),
         Command::Freq(args) => {
-            freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top, args.partial)
+            freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top, &args.kind, args.partial)
         }
         Command::Merge(args) => freq::merge(&args),
         Command::Gap(args) => {
