@@ -67,6 +67,8 @@ pub struct FrequencyTable {
     categories: Vec<Tally>,
     /// The category index of each skill.
     skill_category: Vec<usize>,
+    /// With roll-up, each skill's ancestors (parent first); empty lists without it.
+    ancestors: Vec<Vec<u32>>,
 }
 
 /// One row of `rungs freq`: a skill and how often postings ask for it.
@@ -138,7 +140,29 @@ impl FrequencyTable {
             skills: vec![Tally::default(); taxonomy.skills().len()],
             categories: vec![Tally::default(); taxonomy.categories().len().max(1)],
             skill_category,
+            ancestors: vec![Vec::new(); taxonomy.skills().len()],
         }
+    }
+
+    /// Counts a mention of a skill for its ancestors too (`freq --roll-up`), once per posting:
+    /// a posting that asks for HashiCorp Vault asks for secrets management. Category counts
+    /// are unchanged. Such a table's partial must not be merged with one without roll-up.
+    pub fn with_roll_up(mut self, taxonomy: &Taxonomy) -> FrequencyTable {
+        let skills = taxonomy.skills();
+        let index: std::collections::HashMap<&str, u32> =
+            skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+        for (i, chain) in self.ancestors.iter_mut().enumerate() {
+            let mut at = i;
+            // The taxonomy refuses parent cycles; the bound keeps a bad table from looping.
+            while let Some(parent) = skills[at].parent.as_deref().and_then(|p| index.get(p)) {
+                if chain.len() >= skills.len() || *parent as usize == i {
+                    break;
+                }
+                chain.push(*parent);
+                at = *parent as usize;
+            }
+        }
+        self
     }
 
     /// Counts one posting.
@@ -148,19 +172,37 @@ impl FrequencyTable {
         self.matches += analysis.matches.len() as u64;
         // Per posting: skill → (required?, max stated years). BTreeMap keeps this ordered and small.
         let mut seen: std::collections::BTreeMap<u32, (bool, Option<u32>)> = Default::default();
+        // With roll-up, the ancestors of the skills mentioned; counted for skills only.
+        let mut rolled: std::collections::BTreeMap<u32, (bool, Option<u32>)> = Default::default();
         for m in &analysis.matches {
             self.skills[m.skill as usize].mentions += 1;
             self.categories[self.skill_category[m.skill as usize]].mentions += 1;
+            let required = m.strength == Strength::Required;
             let entry = seen.entry(m.skill).or_insert((false, None));
-            entry.0 |= m.strength == Strength::Required;
+            entry.0 |= required;
             entry.1 = entry.1.max(m.min_years);
+            for &ancestor in &self.ancestors[m.skill as usize] {
+                self.skills[ancestor as usize].mentions += 1;
+                let entry = rolled.entry(ancestor).or_insert((false, None));
+                entry.0 |= required;
+                entry.1 = entry.1.max(m.min_years);
+            }
         }
+        // Skills are counted with their rolled-up ancestors (a skill asked for itself and
+        // through a child is one posting, with the stronger marks); categories without.
         let mut categories: std::collections::BTreeMap<usize, (bool, Option<u32>)> = Default::default();
         for (&skill, &(required, years)) in &seen {
-            record(&mut self.skills[skill as usize], required, years);
             let entry = categories.entry(self.skill_category[skill as usize]).or_insert((false, None));
             entry.0 |= required;
             entry.1 = entry.1.max(years);
+        }
+        for (skill, (required, years)) in rolled {
+            let entry = seen.entry(skill).or_insert((false, None));
+            entry.0 |= required;
+            entry.1 = entry.1.max(years);
+        }
+        for (&skill, &(required, years)) in &seen {
+            record(&mut self.skills[skill as usize], required, years);
         }
         for (category, (required, years)) in categories {
             record(&mut self.categories[category], required, years);

@@ -228,6 +228,27 @@ mod inputs {
     }
 
     #[test]
+    fn roll_up_counts_a_child_for_its_parent_once_per_posting() {
+        // Arduino's parent is Embedded systems. By hand: posting 1 asks for Arduino only, 2 for
+        // both, 3 for the parent only ("RTOS"); rolled up, the parent is in all three postings
+        // with its own 2 mentions and Arduino's 2.
+        let input = b"{\"id\":\"1\",\"text\":\"- Arduino\"}\n\
+                      {\"id\":\"2\",\"text\":\"- Embedded software and Arduino\"}\n\
+                      {\"id\":\"3\",\"text\":\"- RTOS\"}\n";
+        let row = |args: &[&str], skill: &str| -> String {
+            let o = run_stdin(&[&["freq", "-q", "-f", "csv"], args].concat(), input);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            let out = stdout(&o);
+            let line = out.lines().find(|l| l.split(',').nth(1) == Some(skill)).expect(skill).to_string();
+            line.split(',').skip(4).take(3).collect::<Vec<_>>().join(",")
+        };
+        assert_eq!(row(&[], "embedded-systems"), "2,0.6667,2");
+        assert_eq!(row(&[], "arduino"), "2,0.6667,2");
+        assert_eq!(row(&["--roll-up"], "embedded-systems"), "3,1.0000,4");
+        assert_eq!(row(&["--roll-up"], "arduino"), "2,0.6667,2");
+    }
+
+    #[test]
     fn a_named_title_column_the_file_lacks_is_an_error() {
         let o = run(&["scan", "--title-column", "job_title", "tests/fixtures/jobspy-export.csv"]);
         assert_eq!(o.status.code(), Some(3));

@@ -195,9 +195,13 @@ pub struct FreqArgs {
     /// (soft skills), qualification, domain; comma-separated.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND,...", conflicts_with = "by")]
     pub kind: Vec<SkillKindArg>,
+    /// Count a skill's mentions for its ancestors too (parent, grandparent…), once per
+    /// posting: a posting asking for Arduino asks for embedded systems.
+    #[arg(long, conflicts_with = "by")]
+    pub roll_up: bool,
     /// Print one line of JSON with the counts, for `rungs merge` to add up (a map step on many
     /// machines); empty input is a zero partial, not an error.
-    #[arg(long, conflicts_with_all = ["by", "top", "format", "kind"])]
+    #[arg(long, conflicts_with_all = ["by", "top", "format", "kind", "roll_up"])]
     pub partial: bool,
 }
 

@@ -24,15 +24,21 @@ use crate::cli::config::{load_ladders, load_taxonomy, OutputConfig, RunConfig, U
 use crate::cli::output::{message, refuse_output_among_inputs};
 use crate::cli::Exit;
 
-pub fn run(
-    config: RunConfig,
-    by: GroupBy,
-    top: Option<usize>,
-    kinds: &[SkillKindArg],
-    partial: bool,
-) -> anyhow::Result<Exit> {
+/// What `freq` prints: the rows, how many, of which kinds, rolled up or not.
+pub struct View<'a> {
+    pub by: GroupBy,
+    pub top: Option<usize>,
+    pub kinds: &'a [SkillKindArg],
+    pub roll_up: bool,
+}
+
+pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit> {
+    let (by, top, kinds) = (view.by, view.top, view.kinds);
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let mut table = FrequencyTable::new(analyzer.taxonomy());
+    if view.roll_up {
+        table = table.with_roll_up(analyzer.taxonomy());
+    }
     let counted = analyse_all(&config, &analyzer, &mut |analysis| {
         table.add(analysis);
         Ok(())

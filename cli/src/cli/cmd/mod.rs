@@ -24,7 +24,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?),
         Command::Freq(args) => {
-            freq::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.by, args.top, &args.kind, args.partial)
+            let config = RunConfig::from_args(&args.run, Some(&args.output))?;
+            let view = freq::View { by: args.by, top: args.top, kinds: &args.kind, roll_up: args.roll_up };
+            freq::run(config, &view, args.partial)
         }
         Command::Merge(args) => freq::merge(&args),
         Command::Gap(args) => {
