@@ -677,6 +677,39 @@ mod report {
     }
 }
 
+mod shell {
+    use super::*;
+
+    #[test]
+    fn completions_and_man_page_come_from_the_command_definitions() {
+        for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+            let o = run(&["completions", shell]);
+            assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+            let out = stdout(&o);
+            // Long options are spelled with or without their dashes, depending on the shell.
+            for word in ["scan", "freq", "levels", "context", "roll-up"] {
+                assert!(out.contains(word), "{shell} completion lacks {word}");
+            }
+        }
+        let o = run(&["man"]);
+        assert_eq!(o.status.code(), Some(0));
+        let page = stdout(&o);
+        assert!(page.contains(".TH rungs 1") && page.contains("freq"), "{page}");
+    }
+
+    #[test]
+    fn report_takes_dash_o_like_every_command_and_html_still_works() {
+        let dir = scratch("report-o");
+        let short = dir.join("short.html");
+        let long = dir.join("long.html");
+        for (flag, path) in [("-o", &short), ("--html", &long)] {
+            let o = run(&["report", "-q", flag, path.to_str().unwrap(), "data/postings.jsonl"]);
+            assert_eq!(o.status.code(), Some(0), "{flag}: {}", stderr(&o));
+        }
+        assert_eq!(std::fs::read(&short).unwrap(), std::fs::read(&long).unwrap());
+    }
+}
+
 mod encodings {
     use super::*;
 

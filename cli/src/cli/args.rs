@@ -43,6 +43,18 @@ pub enum Command {
     /// Inspect or validate a taxonomy (and ladders).
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+    /// Print a shell completion script, made from these very definitions.
+    ///
+    /// Example: rungs completions bash > ~/.local/share/bash-completion/completions/rungs
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), made from these very definitions.
+    ///
+    /// Example: rungs man > ~/.local/share/man/man1/rungs.1 && man rungs
+    Man,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -66,8 +78,8 @@ pub struct GapArgs {
 pub struct ReportArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// The HTML file to write.
-    #[arg(long, value_name = "FILE")]
+    /// The HTML file to write (`--html FILE` also works).
+    #[arg(long = "output", short = 'o', visible_alias = "html", value_name = "FILE")]
     pub html: std::path::PathBuf,
     /// A profile to compare with the postings (adds the gap view).
     #[arg(long, value_name = "FILE")]

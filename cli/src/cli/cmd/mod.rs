@@ -59,6 +59,20 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 )
             }
         },
+        Command::Completions { shell } => {
+            // Generated into memory first: `generate` panics on a write error, and a closed
+            // pipe must end rungs quietly like every other command.
+            let mut command = <Args as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "rungs", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
+            Ok(Exit::Success)
+        }
+        Command::Man => {
+            let command = <Args as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout().lock())?;
+            Ok(Exit::Success)
+        }
         Command::Taxonomy(TaxonomyCommand::Check { path }) => taxonomy::check(path.as_deref()),
         Command::Taxonomy(TaxonomyCommand::List(args)) => {
             taxonomy::list(args.taxonomy.as_ref(), args.category.as_deref(), OutputConfig::from_args(&args.output))
