@@ -55,6 +55,13 @@ pub struct Posting {
     pub id: String,
     /// The job title, when the input carries one separately from the text.
     pub title: Option<String>,
+    /// The employer, from a `company` column or field (or the one the user names).
+    pub company: Option<String>,
+    /// Where the job is, from a `location` column or field.
+    pub location: Option<String>,
+    /// The original posting's address, from a `job_url` column or field; any text the input
+    /// holds (reports link only `http(s)` addresses).
+    pub url: Option<String>,
     /// The posting body, exactly as read.
     pub text: String,
     /// Where the posting was read from.
@@ -64,6 +71,30 @@ pub struct Posting {
 impl Posting {
     /// A posting with no title, for tests and library callers that build postings in code.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Posting { id: id.into(), title: None, text: text.into(), source: SourceRef::file("<memory>") }
+        Posting {
+            id: id.into(),
+            title: None,
+            company: None,
+            location: None,
+            url: None,
+            text: text.into(),
+            source: SourceRef::file("<memory>"),
+        }
+    }
+
+    /// What a person calls the posting: "title · company" from what the input gives, else the
+    /// id. Not unique: two postings of one title at one company share it.
+    pub fn label(&self) -> String {
+        posting_label(&self.id, self.title.as_deref(), self.company.as_deref())
+    }
+}
+
+/// [`Posting::label`] from its parts, for records that carry them without the posting.
+pub fn posting_label(id: &str, title: Option<&str>, company: Option<&str>) -> String {
+    let parts: Vec<&str> = [title, company].into_iter().flatten().map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        id.to_string()
+    } else {
+        parts.join(" · ")
     }
 }

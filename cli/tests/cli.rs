@@ -140,7 +140,8 @@ mod inputs {
         ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let out = stdout(&o);
-        assert!(out.contains("in-1a2b,2,") && out.contains(",apache-airflow,") && out.contains("li-3c4d"), "{out}");
+        assert!(out.contains("in-1a2b,Data Engineer,Example Co,2,") && out.contains(",apache-airflow,"), "{out}");
+        assert!(out.contains("li-3c4d"), "{out}");
     }
 
     #[test]
@@ -257,6 +258,70 @@ mod inputs {
             "{}",
             stderr(&o)
         );
+    }
+
+    #[test]
+    fn postings_carry_their_title_and_company_and_tables_name_them() {
+        let csv = b"id;title;company;location;job_url;description\n\
+            a1;Data Engineer;Acme;Berlin;https://x.test/1;- Python and SQL\n\
+            a2;Data Engineer;Acme;Paris;https://x.test/2;- Python\n\
+            b1;Analyst;Bolt;;;- SQL\n";
+        // `;` is read from the header; the text falls back to `description`.
+        let o = run_stdin(&["scan", "-f", "csv", "--input-format", "csv"], csv);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stderr(&o).contains("reading the posting text from 'description'"), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.starts_with("posting,title,company,requirement,"), "{out}");
+        assert!(out.contains("\na1,Data Engineer,Acme,1,") && out.contains("\nb1,Analyst,Bolt,1,"), "{out}");
+        // A table shows title · company, and the id where two postings share them.
+        let o = run_stdin(&["scan", "-q", "--input-format", "csv"], csv);
+        let out = stdout(&o);
+        assert!(out.contains("Data Engineer · Acme (a1)") && out.contains("Data Engineer · Acme (a2)"), "{out}");
+        assert!(out.contains("Analyst · Bolt  "), "{out}");
+        // JSONL: the same fields, and the same fallback.
+        let jsonl = b"{\"id\":\"j\",\"title\":\"SRE\",\"company\":\"Kite\",\"description\":\"- Go\"}\n";
+        let o = run_stdin(&["levels", "-f", "jsonl", "--input-format", "jsonl", "--ladder", "kensho-sre"], jsonl);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stdout(&o).starts_with("{\"posting\":\"j\",\"title\":\"SRE\",\"company\":\"Kite\","), "{}", stdout(&o));
+        assert!(stderr(&o).contains("reading the posting text from \"description\""), "{}", stderr(&o));
+    }
+
+    #[test]
+    fn a_named_column_the_input_lacks_is_an_error_naming_what_it_has() {
+        let o =
+            run_stdin(&["scan", "--input-format", "csv", "--company-column", "employer_name"], b"id,text,firm\n1,Go\n");
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr(&o).contains(
+                "no column named 'employer_name' (the header has: id, text, firm); pick one with --company-column"
+            ),
+            "{}",
+            stderr(&o)
+        );
+        let o = run_stdin(
+            &["scan", "--input-format", "jsonl", "--url-column", "href"],
+            b"{\"id\":1,\"text\":\"Go\",\"link\":\"x\"}\n",
+        );
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr(&o).contains(
+                "no field named 'href' in the first object (it has: id, text, link); pick one with --url-column"
+            ),
+            "{}",
+            stderr(&o)
+        );
+    }
+
+    #[test]
+    fn a_chosen_delimiter_is_used_and_a_bad_one_refused() {
+        let o = run_stdin(
+            &["scan", "-q", "-f", "csv", "--input-format", "csv", "--delimiter", "|"],
+            b"id|text\nx|Go, Rust\n",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stdout(&o).contains("\nx,NA,NA,1,0,2,go,") && stdout(&o).contains(",rust,"), "{}", stdout(&o));
+        let o = run_stdin(&["scan", "--delimiter", "ab"], b"x");
+        assert_eq!(o.status.code(), Some(2));
     }
 
     #[test]
@@ -405,13 +470,13 @@ mod taxonomy {
             &["scan", "-f", "csv", "-q", "--taxonomy", "tests/fixtures/taxonomy"],
             b"Go and py3; a team player. Keep things on the go.",
         );
-        let ids: Vec<String> = stdout(&o).lines().skip(1).map(|l| l.split(',').nth(4).unwrap().to_string()).collect();
+        let ids: Vec<String> = stdout(&o).lines().skip(1).map(|l| l.split(',').nth(6).unwrap().to_string()).collect();
         assert_eq!(ids, ["golang", "python", "teamwork"], "{}", stdout(&o));
         let o = run_stdin(
             &["scan", "-f", "csv", "-q", "--taxonomy", "tests/fixtures/flat-skills.txt"],
             b"Python, SQL and machine learning",
         );
-        let ids: Vec<String> = stdout(&o).lines().skip(1).map(|l| l.split(',').nth(4).unwrap().to_string()).collect();
+        let ids: Vec<String> = stdout(&o).lines().skip(1).map(|l| l.split(',').nth(6).unwrap().to_string()).collect();
         assert_eq!(ids, ["python", "sql", "machine-learning"]);
     }
 
@@ -722,8 +787,8 @@ mod encodings {
         let o = run(&["scan", "-q", "-f", "csv", &csv, &jsonl, &text]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let rows: Vec<String> =
-            stdout(&o).lines().skip(1).map(|l| l.split(',').take(5).collect::<Vec<_>>().join(",")).collect();
-        assert_eq!(rows, ["j1,1,0,6,python", "j2,1,0,10,kubernetes", "bom,1,0,9,terraform"]);
+            stdout(&o).lines().skip(1).map(|l| l.split(',').take(7).collect::<Vec<_>>().join(",")).collect();
+        assert_eq!(rows, ["j1,NA,NA,1,0,6,python", "j2,NA,NA,1,0,10,kubernetes", "bom,NA,NA,1,0,9,terraform"]);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //!
 //! The text column defaults to `text` and the id column to `id`. A file without a `text`
 //! column is read from `description` (JobSpy exports), with a note saying so; a missing text
-//! column, or an id or title column the user named, is an error about the whole file, naming
-//! the columns it does have. A row without an id gets `<file stem>#<record>`.
+//! column, or an id, title, company, location or URL column the user named, is an error about
+//! the whole file, naming the columns it does have. A row without an id gets
+//! `<file stem>#<record>`. The separator is `,`, tab for `.tsv`, or `;`/tab when the header
+//! line shows it unambiguously ([`sniff_delimiter`]), unless the user chose one.
 //!
 //! The `csv` crate ends a quoted field that is never closed at the end of the file, folding
 //! every later row into it without a word. [`QuoteGuard`] follows the quoting as the bytes go
@@ -12,7 +14,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use super::{InputError, InputOptions, Notice, NoticeSink, FALLBACK_TEXT_COLUMNS};
+use super::{ColumnChoice, InputError, InputOptions, Notice, NoticeSink, FALLBACK_TEXT_COLUMNS};
 use crate::posting::{Posting, SourceRef};
 
 pub(crate) struct CsvRecords {
@@ -23,7 +25,7 @@ pub(crate) struct CsvRecords {
     stem: String,
     id_index: Option<usize>,
     text_index: usize,
-    title_index: Option<usize>,
+    meta: MetaIndexes,
     record: u64,
     limit: usize,
     done: bool,
@@ -35,10 +37,9 @@ impl CsvRecords {
         origin: SourceRef,
         stem: String,
         options: &InputOptions,
-        tab_separated: bool,
+        delimiter: u8,
         notices: &mut NoticeSink,
     ) -> Result<CsvRecords, InputError> {
-        let delimiter = if tab_separated { b'\t' } else { b',' };
         let guard = QuoteGuard::new(reader, delimiter, options.max_posting_bytes);
         let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(guard);
         let headers = reader.byte_headers().map_err(|e| csv_error(e, &origin.at_line(1), options.max_posting_bytes))?;
@@ -75,10 +76,16 @@ impl CsvRecords {
         if id_index.is_none() && options.id_column_explicit {
             return Err(missing(&options.id_column, "--id-column"));
         }
-        let title_index = find(&options.title_column);
-        if title_index.is_none() && options.title_column_explicit {
-            return Err(missing(&options.title_column, "--title-column"));
-        }
+        let choose = |choice: &ColumnChoice, flag| match choice.names().into_iter().find_map(find) {
+            None if choice.is_named() => Err(missing(choice.names()[0], flag)),
+            index => Ok(index),
+        };
+        let meta = MetaIndexes {
+            title: choose(&options.title_column, "--title-column")?,
+            company: choose(&options.company_column, "--company-column")?,
+            location: choose(&options.location_column, "--location-column")?,
+            url: choose(&options.url_column, "--url-column")?,
+        };
         let mut records = reader.into_byte_records();
         let ahead = records.next();
         Ok(CsvRecords {
@@ -88,7 +95,7 @@ impl CsvRecords {
             stem,
             id_index,
             text_index,
-            title_index,
+            meta,
             record: 0,
             limit: options.max_posting_bytes,
             done: false,
@@ -116,11 +123,20 @@ impl CsvRecords {
             None => String::new(),
         };
         let id = if id.trim().is_empty() { format!("{}#{}", self.stem, self.record) } else { id };
-        let title = match self.title_index {
-            Some(index) => Some(self.field(record, index, &at)?).filter(|t| !t.trim().is_empty()),
-            None => None,
+        let optional = |index: Option<usize>| -> Result<Option<String>, InputError> {
+            match index {
+                Some(index) => Ok(Some(self.field(record, index, &at)?).filter(|t| !t.trim().is_empty())),
+                None => Ok(None),
+            }
         };
-        Ok(Posting { id, title, text, source: at })
+        Ok(Posting {
+            title: optional(self.meta.title)?,
+            company: optional(self.meta.company)?,
+            location: optional(self.meta.location)?,
+            url: optional(self.meta.url)?,
+            source: at.clone(),
+            ..Posting::new(id, text)
+        })
     }
 }
 
@@ -158,6 +174,35 @@ impl Iterator for CsvRecords {
             }
         }
         Some(self.posting(&record))
+    }
+}
+
+/// The columns of the optional facts about a posting, where the header has them.
+struct MetaIndexes {
+    title: Option<usize>,
+    company: Option<usize>,
+    location: Option<usize>,
+    url: Option<usize>,
+}
+
+/// The separator a header line uses when it is not the comma: `;` (spreadsheets in locales
+/// with a decimal comma) or tab, when the line has no comma outside quotes and only that one.
+pub(crate) fn sniff_delimiter(head: &[u8]) -> Option<u8> {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let (mut quoted, mut commas, mut semicolons, mut tabs) = (false, 0, 0, 0);
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            b'\t' if !quoted => tabs += 1,
+            _ => {}
+        }
+    }
+    match (commas, semicolons, tabs) {
+        (0, s, 0) if s > 0 => Some(b';'),
+        (0, 0, t) if t > 0 => Some(b'\t'),
+        _ => None,
     }
 }
 

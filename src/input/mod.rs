@@ -73,15 +73,22 @@ pub struct InputOptions {
     pub id_column: String,
     /// CSV column or JSONL field holding the posting text.
     pub text_column: String,
-    /// CSV column or JSONL field holding the job title, when present.
-    pub title_column: String,
     /// Whether `id_column` was named by the user (then its absence is an error).
     pub id_column_explicit: bool,
-    /// Whether `text_column` was named by the user (else a CSV without it may fall back to
-    /// [`FALLBACK_TEXT_COLUMNS`]).
+    /// Whether `text_column` was named by the user (else a CSV or JSONL record without it may
+    /// fall back to [`FALLBACK_TEXT_COLUMNS`]).
     pub text_column_explicit: bool,
-    /// Whether `title_column` was named by the user (then a CSV without it is an error).
-    pub title_column_explicit: bool,
+    /// Where the job title is.
+    pub title_column: ColumnChoice,
+    /// Where the employer's name is.
+    pub company_column: ColumnChoice,
+    /// Where the job's location is.
+    pub location_column: ColumnChoice,
+    /// Where the original posting's address is.
+    pub url_column: ColumnChoice,
+    /// The CSV field separator; `None` reads `,`, or tab for `.tsv`, or `;`/tab when the
+    /// header line holds no comma and only that separator.
+    pub delimiter: Option<u8>,
     /// The most bytes one posting may take: a CSV row, a JSONL line, or a plain-text file (all
     /// its postings together). Bigger ones are record errors, so endless input (`/dev/zero`)
     /// cannot exhaust memory.
@@ -91,6 +98,39 @@ pub struct InputOptions {
 /// Columns a CSV without the default `text` column is read from, in order of preference:
 /// JobSpy and most job-board exports call the posting body `description`.
 pub const FALLBACK_TEXT_COLUMNS: &[&str] = &["description", "job_description"];
+
+/// Which column (or JSONL field) holds one of the optional facts about a posting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnChoice {
+    /// The first of these names the input has, if any (compared without case).
+    Default(&'static [&'static str]),
+    /// The one the user named: an input without it is an error naming what it has.
+    Named(String),
+}
+
+impl ColumnChoice {
+    /// The names to look for, most preferred first.
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            ColumnChoice::Default(names) => names.to_vec(),
+            ColumnChoice::Named(name) => vec![name.as_str()],
+        }
+    }
+
+    /// Whether the user named the column, so its absence is an error.
+    pub fn is_named(&self) -> bool {
+        matches!(self, ColumnChoice::Named(_))
+    }
+}
+
+/// Where job titles are looked for by default (JobSpy and most exports say `title`).
+pub const DEFAULT_TITLE_COLUMNS: &[&str] = &["title", "job_title"];
+/// Where employers are looked for by default.
+pub const DEFAULT_COMPANY_COLUMNS: &[&str] = &["company", "company_name", "employer"];
+/// Where locations are looked for by default.
+pub const DEFAULT_LOCATION_COLUMNS: &[&str] = &["location", "job_location"];
+/// Where links to the original posting are looked for by default (JobSpy: `job_url`).
+pub const DEFAULT_URL_COLUMNS: &[&str] = &["job_url", "url", "job_link", "link"];
 
 /// The default of [`InputOptions::max_posting_bytes`]: 16 MiB, a hundred times the longest
 /// posting in a pool of 5,442 real ones.
@@ -102,10 +142,13 @@ impl Default for InputOptions {
             format: None,
             id_column: "id".to_string(),
             text_column: "text".to_string(),
-            title_column: "title".to_string(),
             id_column_explicit: false,
             text_column_explicit: false,
-            title_column_explicit: false,
+            title_column: ColumnChoice::Default(DEFAULT_TITLE_COLUMNS),
+            company_column: ColumnChoice::Default(DEFAULT_COMPANY_COLUMNS),
+            location_column: ColumnChoice::Default(DEFAULT_LOCATION_COLUMNS),
+            url_column: ColumnChoice::Default(DEFAULT_URL_COLUMNS),
+            delimiter: None,
             max_posting_bytes: DEFAULT_MAX_POSTING_BYTES,
         }
     }
@@ -155,6 +198,18 @@ pub enum InputError {
         /// The flag that chooses it.
         flag: &'static str,
     },
+    /// A JSONL file whose first object lacks a field the user named.
+    #[error("{at}: no field named '{field}' in the first object (it has: {available}); pick one with {flag}")]
+    MissingField {
+        /// The first object's line.
+        at: SourceRef,
+        /// The field that was asked for.
+        field: String,
+        /// The object's keys, comma separated.
+        available: String,
+        /// The flag that chooses it.
+        flag: &'static str,
+    },
     /// A CSV record the parser rejected.
     #[error("{at}: malformed CSV: {message}")]
     Csv {
@@ -199,7 +254,13 @@ impl InputError {
     /// Whether the error concerns one record, so that `--skip-bad-records` may skip it and go
     /// on. Errors about a whole source (a missing file, a CSV without its column) never are.
     pub fn is_record_error(&self) -> bool {
-        !matches!(self, InputError::Io { .. } | InputError::MissingColumn { .. } | InputError::Utf16 { .. })
+        !matches!(
+            self,
+            InputError::Io { .. }
+                | InputError::MissingColumn { .. }
+                | InputError::MissingField { .. }
+                | InputError::Utf16 { .. }
+        )
     }
 }
 
@@ -293,8 +354,15 @@ impl PostingReader {
             }
             InputFormat::Jsonl => Box::new(jsonl::JsonlRecords::new(reader, origin, stem, &self.options)),
             InputFormat::Csv => {
-                let tab = path.and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-                let records = csv::CsvRecords::new(reader, origin, stem, &self.options, tab, &mut self.notices)?;
+                let tsv = path.and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+                let head = reader.fill_buf().map_err(|error| InputError::Io { path: origin.path.clone(), error })?;
+                let delimiter = self
+                    .options
+                    .delimiter
+                    .or(tsv.then_some(b'\t'))
+                    .or_else(|| csv::sniff_delimiter(head))
+                    .unwrap_or(b',');
+                let records = csv::CsvRecords::new(reader, origin, stem, &self.options, delimiter, &mut self.notices)?;
                 Box::new(records.map(|r| r.map(Item::Posting)))
             }
         })
@@ -379,7 +447,7 @@ pub fn read_document(path: &Path) -> Result<Posting, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::EmptyText { at: origin });
     }
-    Ok(Posting { id: id_stem(Some(path)), title: None, text, source: origin })
+    Ok(Posting { source: origin, ..Posting::new(id_stem(Some(path)), text) })
 }
 
 /// The files under a directory, in sorted path order, without hidden files or folders.

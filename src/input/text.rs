@@ -44,7 +44,7 @@ pub(crate) fn read_text(
             counted = range.start;
             let id = if many { format!("{stem}#{}", n + 1) } else { stem.clone() };
             let source = if many { origin.at_line(line).at_record(n as u64 + 1) } else { origin.clone() };
-            Posting { id, title: None, text: text[range].to_string(), source }
+            Posting { id, source, ..Posting::new(String::new(), &text[range]) }
         })
         .collect())
 }

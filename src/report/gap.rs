@@ -2,13 +2,17 @@
 
 use serde::Serialize;
 
-use super::{number, text, Cell, Column, Record};
+use super::{number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
 
 /// One posting against the profile.
 #[derive(Clone, Debug, Serialize)]
 pub struct GapPostingRecord {
     /// Posting id.
     pub posting: String,
+    /// The job title, when the input gives one.
+    pub title: Option<String>,
+    /// The employer, when the input gives one.
+    pub company: Option<String>,
     /// The posting's estimated band (1-6, one decimal).
     pub posting_band: f64,
     /// The profile's estimated band, from its own evidence (years, scope phrases); null when it
@@ -47,7 +51,10 @@ pub struct GapPostingRecord {
 impl Record for GapPostingRecord {
     fn columns() -> &'static [Column] {
         const COLUMNS: &[Column] = &[
-            text("posting"),
+            POSTING_COLUMNS[0],
+            POSTING_COLUMNS[1],
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
             number("posting_band"),
             number("profile_band"),
             number("profile_years"),
@@ -69,8 +76,8 @@ impl Record for GapPostingRecord {
     }
 
     fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Text(self.posting.clone()),
+        let mut cells = Vec::from(posting_cells(&self.posting, self.title.as_deref(), self.company.as_deref()));
+        cells.extend([
             Cell::Float(self.posting_band, 1),
             Cell::opt_float(self.profile_band, 1),
             Cell::opt_int(self.profile_years),
@@ -87,7 +94,8 @@ impl Record for GapPostingRecord {
             Cell::Text(self.matched.clone()),
             Cell::Text(self.missing.clone()),
             Cell::Text(self.adjacent.clone()),
-        ]
+        ]);
+        cells
     }
 }
 

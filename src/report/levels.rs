@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{number, text, Cell, Column, Record};
+use super::{number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
 
 /// Rounds for display and stable output.
 pub fn round2(x: f64) -> f64 {
@@ -37,6 +37,10 @@ pub struct EvidenceRecord {
 pub struct LevelRecord<'a> {
     /// Posting id.
     pub posting: &'a str,
+    /// The job title, when the input gives one.
+    pub title: Option<&'a str>,
+    /// The employer, when the input gives one.
+    pub company: Option<&'a str>,
     /// Ladder id.
     pub ladder: &'a str,
     /// Level order on the ladder (1 = lowest).
@@ -59,7 +63,10 @@ pub struct LevelRecord<'a> {
 impl Record for LevelRecord<'_> {
     fn columns() -> &'static [Column] {
         const COLUMNS: &[Column] = &[
-            text("posting"),
+            POSTING_COLUMNS[0],
+            POSTING_COLUMNS[1],
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
             text("ladder"),
             number("level"),
             text("level_title"),
@@ -78,8 +85,8 @@ impl Record for LevelRecord<'_> {
             .iter()
             .map(|e| format!("r{} {} → {:.1} ×{:.2}", e.requirement, e.signal, e.band, e.weight))
             .collect();
-        vec![
-            Cell::Text(self.posting.to_string()),
+        let mut cells = Vec::from(posting_cells(self.posting, self.title, self.company));
+        cells.extend([
             Cell::Text(self.ladder.to_string()),
             Cell::Int(u64::from(self.level)),
             Cell::Text(self.level_title.to_string()),
@@ -88,7 +95,8 @@ impl Record for LevelRecord<'_> {
             Cell::Float(self.estimate, 2),
             Cell::Float(self.confidence, 2),
             Cell::Text(evidence.join("; ")),
-        ]
+        ]);
+        cells
     }
 }
 
@@ -256,6 +264,10 @@ impl Record for LadderCellRecord<'_> {
 pub struct PlacementRecord<'a> {
     /// Posting id.
     pub posting: &'a str,
+    /// The job title, when the input gives one.
+    pub title: Option<&'a str>,
+    /// The employer, when the input gives one.
+    pub company: Option<&'a str>,
     /// 1-based requirement index.
     pub requirement: u32,
     /// Byte offsets in the posting text.
@@ -288,7 +300,10 @@ pub struct PlacementRecord<'a> {
 impl Record for PlacementRecord<'_> {
     fn columns() -> &'static [Column] {
         const COLUMNS: &[Column] = &[
-            text("posting"),
+            POSTING_COLUMNS[0],
+            POSTING_COLUMNS[1],
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
             number("requirement"),
             number("start"),
             number("end"),
@@ -307,8 +322,8 @@ impl Record for PlacementRecord<'_> {
     }
 
     fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Text(self.posting.to_string()),
+        let mut cells = Vec::from(posting_cells(self.posting, self.title, self.company));
+        cells.extend([
             Cell::Int(u64::from(self.requirement)),
             Cell::Int(self.start as u64),
             Cell::Int(self.end as u64),
@@ -322,7 +337,8 @@ impl Record for PlacementRecord<'_> {
             Cell::Text(self.terms.clone()),
             Cell::opt_int(self.min_years),
             Cell::Text(self.flags.clone()),
-        ]
+        ]);
+        cells
     }
 }
 

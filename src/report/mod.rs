@@ -46,16 +46,70 @@ pub struct Column {
     pub name: &'static str,
     /// Numbers are right-aligned in tables.
     pub numeric: bool,
+    /// Which formats show it.
+    pub audience: Audience,
+}
+
+/// Which formats show a column: scripts want stable ids and separate fields, people a short
+/// label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Every format.
+    All,
+    /// CSV, JSON and JSONL only.
+    Machines,
+    /// Table and Markdown only: a label made of other cells. Labels that are equal for rows
+    /// whose cell at `key` differs get that cell appended, so rows stay distinguishable.
+    People {
+        /// The index (among all columns) of the cell that tells rows apart.
+        key: usize,
+    },
+}
+
+impl Audience {
+    fn shown_in(self, format: Format) -> bool {
+        match (self, format) {
+            (Audience::All, _) => true,
+            (Audience::Machines, format) => !matches!(format, Format::Table | Format::Markdown),
+            (Audience::People { .. }, format) => matches!(format, Format::Table | Format::Markdown),
+        }
+    }
 }
 
 /// A text column.
 pub(crate) const fn text(name: &'static str) -> Column {
-    Column { name, numeric: false }
+    Column { name, numeric: false, audience: Audience::All }
 }
 
 /// A numeric (right-aligned) column.
 pub(crate) const fn number(name: &'static str) -> Column {
-    Column { name, numeric: true }
+    Column { name, numeric: true, audience: Audience::All }
+}
+
+/// A text column for CSV and JSON only.
+pub(crate) const fn machine_text(name: &'static str) -> Column {
+    Column { name, numeric: false, audience: Audience::Machines }
+}
+
+/// The columns that name a posting, at the start of a record: its id, title and company for
+/// scripts, and for people a `posting` label (title · company, else the id). A record's
+/// cells begin with [`posting_cells`].
+pub(crate) const POSTING_COLUMNS: [Column; 4] = [
+    machine_text("posting"),
+    Column { name: "posting", numeric: false, audience: Audience::People { key: 0 } },
+    machine_text("title"),
+    machine_text("company"),
+];
+
+/// The cells of [`POSTING_COLUMNS`].
+pub(crate) fn posting_cells(id: &str, title: Option<&str>, company: Option<&str>) -> [Cell; 4] {
+    let optional = |s: Option<&str>| s.map_or(Cell::Empty, |s| Cell::Text(s.to_string()));
+    [
+        Cell::Text(id.to_string()),
+        Cell::Text(crate::posting::posting_label(id, title, company)),
+        optional(title),
+        optional(company),
+    ]
 }
 
 /// One cell, typed so each format can render it properly.
@@ -146,6 +200,11 @@ impl<W: Write> RecordWriter<W> {
         RecordWriter { columns, format, out, style, envelope, buffered: Vec::new(), rows: 0 }
     }
 
+    /// The cells of a row that this format shows.
+    fn shown_cells(&self, cells: Vec<Cell>) -> impl Iterator<Item = Cell> + '_ {
+        cells.into_iter().zip(self.columns).filter(|(_, c)| c.audience.shown_in(self.format)).map(|(cell, _)| cell)
+    }
+
     /// Writes (or, for table and Markdown, buffers) one record.
     pub fn write<R: Record>(&mut self, record: &R) -> io::Result<()> {
         if self.rows == 0 {
@@ -153,9 +212,10 @@ impl<W: Write> RecordWriter<W> {
         }
         self.rows += 1;
         match self.format {
+            // People's formats keep every cell until the end: labels are told apart there.
             Format::Table | Format::Markdown => self.buffered.push(record.cells()),
             Format::Csv => {
-                let line = csv_line(record.cells().iter().map(csv_cell))?;
+                let line = csv_line(self.shown_cells(record.cells()).map(|cell| csv_cell(&cell)))?;
                 self.out.write_all(&line)?;
             }
             Format::Jsonl => {
@@ -175,7 +235,9 @@ impl<W: Write> RecordWriter<W> {
     fn start(&mut self) -> io::Result<()> {
         match self.format {
             Format::Csv => {
-                let line = csv_line(self.columns.iter().map(|c| c.name.to_string()))?;
+                let names =
+                    self.columns.iter().filter(|c| c.audience.shown_in(Format::Csv)).map(|c| c.name.to_string());
+                let line = csv_line(names)?;
                 self.out.write_all(&line)
             }
             Format::Json => {
@@ -200,9 +262,22 @@ impl<W: Write> RecordWriter<W> {
         if self.rows == 0 {
             self.start()?;
         }
+        if matches!(self.format, Format::Table | Format::Markdown) {
+            text::distinguish_labels(self.columns, &mut self.buffered);
+            let shown: Vec<usize> =
+                (0..self.columns.len()).filter(|&i| self.columns[i].audience.shown_in(self.format)).collect();
+            let columns: Vec<Column> = shown.iter().map(|&i| self.columns[i]).collect();
+            let rows: Vec<Vec<Cell>> = std::mem::take(&mut self.buffered)
+                .into_iter()
+                .map(|row| row.into_iter().enumerate().filter(|(i, _)| shown.contains(i)).map(|(_, c)| c).collect())
+                .collect();
+            match self.format {
+                Format::Table => text::write_table(&mut self.out, &columns, &rows, &self.style)?,
+                _ => text::write_markdown(&mut self.out, &columns, &rows)?,
+            }
+        }
         match self.format {
-            Format::Table => text::write_table(&mut self.out, self.columns, &self.buffered, &self.style)?,
-            Format::Markdown => text::write_markdown(&mut self.out, self.columns, &self.buffered)?,
+            Format::Table | Format::Markdown => {}
             Format::Json => {
                 let close = if self.envelope.is_some() { "]}" } else { "]" };
                 let newline = if self.rows > 0 { "\n" } else { "" };

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{number, text, Cell, Column, Record};
+use super::{number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
 use crate::aggregate::{CategoryFrequency, SkillFrequency};
 use crate::taxonomy::suggest::SuggestedTerm;
 
@@ -11,6 +11,10 @@ use crate::taxonomy::suggest::SuggestedTerm;
 pub struct MatchRecord<'a> {
     /// Posting id.
     pub posting: &'a str,
+    /// The job title, when the input gives one.
+    pub title: Option<&'a str>,
+    /// The employer, when the input gives one.
+    pub company: Option<&'a str>,
     /// 1-based requirement index within the posting.
     pub requirement: u32,
     /// UTF-8 byte offset of the mention's start in the posting text.
@@ -36,7 +40,10 @@ pub struct MatchRecord<'a> {
 impl Record for MatchRecord<'_> {
     fn columns() -> &'static [Column] {
         const COLUMNS: &[Column] = &[
-            text("posting"),
+            POSTING_COLUMNS[0],
+            POSTING_COLUMNS[1],
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
             number("requirement"),
             number("start"),
             number("end"),
@@ -52,8 +59,8 @@ impl Record for MatchRecord<'_> {
     }
 
     fn cells(&self) -> Vec<Cell> {
-        vec![
-            Cell::Text(self.posting.to_string()),
+        let mut cells = Vec::from(posting_cells(self.posting, self.title, self.company));
+        cells.extend([
             Cell::Int(u64::from(self.requirement)),
             Cell::Int(self.start as u64),
             Cell::Int(self.end as u64),
@@ -64,7 +71,8 @@ impl Record for MatchRecord<'_> {
             Cell::Text(self.strength.to_string()),
             Cell::opt_int(self.min_years),
             Cell::Text(self.context.to_string()),
-        ]
+        ]);
+        cells
     }
 }
 

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Cell, Column, Style};
+use super::{Audience, Cell, Column, Style};
 
 /// The narrowest a text column is squeezed to before the table is allowed to overflow.
 const MIN_TEXT_WIDTH: usize = 8;
@@ -64,6 +64,42 @@ fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// Makes labels tell rows apart: where one label stands for rows of different keys (two
+/// postings with one title at one company), each gets its key appended.
+pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [Vec<Cell>]) {
+    for (label, column) in columns.iter().enumerate() {
+        let Audience::People { key } = column.audience else { continue };
+        let mut keys_of: std::collections::HashMap<String, std::collections::BTreeSet<String>> =
+            std::collections::HashMap::new();
+        for row in rows.iter() {
+            keys_of.entry(row[label].render()).or_default().insert(row[key].render());
+        }
+        for row in rows.iter_mut() {
+            let text = row[label].render();
+            if keys_of[&text].len() > 1 {
+                row[label] = Cell::Text(format!("{text} ({})", row[key].render()));
+            }
+        }
+    }
+}
+
+/// The narrowest width at which [`truncate`] keeps every distinct value of a column
+/// distinct: for each pair of neighbours in sorted order, past their common prefix (or the
+/// shorter one's whole length, which is then never cut).
+fn distinct_width(values: &[&str]) -> usize {
+    let mut sorted: Vec<&str> = values.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted
+        .windows(2)
+        .map(|pair| {
+            let common = pair[0].chars().zip(pair[1].chars()).take_while(|(a, b)| a == b).count();
+            (common + 2).min(char_width(pair[0]).min(char_width(pair[1])))
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 pub(super) fn write_table(
     out: &mut dyn Write,
     columns: &[Column],
@@ -77,11 +113,25 @@ pub(super) fn write_table(
             *w = (*w).max(char_width(cell));
         }
     }
+    // Labels are never cut so far that two rows read the same.
+    let floors: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let floor = MIN_TEXT_WIDTH.max(char_width(column.name));
+            match column.audience {
+                Audience::People { .. } => {
+                    floor.max(distinct_width(&rendered.iter().map(|row| row[i].as_str()).collect::<Vec<_>>()))
+                }
+                _ => floor,
+            }
+        })
+        .collect();
     // Shrink the widest text column until the table fits; numbers are never cut.
     let total = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
     while total(&widths) > style.max_width {
         let widest = (0..columns.len())
-            .filter(|&i| !columns[i].numeric && widths[i] > MIN_TEXT_WIDTH.max(char_width(columns[i].name)))
+            .filter(|&i| !columns[i].numeric && widths[i] > floors[i])
             .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
         match widest {
             Some(i) => widths[i] -= 1,
@@ -127,6 +177,15 @@ pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_labels_stay_distinct_when_cut() {
+        let values = ["Data Engineer · Acme (li-1)", "Data Engineer · Acme (li-2)", "Analyst"];
+        let width = distinct_width(&values);
+        let cut: std::collections::HashSet<String> = values.iter().map(|v| truncate(v, width)).collect();
+        assert_eq!(cut.len(), values.len());
+        assert_eq!(distinct_width(&["a", "a"]), 0);
+    }
 
     #[test]
     fn markdown_cells_carry_no_markup() {

@@ -260,7 +260,7 @@ pub enum TaxonomyCommand {
     /// example requirement each: what a taxonomy maintainer may want to add.
     ///
     /// Example: rungs taxonomy suggest --min-postings 5 --top 50 postings.jsonl
-    Suggest(SuggestArgs),
+    Suggest(Box<SuggestArgs>),
 }
 
 #[derive(Debug, ClapArgs)]
@@ -316,9 +316,26 @@ pub struct RunArgs {
     /// `text` column is read from `description`, as JobSpy writes it, with a note].
     #[arg(long, value_name = "NAME")]
     pub text_column: Option<String>,
-    /// CSV column / JSONL field holding the job title [default: title, when present].
+    /// CSV column / JSONL field holding the job title [default: title or job_title, when
+    /// present].
     #[arg(long, value_name = "NAME")]
     pub title_column: Option<String>,
+    /// CSV column / JSONL field holding the employer [default: company, company_name or
+    /// employer, when present].
+    #[arg(long, value_name = "NAME")]
+    pub company_column: Option<String>,
+    /// CSV column / JSONL field holding the job's location [default: location or
+    /// job_location, when present].
+    #[arg(long, value_name = "NAME")]
+    pub location_column: Option<String>,
+    /// CSV column / JSONL field holding the link to the original posting [default: job_url,
+    /// url, job_link or link, when present].
+    #[arg(long, value_name = "NAME")]
+    pub url_column: Option<String>,
+    /// CSV field separator: one character, or `tab` [default: `,`; tab for .tsv; `;` or tab
+    /// when the header line uses only that].
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
     /// The most bytes one posting may take: a CSV row, a JSONL line, or a plain-text file (all
     /// its postings together). Larger ones are bad records.
     #[arg(long, value_name = "BYTES", default_value_t = rungs::input::DEFAULT_MAX_POSTING_BYTES)]
@@ -408,4 +425,15 @@ pub enum InputFormatArg {
 pub enum GroupBy {
     Skill,
     Category,
+}
+
+/// A CSV separator: one ASCII character other than a quote or a line break, or `tab`/`\t`.
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => match value.as_bytes() {
+            [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(*b),
+            _ => Err(format!("'{value}' is not one ASCII character (quote and line breaks excepted) or `tab`")),
+        },
+    }
 }

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 use rungs::batch::BatchOptions;
 use rungs::context::{Context as MentionContext, ContextSet};
-use rungs::input::{InputFormat, InputOptions, InputSource};
+use rungs::input::{
+    ColumnChoice, InputFormat, InputOptions, InputSource, DEFAULT_COMPANY_COLUMNS, DEFAULT_LOCATION_COLUMNS,
+    DEFAULT_TITLE_COLUMNS, DEFAULT_URL_COLUMNS,
+};
 use rungs::levels::LevelData;
 use rungs::report::{Format, Style};
 use rungs::Taxonomy;
@@ -103,8 +106,11 @@ impl RunConfig {
             id_column_explicit: args.id_column.is_some(),
             text_column: args.text_column.clone().unwrap_or_else(|| "text".to_string()),
             text_column_explicit: args.text_column.is_some(),
-            title_column: args.title_column.clone().unwrap_or_else(|| "title".to_string()),
-            title_column_explicit: args.title_column.is_some(),
+            title_column: column_choice(&args.title_column, DEFAULT_TITLE_COLUMNS),
+            company_column: column_choice(&args.company_column, DEFAULT_COMPANY_COLUMNS),
+            location_column: column_choice(&args.location_column, DEFAULT_LOCATION_COLUMNS),
+            url_column: column_choice(&args.url_column, DEFAULT_URL_COLUMNS),
+            delimiter: args.delimiter,
             max_posting_bytes: args.max_posting_bytes,
         };
         Ok(RunConfig {
@@ -120,6 +126,11 @@ impl RunConfig {
             quiet: args.quiet,
         })
     }
+}
+
+/// The column a flag names, or the default names to look for.
+fn column_choice(named: &Option<String>, defaults: &'static [&'static str]) -> ColumnChoice {
+    named.clone().map_or(ColumnChoice::Default(defaults), ColumnChoice::Named)
 }
 
 /// The ladders `--ladder` names (built-in ids or CSV files), or every built-in one with more

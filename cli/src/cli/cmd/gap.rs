@@ -199,6 +199,8 @@ fn posting_record(
     let (required, preferred) = (FitCounts::of(&gap.required), FitCounts::of(&gap.preferred));
     GapPostingRecord {
         posting: analysis.posting.id.clone(),
+        title: analysis.posting.title.clone(),
+        company: analysis.posting.company.clone(),
         posting_band: (band * 10.0).round() / 10.0,
         profile_band: profile_band.map(|b| (b * 10.0).round() / 10.0),
         profile_years,

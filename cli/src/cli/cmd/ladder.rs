@@ -129,6 +129,8 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, 
             let competency = placement.competency.map(|c| &ladder.competencies[c]);
             writer.write(&PlacementRecord {
                 posting: &analysis.posting.id,
+                title: analysis.posting.title.as_deref(),
+                company: analysis.posting.company.as_deref(),
                 requirement: requirement.requirement,
                 start: requirement.range.start,
                 end: requirement.range.end,

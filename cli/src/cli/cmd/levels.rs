@@ -46,6 +46,8 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) 
                 let rung = &ladder.levels[placed.level];
                 writer.write(&LevelRecord {
                     posting: &analysis.posting.id,
+                    title: analysis.posting.title.as_deref(),
+                    company: analysis.posting.company.as_deref(),
                     ladder: &ladder.id,
                     level: rung.order,
                     level_title: &rung.title,

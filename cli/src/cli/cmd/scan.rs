@@ -24,6 +24,8 @@ pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
             let skill = &skills[m.skill as usize];
             writer.write(&MatchRecord {
                 posting: &posting.id,
+                title: posting.title.as_deref(),
+                company: posting.company.as_deref(),
                 requirement: m.requirement,
                 start: m.range.start,
                 end: m.range.end,
