@@ -763,6 +763,44 @@ mod shell {
     }
 
     #[test]
+    fn every_example_in_the_long_help_runs_as_written() {
+        let dir = scratch("examples");
+        let mut ran = 0;
+        for command in ["", "scan", "freq", "merge", "gap", "report", "levels", "ladder", "taxonomy"] {
+            let args: Vec<&str> = command.split_whitespace().chain(["--help"]).collect();
+            let help = stdout(&run(&args));
+            assert!(help.contains("Examples:"), "`rungs {command} --help` has no examples");
+            for line in help.lines().filter_map(|l| l.strip_prefix("    rungs ")) {
+                // Pipelines and files a reader supplies (jobs.csv, my-ladder.csv) are not run.
+                if line.contains(['>', '|', '&']) {
+                    continue;
+                }
+                let mut words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+                let is_file =
+                    |w: &str| w.ends_with(".csv") || w.ends_with(".jsonl") || w.ends_with(".txt") || w.ends_with(".md");
+                if words
+                    .iter()
+                    .enumerate()
+                    .any(|(i, w)| is_file(w) && words[i - 1] != "-o" && !workspace_root().join(w).exists())
+                {
+                    continue;
+                }
+                for i in 1..words.len() {
+                    if words[i - 1] == "-o" {
+                        words[i] = dir.join(&words[i]).to_string_lossy().into_owned();
+                    }
+                }
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let o = run(&words);
+                assert_eq!(o.status.code(), Some(0), "rungs {line}: {}", stderr(&o));
+                assert!(!o.stdout.is_empty() || line.contains("-o "), "rungs {line} printed nothing");
+                ran += 1;
+            }
+        }
+        assert!(ran >= 14, "only {ran} examples ran");
+    }
+
+    #[test]
     fn report_takes_dash_o_like_every_command_and_html_still_works() {
         let dir = scratch("report-o");
         let short = dir.join("short.html");

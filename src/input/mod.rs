@@ -298,6 +298,41 @@ pub struct PostingReader {
     current: Option<Records>,
     options: InputOptions,
     notices: NoticeSink,
+    progress: ReadProgress,
+}
+
+/// How far a [`PostingReader`] has read, for a progress bar: shared, so another thread (or a
+/// callback) can look while the reader is busy.
+#[derive(Clone, Debug)]
+pub struct ReadProgress {
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    total: Option<u64>,
+}
+
+impl ReadProgress {
+    /// Bytes taken from the sources so far (they are read ahead in 64 KiB blocks).
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The size of every source together, when all are files or bytes (stdin has no size).
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total
+    }
+}
+
+/// A reader that adds what it reads to a [`ReadProgress`].
+struct Counted<R> {
+    inner: R,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// A source waiting to be opened; directories are expanded when the reader is built.
@@ -326,11 +361,25 @@ impl PostingReader {
             .into_iter()
             .map(|(source, single_posting)| PendingSource { source, single_posting })
             .collect();
-        Ok(PostingReader { pending: pending.into_iter(), current: None, options, notices })
+        let total = pending
+            .iter()
+            .map(|p| match &p.source {
+                InputSource::Path(path) => fs::metadata(path).ok().map(|m| m.len()),
+                InputSource::Bytes { bytes, .. } => Some(bytes.len() as u64),
+                InputSource::Stdin => None,
+            })
+            .sum();
+        let progress = ReadProgress { read: Default::default(), total };
+        Ok(PostingReader { pending: pending.into_iter(), current: None, options, notices, progress })
+    }
+
+    /// A handle on how far reading has got, to watch from elsewhere.
+    pub fn progress(&self) -> ReadProgress {
+        self.progress.clone()
     }
 
     fn open(&mut self, pending: &PendingSource) -> Result<Records, InputError> {
-        let (display, mut reader) = open_source(&pending.source)?;
+        let (display, mut reader) = open_counted(&pending.source, &self.progress.read)?;
         let path = match &pending.source {
             InputSource::Path(path) => Some(path.as_path()),
             InputSource::Bytes { name, .. } => Some(Path::new(name.as_str())),
@@ -394,13 +443,25 @@ impl Iterator for PostingReader {
 
 /// Opens one source for reading: its name for messages, and its bytes.
 pub(crate) fn open_source(source: &InputSource) -> Result<(String, Box<dyn BufRead + Send>), InputError> {
+    open_counted(source, &Default::default())
+}
+
+/// [`open_source`], adding every byte read to `read`.
+fn open_counted(
+    source: &InputSource,
+    read: &std::sync::Arc<std::sync::atomic::AtomicU64>,
+) -> Result<(String, Box<dyn BufRead + Send>), InputError> {
+    let counted =
+        |inner: Box<dyn Read + Send>| BufReader::with_capacity(1 << 16, Counted { inner, read: read.clone() });
     Ok(match source {
-        InputSource::Stdin => ("<stdin>".to_string(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
-        InputSource::Bytes { name, bytes } => (name.clone(), Box::new(io::Cursor::new(ArcBytes(bytes.clone())))),
+        InputSource::Stdin => ("<stdin>".to_string(), Box::new(counted(Box::new(io::stdin())))),
+        InputSource::Bytes { name, bytes } => {
+            (name.clone(), Box::new(counted(Box::new(io::Cursor::new(ArcBytes(bytes.clone()))))))
+        }
         InputSource::Path(path) => {
             let display = path.display().to_string();
             let file = fs::File::open(path).map_err(|error| InputError::Io { path: display.clone(), error })?;
-            (display, Box::new(BufReader::with_capacity(1 << 16, file)))
+            (display, Box::new(counted(Box::new(file))))
         }
     })
 }

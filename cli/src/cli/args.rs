@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
+use super::examples;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (skipped bad records are reported, not failures)
@@ -15,7 +17,7 @@ Exit codes:
 
 /// Find the skills job postings ask for, and how often.
 #[derive(Debug, Parser)]
-#[command(name = "rungs", version, about, after_help = EXIT_CODES)]
+#[command(name = "rungs", version, about, after_help = EXIT_CODES, after_long_help = format!("{}\n\n{EXIT_CODES}", examples::TOP))]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -24,24 +26,31 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print every skill mention: posting, requirement, offsets, skill, strength, years.
+    #[command(after_long_help = examples::SCAN)]
     Scan(ScanArgs),
     /// Count skills over all postings: postings, share, mentions, required/preferred, years.
+    #[command(after_long_help = examples::FREQ)]
     Freq(FreqArgs),
     /// Add up partial counts (`freq --partial`, `levels --summary --partial`, `ladder --coverage
     /// --partial`) from many runs and print what one run over all their input would have printed.
+    #[command(after_long_help = examples::MERGE)]
     Merge(MergeArgs),
     /// Compare a profile (résumé, self-description or skill list) with postings: what is missing,
     /// what is adjacent, what to learn next.
+    #[command(after_long_help = examples::GAP)]
     Gap(GapArgs),
     /// Write a self-contained HTML report: charts of skills, categories and levels, every
     /// posting's requirements with the skills highlighted, and with --profile the gap view.
+    #[command(after_long_help = examples::REPORT)]
     Report(ReportArgs),
     /// Estimate each posting's level on each ladder, with the evidence for it.
+    #[command(after_long_help = examples::LEVELS)]
     Levels(LevelsArgs),
     /// A hiring manager's view of postings against one ladder, or `ladder show ID`.
+    #[command(after_long_help = examples::LADDER)]
     Ladder(LadderArgs),
     /// Inspect or validate a taxonomy (and ladders).
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = examples::TAXONOMY)]
     Taxonomy(TaxonomyCommand),
     /// Print a shell completion script, made from these very definitions.
     ///

@@ -4,6 +4,7 @@
 mod args;
 mod cmd;
 mod config;
+mod examples;
 mod exit;
 mod output;
 

@@ -154,9 +154,19 @@ pub fn analyse_all_with<T: Send>(
         }
     };
     let mut totals = Totals::default();
-    let progress = progress_bar(config.quiet);
+    let read = reader.progress();
+    let progress = progress_bar(config.quiet, read.total_bytes());
+    let mut postings = 0u64;
     let mut count = |(analysis, result): (Analysis, T)| {
-        progress.inc(1);
+        postings += 1;
+        if read.total_bytes().is_some() {
+            progress.set_position(read.bytes_read());
+            if postings % 64 == 1 {
+                progress.set_message(format!("{postings} postings"));
+            }
+        } else {
+            progress.inc(1);
+        }
         totals.requirements += analysis.requirements.len() as u64;
         totals.matches += analysis.matches.len() as u64;
         sink(&analysis, result)
@@ -173,18 +183,23 @@ pub fn analyse_all_with<T: Send>(
     Ok(totals)
 }
 
-/// A spinner counting postings on stderr, only for a person watching a terminal: hidden with
-/// `--quiet`, in pipes, in files and in CI.
-fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+/// Progress on stderr, only for a person watching a terminal (hidden with `--quiet`, in pipes,
+/// in files and in CI): bytes read of `total` with an ETA when the input's size is known, else
+/// a spinner counting postings.
+fn progress_bar(quiet: bool, total: Option<u64>) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if quiet || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {pos} postings analysed ({elapsed})")
-            .expect("a valid template"),
-    );
+    let (bar, template) = match total {
+        Some(total) => (
+            indicatif::ProgressBar::new(total),
+            "{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed} elapsed, about {eta} to go",
+        ),
+        None => (indicatif::ProgressBar::new_spinner(), "{spinner} {pos} postings analysed ({elapsed})"),
+    };
+    bar.set_style(indicatif::ProgressStyle::with_template(template).expect("a valid template"));
+    bar.set_message("0 postings");
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
 }
