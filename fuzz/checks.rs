@@ -6,14 +6,14 @@
 
 use std::sync::{Arc, OnceLock};
 
-use rungs::aggregate::{CategoryFrequency, FrequencyTable, SkillFrequency};
+use rungs::aggregate::{CategoryFrequency, FrequencyTable, SkillFrequency, YearsSpread};
 use rungs::gap::{PostingGap, Profile, SkillGraph};
 use rungs::input::{InputFormat, InputOptions, InputSource, PostingReader};
 use rungs::ladder::{parse_ladder, Ladder};
 use rungs::levels::LevelData;
 use rungs::levels::LevelModel;
 use rungs::partial::FrequencyPartial;
-use rungs::report::html::{render, GapView, HtmlReport, PostingRow};
+use rungs::report::html::{render, GapView, HtmlReport, LearnNext, LevelChart, Piece, PostingFit, PostingRow, SCRIPT};
 use rungs::{Analysis, Analyzer, Posting, Taxonomy};
 
 struct Fixtures {
@@ -169,7 +169,7 @@ pub fn partial(data: &[u8]) {
 const ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "main", "div", "p", "b", "code", "details", "summary", "ol",
     "ul", "li", "mark", "span", "table", "thead", "tbody", "tr", "th", "td", "svg", "rect", "text", "img", "h1", "h2",
-    "h3",
+    "h3", "h4", "g", "line", "a", "input", "select", "option", "button",
 ];
 const ATTRIBUTES: &[&str] = &[
     "lang",
@@ -194,10 +194,30 @@ const ATTRIBUTES: &[&str] = &[
     "viewbox",
     "alt",
     "src",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "stroke",
+    "stroke-width",
+    "tabindex",
+    "href",
+    "rel",
+    "target",
+    "type",
+    "placeholder",
+    "value",
+    "data-skill",
+    "data-name",
+    "data-band",
+    "data-company",
+    "data-skills",
+    "data-search",
+    "data-v",
 ];
 
 /// The HTML writer with posting text in every field: only allowed elements and attributes, and
-/// no `<script>` at all.
+/// no `<script>` but the page's own.
 pub fn html(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let mut parts = text.split('\u{1}').map(str::to_string).cycle();
@@ -231,12 +251,23 @@ pub fn html(data: &[u8]) {
     let row = PostingRow {
         id: next(),
         title: next(),
+        company: next(),
+        location: next(),
+        url: Some(next()),
         level: next(),
+        band: 2,
+        estimate: 2.5,
         confidence: 0.5,
         evidence: vec![next(), next()],
-        requirements: vec![vec![(next(), Some(next())), (next(), None)]],
-        skills: 2,
+        requirements: vec![vec![
+            Piece { text: next(), mark: Some((next(), true)) },
+            Piece { text: next(), mark: Some((next(), false)) },
+            Piece { text: next(), mark: None },
+        ]],
+        other: vec![(next(), next())],
+        skills: vec![next(), next()],
         rates: Some((Some(0.5), None)),
+        fit: Some(PostingFit { held: vec![next()], adjacent: vec![next()], missing: vec![next()] }),
     };
     let report = HtmlReport {
         postings: 3,
@@ -245,13 +276,23 @@ pub fn html(data: &[u8]) {
         skipped: 1,
         skills: vec![skill],
         categories: vec![category],
-        levels: vec![(next(), vec![(next(), 2), (next(), 1)])],
+        years: vec![(
+            next(),
+            YearsSpread { postings: 3, min: 1, lower_quartile: 2, median: 3.0, upper_quartile: 5, max: 12 },
+        )],
+        levels: vec![LevelChart { ladders: vec![next(), next()], levels: vec![(1, next(), 2), (0, next(), 1)] }],
         rows: vec![row],
         gap: Some(GapView {
             profile: next(),
             profile_band: Some(2.5),
             held: vec![next()],
-            learn_next: vec![(next(), 0.5, 0.25, next())],
+            learn_next: vec![LearnNext {
+                skill: next(),
+                required: 0.5,
+                preferred: 0.25,
+                fit: next(),
+                examples: vec![(next(), next())],
+            }],
             categories: vec![(next(), 0.5)],
         }),
     };
@@ -260,7 +301,11 @@ pub fn html(data: &[u8]) {
 
 /// Every tag in `html` is an allowed element with allowed attributes.
 pub fn check_html(html: &str) {
-    let mut rest = html;
+    // The page's own script, once, at the end; nothing else may run.
+    let own = format!("<script>{SCRIPT}</script>");
+    assert_eq!(html.matches(own.as_str()).count(), 1, "the page's script is not there exactly once");
+    let html = &html.replacen(own.as_str(), "", 1);
+    let mut rest = html.as_str();
     while let Some(open) = rest.find('<') {
         rest = &rest[open + 1..];
         if rest.starts_with("!DOCTYPE") || rest.starts_with("!--") {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::analyse::Analysis;
+use crate::matcher::SkillIndex;
 use crate::partial::{FrequencyPartial, PartialError, TallySums};
 use crate::split::Strength;
 use crate::taxonomy::Taxonomy;
@@ -34,27 +35,47 @@ impl Default for Tally {
 
 impl Tally {
     fn median_years(&self) -> Option<f64> {
-        let n: u64 = self.years.iter().map(|&c| u64::from(c)).sum();
+        let n = self.years_stated();
         if n == 0 {
             return None;
         }
         // The mean of the two middle values for an even count, as a spreadsheet's MEDIAN.
-        let value_at = |rank: u64| {
-            let mut seen = 0;
-            for (years, &count) in self.years.iter().enumerate() {
-                seen += u64::from(count);
-                if seen > rank {
-                    return years as f64;
-                }
-            }
-            MAX_YEARS as f64
-        };
-        Some((value_at((n - 1) / 2) + value_at(n / 2)) / 2.0)
+        Some((f64::from(self.years_at((n - 1) / 2)) + f64::from(self.years_at(n / 2))) / 2.0)
     }
 
     fn years_stated(&self) -> u64 {
         self.years.iter().map(|&c| u64::from(c)).sum()
     }
+
+    /// The stated years at 0-based rank `rank` in ascending order.
+    fn years_at(&self, rank: u64) -> u32 {
+        let mut seen = 0;
+        for (years, &count) in self.years.iter().enumerate() {
+            seen += u64::from(count);
+            if seen > rank {
+                return years as u32;
+            }
+        }
+        MAX_YEARS as u32
+    }
+}
+
+/// How the years postings state for one skill spread: the least, the quartiles (nearest
+/// rank) and the most, from the per-posting maxima that `median_years` counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct YearsSpread {
+    /// Postings that state years for the skill.
+    pub postings: u64,
+    /// The fewest years stated.
+    pub min: u32,
+    /// The first quartile.
+    pub lower_quartile: u32,
+    /// The median (as in `freq`'s `median_years`).
+    pub median: f64,
+    /// The third quartile.
+    pub upper_quartile: u32,
+    /// The most years stated (40 stands for 40 or more).
+    pub max: u32,
 }
 
 /// Per-skill and per-category counts over the postings seen so far.
@@ -163,6 +184,21 @@ impl FrequencyTable {
             }
         }
         self
+    }
+
+    /// How the stated years spread for one skill, when any posting states some.
+    pub fn years_spread(&self, skill: SkillIndex) -> Option<YearsSpread> {
+        let tally = self.skills.get(skill as usize)?;
+        let n = tally.years_stated();
+        let median = tally.median_years()?;
+        Some(YearsSpread {
+            postings: n,
+            min: tally.years_at(0),
+            lower_quartile: tally.years_at((n - 1) / 4),
+            median,
+            upper_quartile: tally.years_at((3 * (n - 1)).div_ceil(4_u64)),
+            max: tally.years_at(n - 1),
+        })
     }
 
     /// Counts one posting.

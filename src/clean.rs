@@ -82,6 +82,36 @@ impl CleanText {
         start..end
     }
 
+    /// The clean byte range an original byte range stands for: the inverse of
+    /// [`CleanText::to_original`], for showing the clean text with marks placed from offsets
+    /// into the original. Markup dropped at either end is left out; a range inside a replaced
+    /// piece covers its whole replacement.
+    pub fn to_clean(&self, range: Range<usize>) -> Range<usize> {
+        if self.text.is_none() {
+            return range;
+        }
+        let end_of_all = self.pieces.last().map_or(0, |p| p.clean + p.clean_len);
+        let start = {
+            let i = self.pieces.partition_point(|p| p.original + p.original_len <= range.start);
+            match self.pieces.get(i) {
+                Some(p) if range.start >= p.original && p.copied => p.clean + (range.start - p.original),
+                Some(p) => p.clean,
+                None => end_of_all,
+            }
+        };
+        let end = {
+            let i = self.pieces.partition_point(|p| p.original + p.original_len < range.end);
+            match self.pieces.get(i) {
+                Some(p) if range.end > p.original && p.copied => p.clean + (range.end - p.original),
+                Some(p) if range.end > p.original => p.clean + p.clean_len,
+                // In the markup dropped before piece `i`: the clean text up to the piece before.
+                Some(p) => p.clean,
+                None => end_of_all,
+            }
+        };
+        start..end.max(start)
+    }
+
     fn map_start(&self, at: usize) -> usize {
         let i = self.pieces.partition_point(|p| p.clean + p.clean_len <= at);
         match self.pieces.get(i) {
@@ -457,6 +487,22 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn clean_ranges_of_original_ranges_round_trip() {
+        let original = "**Must have:** C\\+\\+ and R&amp;D, <b>Go</b>";
+        let view = CleanText::new(original);
+        let clean = view.text(original);
+        assert_eq!(clean, "Must have: C++ and R&D, Go");
+        for word in ["C\\+\\+", "R&amp;D", "Go", "Must have:"] {
+            let at = original.find(word).unwrap();
+            let range = view.to_clean(at..at + word.len());
+            assert_eq!(&original[view.to_original(range.clone())], word, "{word}");
+        }
+        let at = original.find("C\\+").unwrap();
+        assert_eq!(&clean[view.to_clean(at..at + 5)], "C++");
+        assert_eq!(&clean[view.to_clean(0..original.len())], clean);
+    }
+
     use super::*;
 
     fn clean(text: &str) -> String {

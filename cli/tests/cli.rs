@@ -715,18 +715,33 @@ mod report {
         let o = run(&["report", "-q", "--html", page.to_str().unwrap(), &input]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let html = std::fs::read_to_string(&page).unwrap();
-        assert!(
-            !html.contains("<script")
-                && !html.contains("<img")
-                && !html.contains("</textarea>")
-                && !html.contains("<b>bold")
-        );
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        // The page's own script is its only one, at the end; markup in postings is not markup.
+        assert_eq!(html.matches("<script").count(), 1);
+        assert!(html.trim_end().ends_with("</script></body></html>"));
+        assert!(!html.contains("<img") && !html.contains("</textarea>") && !html.contains("<b>bold"));
+        assert!(!html.contains("alert(1)</script>"));
         assert!(html.matches("<svg").count() >= 3);
         // No attribute loads anything (posting text saying src=x is escaped text, not markup).
         assert!(!html.contains("src=\"") && !html.contains("href=\""), "no external resources");
-        assert!(html.contains("<mark title=\"Python (required)\">Python</mark>"));
-        assert!(html.contains("<mark title=\"Terraform (preferred)\">Terraform</mark>"));
+        assert!(html.contains("<mark class=\"required\" title=\"Python (required)\">Python</mark>"));
+        assert!(html.contains("<mark class=\"preferred\" title=\"Terraform (preferred)\">Terraform</mark>"));
+    }
+
+    #[test]
+    fn a_scraped_export_reads_clean_with_links_and_its_boilerplate_apart() {
+        let dir = scratch("html-export");
+        let page = dir.join("r.html");
+        let o = run(&["report", "-q", "-o", page.to_str().unwrap(), "tests/fixtures/jobspy-export.csv"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let html = std::fs::read_to_string(&page).unwrap();
+        // Markdown escapes and emphasis are undone in what the page shows.
+        assert!(!html.contains("\\+") && !html.contains("**About"), "raw Markdown on the page");
+        assert!(html.contains("<a href=\"https://www.linkedin.com/jobs/view/4001\" rel=\"noopener noreferrer\""));
+        assert!(html.contains("<td>Acme Robotics</td>"), "no company column");
+        // Company blurbs, benefits and legal text are collapsed apart, not numbered requirements.
+        assert!(html.contains("The rest of the posting (7 passages"), "boilerplate not set apart");
+        // Two ladders that place every posting alike share one chart.
+        assert_eq!(html.matches("<h3>").count(), 1, "one level chart for the two default ladders");
     }
 
     #[test]

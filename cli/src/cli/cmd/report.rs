@@ -1,4 +1,4 @@
-//! `rungs report --html FILE [--profile FILE] POSTINGS…`: one self-contained HTML page.
+//! `rungs report -o FILE [--profile FILE] POSTINGS…`: one self-contained HTML page.
 
 use std::io::Write;
 
@@ -8,7 +8,7 @@ use rungs::gap::{GapTally, PostingGap, Profile, SkillGraph};
 use rungs::input::read_document;
 use rungs::levels::summary::LevelDistribution;
 use rungs::levels::{LevelModel, PostingLevel};
-use rungs::overview::{gap_view, level_charts, posting_row};
+use rungs::overview::{gap_view, level_charts, posting_row, years_rows, SkillExamples};
 use rungs::report::html::{render, HtmlReport};
 use rungs::Analysis;
 
@@ -38,6 +38,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let mut table = FrequencyTable::new(taxonomy);
     let mut distribution = LevelDistribution::new(&model);
     let mut tally = GapTally::new(taxonomy);
+    let mut examples = SkillExamples::new(taxonomy);
     let mut rows = Vec::new();
     let work = |analysis: &Analysis| {
         let level = model.estimate(analysis);
@@ -53,6 +54,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
         distribution.add(&level);
         if let Some(gap) = &gap {
             tally.add(gap);
+            examples.add(analysis);
         }
         if rows.len() < args.max_postings {
             rows.push(posting_row(&model, taxonomy, analysis, &level, gap.as_ref()));
@@ -60,13 +62,17 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
         Ok(())
     })?;
 
-    let gap = profile.as_ref().map(|(profile, band, name)| gap_view(taxonomy, &graph, profile, name, *band, &tally));
+    let gap = profile
+        .as_ref()
+        .map(|(profile, band, name)| gap_view(taxonomy, &graph, profile, name, *band, &tally, &examples));
+    let skills = table.skill_rows(taxonomy, Some(args.top));
     let report = HtmlReport {
         postings: table.postings(),
         requirements: table.requirements(),
         matches: table.matches(),
         skipped: totals.batch.skipped,
-        skills: table.skill_rows(taxonomy, Some(args.top)),
+        years: years_rows(taxonomy, &table, &skills),
+        skills,
         categories: table.category_rows(taxonomy, Some(20)),
         levels: level_charts(&model, &distribution),
         rows,
