@@ -51,8 +51,14 @@ def test_scan_rows_equal_the_cli():
         for i in range(len(columns["posting"]))
     ]
     want = [json.loads(line) for line in cli("scan", "-q", "-f", "jsonl", "--input-format", "jsonl", stdin=jsonl.encode()).splitlines()]
+    # The CLI also names each posting by title and company; a notebook has those beside its texts.
+    for row in want:
+        del row["title"], row["company"]
     assert len(got) > 100
-    assert got == want
+    # Compared row by row: a failing `==` on thousands of dicts makes pytest's diff take minutes.
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        assert g == w
 
 
 def test_string_offsets_slice_the_matched_text():
