@@ -10,6 +10,10 @@
 //! run: analysis alone (the reference), the level call with the signal table only (the text
 //! model emptied: what the level call cost before the learned model), and the full call.
 //!
+//! Each taxonomy's group also measures the matcher alone two ways (the word-start scan rungs
+//! uses, and the reference that searches from every position) and a byte loop over the same
+//! text, the floor.
+//!
 //! Besides criterion's own report, the run ends with ratio tables measured by interleaving
 //! the passes, so machine noise hits all alike.
 
@@ -57,6 +61,21 @@ fn analyzers() -> Vec<(&'static str, Analyzer)> {
 
 fn pipeline(analyzer: &Analyzer, postings: &[Posting]) -> usize {
     postings.iter().map(|p| analyzer.analyse(p.clone()).matches.len()).sum()
+}
+
+/// The matcher's candidates with the word-start scan `rungs` uses.
+fn word_start_candidates(analyzer: &Analyzer, postings: &[Posting]) -> usize {
+    postings.iter().map(|p| analyzer.matcher().candidates(&p.text).len()).sum()
+}
+
+/// The same candidates the way they were first found: searching from every position.
+fn everywhere_candidates(analyzer: &Analyzer, postings: &[Posting]) -> usize {
+    postings.iter().map(|p| analyzer.matcher().candidates_searching_everywhere(&p.text).len()).sum()
+}
+
+/// The floor: one pass over the bytes that looks at each.
+fn byte_loop(postings: &[Posting]) -> usize {
+    postings.iter().map(|p| p.text.bytes().filter(|&b| b == b' ').count()).sum()
 }
 
 fn bare_scan(analyzer: &Analyzer, postings: &[Posting]) -> usize {
@@ -128,34 +147,63 @@ fn bench(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("bare-aho-corasick", postings.len()), |b| {
             b.iter(|| black_box(bare_scan(&analyzer, &postings)))
         });
+        group.bench_function(BenchmarkId::new("matcher-word-starts", postings.len()), |b| {
+            b.iter(|| black_box(word_start_candidates(&analyzer, &postings)))
+        });
+        group.bench_function(BenchmarkId::new("matcher-everywhere", postings.len()), |b| {
+            b.iter(|| black_box(everywhere_candidates(&analyzer, &postings)))
+        });
+        group.bench_function(BenchmarkId::new("byte-loop", postings.len()), |b| {
+            b.iter(|| black_box(byte_loop(&postings)))
+        });
         group.finish();
     }
     bench_levels(c, &postings, bytes);
 }
 
-/// Interleaved timing of both passes; prints MB/s for each and their ratio.
+/// Interleaved timing of the passes; prints MB/s for each and the ratios.
 fn ratio_table() {
     let Some(postings) = load_postings() else {
         return;
     };
     let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
-    println!("\nratio table ({} postings, {mb:.1} MB, 1 thread, best of 5 interleaved runs)", postings.len());
-    println!("{:<18} {:>12} {:>12} {:>8}", "taxonomy", "pipeline", "bare AC", "ratio");
+    println!("\nratio table ({} postings, {mb:.1} MB, 1 thread, best of 5 interleaved runs, MB/s)", postings.len());
+    println!(
+        "{:<18} {:>9} {:>11} {:>11} {:>9} {:>10} {:>16} {:>16}",
+        "taxonomy",
+        "pipeline",
+        "word-start",
+        "everywhere",
+        "bare AC",
+        "byte loop",
+        "matcher speedup",
+        "pipeline/bareAC"
+    );
     for (name, analyzer) in analyzers() {
-        let (mut best_pipeline, mut best_bare) = (f64::MAX, f64::MAX);
+        let passes: [&dyn Fn() -> usize; 5] = [
+            &|| pipeline(&analyzer, &postings),
+            &|| word_start_candidates(&analyzer, &postings),
+            &|| everywhere_candidates(&analyzer, &postings),
+            &|| bare_scan(&analyzer, &postings),
+            &|| byte_loop(&postings),
+        ];
+        let mut best = [f64::MAX; 5];
         for _ in 0..5 {
-            let start = Instant::now();
-            black_box(pipeline(&analyzer, &postings));
-            best_pipeline = best_pipeline.min(start.elapsed().as_secs_f64());
-            let start = Instant::now();
-            black_box(bare_scan(&analyzer, &postings));
-            best_bare = best_bare.min(start.elapsed().as_secs_f64());
+            for (slot, pass) in passes.iter().enumerate() {
+                let start = Instant::now();
+                black_box(pass());
+                best[slot] = best[slot].min(start.elapsed().as_secs_f64());
+            }
         }
         println!(
-            "{name:<18} {:>9.1} MB/s {:>7.1} MB/s {:>8.2}",
-            mb / best_pipeline,
-            mb / best_bare,
-            best_bare / best_pipeline
+            "{name:<18} {:>9.1} {:>11.1} {:>11.1} {:>9.1} {:>10.1} {:>15.2}x {:>16.2}",
+            mb / best[0],
+            mb / best[1],
+            mb / best[2],
+            mb / best[3],
+            mb / best[4],
+            best[2] / best[1],
+            best[3] / best[0]
         );
     }
 }

@@ -95,6 +95,22 @@ const PIECES: &[&str] = &[
     "](https://x.io/a_b)",
     "](",
     "<!-- c -->",
+    // Words with aliases inside them, and aliases that only a shorter one of rescues.
+    "partner",
+    "projects",
+    "good",
+    "JavaScript",
+    "Java se",
+    "Java service",
+    "mentored",
+    "APIs",
+    "ASP.NET",
+    "go-to",
+    "HIVE",
+    "react",
+    "Data Science",
+    "machine-learning",
+    "_",
 ];
 
 fn generated_texts(count: usize) -> Vec<String> {
@@ -146,4 +162,37 @@ fn output_does_not_depend_on_which_postings_come_before() {
     let alone: Vec<_> = texts.iter().map(|t| analyzer.analyse(Posting::new("p", t.clone())).matches).collect();
     let again: Vec<_> = texts.iter().rev().map(|t| analyzer.analyse(Posting::new("p", t.clone())).matches).collect();
     assert!(alone.iter().eq(again.iter().rev()));
+}
+
+#[test]
+fn the_word_start_scan_finds_what_searching_everywhere_finds() {
+    let analyzer = Analyzer::new(Taxonomy::embedded()).unwrap();
+    for text in generated_texts(4_000) {
+        let matcher = analyzer.matcher();
+        assert_eq!(matcher.candidates(&text), matcher.candidates_searching_everywhere(&text), "{text:?}");
+    }
+    // A flat taxonomy of word pairs, more patterns than one automaton holds, over texts of
+    // those words: many aliases inside and across each other.
+    let words: Vec<&str> = include_str!("../taxonomy/common-english.txt")
+        .lines()
+        .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        .take(160)
+        .collect();
+    let labels: String = words.iter().flat_map(|a| words.iter().map(move |b| format!("{a} {b}\n{a}{b}s\n"))).collect();
+    let analyzer = Analyzer::new(Taxonomy::from_flat_list(&labels, "pairs")).unwrap();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..2_000 {
+        let text: String = (0..30)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let word = words[(state % words.len() as u64) as usize];
+                let glue = [" ", " ", "", "-", ", ", "s "][(state >> 20) as usize % 6];
+                format!("{word}{glue}")
+            })
+            .collect();
+        let matcher = analyzer.matcher();
+        assert_eq!(matcher.candidates(&text), matcher.candidates_searching_everywhere(&text), "{text:?}");
+    }
 }

@@ -102,10 +102,196 @@ pub struct SkillMatcher {
 /// One compiled automaton over a run of `patterns`.
 #[derive(Clone, Debug)]
 struct Automaton {
-    searcher: AhoCorasick,
     /// Its pattern ids start at this offset in `patterns`.
     offset: usize,
+    /// How many patterns it holds.
+    len: usize,
+    /// Whether it matches any ASCII case.
+    any_case: bool,
+    /// The same patterns as an unanchored searcher, for the reference scan and the benches'
+    /// bare pass only: built on first use, so `rungs` itself never pays for it.
+    searcher: std::sync::OnceLock<AhoCorasick>,
+    /// The first two bytes its patterns can start with, to skip most positions unsearched.
+    starts: StartFilter,
+    /// The same patterns compiled for anchored walks by the word-start scan: a concrete
+    /// automaton type, so that each byte's transition is inlined rather than a dynamic call
+    /// through [`AhoCorasick`].
+    walker: Walker,
 }
+
+/// An anchored leftmost-longest automaton the scan walks itself.
+#[derive(Clone, Debug)]
+enum Walker {
+    /// For the small exact-case pattern sets: one lookup a byte.
+    Dfa(aho_corasick::dfa::DFA),
+    /// For the large any-case ones: compact, still without dynamic dispatch.
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+}
+
+impl Walker {
+    fn new<P: AsRef<[u8]>>(patterns: &[P], any_case: bool) -> Result<Walker, aho_corasick::BuildError> {
+        if !any_case && patterns.len() <= MAX_DFA_PATTERNS {
+            let dfa = aho_corasick::dfa::DFA::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .prefilter(false)
+                .build(patterns)?;
+            return Ok(Walker::Dfa(dfa));
+        }
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(any_case)
+            .prefilter(false)
+            .build(patterns)?;
+        Ok(Walker::Nfa(nfa))
+    }
+
+    /// Every pattern that starts at `at`, by end, shortest first: the match states an anchored
+    /// walk passes through whose pattern spans the walk (in a leftmost-longest automaton, each
+    /// prefix of the longest match that is itself a pattern).
+    fn matches_at(&self, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
+        match self {
+            Walker::Dfa(dfa) => walk(dfa, bytes, at, out),
+            Walker::Nfa(nfa) => walk(nfa, bytes, at, out),
+        }
+    }
+}
+
+fn walk<A: aho_corasick::automaton::Automaton>(automaton: &A, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    // Both automata are built to allow anchored searches, so this cannot fail.
+    let Ok(mut state) = automaton.start_state(Anchored::Yes) else { return };
+    for (i, &byte) in bytes[at..].iter().enumerate() {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if automaton.is_special(state) {
+            if automaton.is_dead(state) {
+                return;
+            }
+            if automaton.is_match(state) {
+                // A state also holds matches that an unanchored search reaches through
+                // failure links ("ner" at the end of "partner"): only one that spans the whole
+                // walk starts here.
+                let pattern = automaton.match_pattern(state, 0);
+                if automaton.pattern_len(pattern) == i + 1 {
+                    out.push((at + i + 1, pattern.as_usize()));
+                }
+            }
+        }
+    }
+}
+
+/// Where one of an automaton's patterns may start, answered without walking it. At the start
+/// of a word the whole word decides: a pattern starting there begins with that very word (its
+/// first run of word characters, ASCII-folded for the any-case automata), or with it less a
+/// plural or verb ending, so a hash lookup of the word rules out most positions. Elsewhere (a
+/// pattern that starts with `.`, `#` or another non-word character) the first two bytes decide.
+#[derive(Clone, Debug)]
+struct StartFilter {
+    fold: bool,
+    /// The first words of the patterns, with the endings a one-word pattern may take.
+    first_words: rustc_hash::FxHashSet<Box<[u8]>>,
+    /// Bytes that are a whole pattern on their own (`C`, `R`).
+    singles: [bool; 256],
+    /// Bit `first << 8 | second` is set when some pattern starts with those two bytes.
+    pairs: Box<[u64; 1024]>,
+}
+
+/// The endings [`accept`] lets a one-word pattern take: plurals in either case, verb forms.
+const WORD_ENDINGS: &[&str] = &["s", "es", "S", "ES", "d", "ed", "ing"];
+
+impl StartFilter {
+    fn new<P: AsRef<[u8]>>(patterns: &[P], fold: bool) -> StartFilter {
+        let mut filter = StartFilter {
+            fold,
+            first_words: rustc_hash::FxHashSet::default(),
+            singles: [false; 256],
+            pairs: Box::new([0; 1024]),
+        };
+        for pattern in patterns {
+            let pattern = pattern.as_ref();
+            match pattern {
+                [] => {}
+                [only] => filter.singles[usize::from(filter.fold(*only))] = true,
+                [first, second, ..] => {
+                    let pair = usize::from(filter.fold(*first)) << 8 | usize::from(filter.fold(*second));
+                    filter.pairs[pair / 64] |= 1 << (pair % 64);
+                }
+            }
+            let word_len = pattern.iter().take_while(|&&b| b >= 0x80 || ASCII_WORD[usize::from(b)]).count();
+            if word_len == 0 {
+                continue;
+            }
+            let word: Vec<u8> = pattern[..word_len].iter().map(|&b| filter.fold(b)).collect();
+            if word_len == pattern.len() {
+                for ending in WORD_ENDINGS {
+                    let mut longer = word.clone();
+                    longer.extend(ending.bytes().map(|b| filter.fold(b)));
+                    filter.first_words.insert(longer.into());
+                }
+            }
+            filter.first_words.insert(word.into());
+        }
+        filter
+    }
+
+    fn fold(&self, byte: u8) -> u8 {
+        if self.fold {
+            byte.to_ascii_lowercase()
+        } else {
+            byte
+        }
+    }
+
+    /// Whether a pattern may start at `at` (a char boundary) of `bytes`; `word_start` says
+    /// that a word starts there.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize, word_start: bool) -> bool {
+        if word_start {
+            let word = &bytes[at..];
+            let len = word.iter().take_while(|&&b| b < 0x80 && ASCII_WORD[usize::from(b)]).count();
+            // A word with a letter beyond ASCII is rare: let the automaton decide.
+            if word.get(len).is_some_and(|&b| b >= 0x80) {
+                return true;
+            }
+            let word = &word[..len];
+            if !self.fold {
+                return self.first_words.contains(word);
+            }
+            let mut folded = [0u8; 48];
+            return match folded.get_mut(..len) {
+                Some(buffer) => {
+                    for (to, from) in buffer.iter_mut().zip(word) {
+                        *to = from.to_ascii_lowercase();
+                    }
+                    self.first_words.contains(&*buffer)
+                }
+                None => true,
+            };
+        }
+        let first = self.fold(bytes[at]);
+        if self.singles[usize::from(first)] {
+            return true;
+        }
+        match bytes.get(at + 1) {
+            Some(&second) => {
+                let pair = usize::from(first) << 8 | usize::from(self.fold(second));
+                self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+            }
+            None => false,
+        }
+    }
+}
+
+/// Letters, digits and `_` among ASCII bytes: [`is_word_char`] without decoding.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
 
 /// The most patterns compiled into one automaton. `aho-corasick` 1.1 builds an automaton in
 /// time that grows with the square of its match states (its state shuffle follows chains of
@@ -208,13 +394,27 @@ impl SkillMatcher {
         let exact_texts: Vec<&str> = exact_patterns.iter().map(|p| &*p.exact).collect();
         let mut automata = Vec::new();
         for (start, chunk) in (0..).step_by(MAX_PATTERNS_PER_AUTOMATON).zip(texts.chunks(MAX_PATTERNS_PER_AUTOMATON)) {
-            automata.push(Automaton { searcher: build_automaton(chunk, true)?, offset: start });
+            automata.push(Automaton {
+                offset: start,
+                len: chunk.len(),
+                any_case: true,
+                searcher: std::sync::OnceLock::new(),
+                starts: StartFilter::new(chunk, true),
+                walker: Walker::new(chunk, true)?,
+            });
         }
         let exact_offset = patterns.len();
         for (start, chunk) in
             (0..).step_by(MAX_PATTERNS_PER_AUTOMATON).zip(exact_texts.chunks(MAX_PATTERNS_PER_AUTOMATON))
         {
-            automata.push(Automaton { searcher: build_automaton(chunk, false)?, offset: exact_offset + start });
+            automata.push(Automaton {
+                offset: exact_offset + start,
+                len: chunk.len(),
+                any_case: false,
+                searcher: std::sync::OnceLock::new(),
+                starts: StartFilter::new(chunk, false),
+                walker: Walker::new(chunk, false)?,
+            });
         }
         patterns.extend(exact_patterns);
         Ok(SkillMatcher { automata, patterns, rules })
@@ -228,21 +428,39 @@ impl SkillMatcher {
     /// The raw automata (any-case ones first), for benchmarks that compare the pipeline with a
     /// bare scan.
     pub fn automata(&self) -> Vec<&AhoCorasick> {
-        self.automata.iter().map(|a| &a.searcher).collect()
+        self.automata.iter().map(|a| self.searcher(a)).collect()
+    }
+
+    /// `automaton`'s unanchored searcher, built on first use.
+    fn searcher<'a>(&'a self, automaton: &'a Automaton) -> &'a AhoCorasick {
+        automaton.searcher.get_or_init(|| {
+            let patterns = &self.patterns[automaton.offset..automaton.offset + automaton.len];
+            let texts: Vec<&str> = patterns.iter().map(|p| &*p.exact).collect();
+            // The walker was built from the same patterns, so this builds too.
+            build_automaton(&texts, automaton.any_case).expect("patterns that compiled once compile again")
+        })
     }
 
     /// Whole-word mentions in `text`, in order, before ambiguity is resolved.
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
-        let mut found = Vec::new();
-        let mut lists = 0;
-        for automaton in &self.automata {
-            let before = found.len();
-            found.extend(self.scan(&automaton.searcher, automaton.offset, text));
-            lists += usize::from(found.len() > before);
+        self.merge(self.automata.iter().map(|a| self.scan_word_starts(a, text)).collect())
+    }
+
+    /// [`SkillMatcher::candidates`] the way it was first written: each automaton searches from
+    /// every position and the word-boundary check throws most hits away. Kept as the reference
+    /// the word-start scan must agree with (tests) and be measured against (benches).
+    #[doc(hidden)]
+    pub fn candidates_searching_everywhere(&self, text: &str) -> Vec<Candidate> {
+        self.merge(self.automata.iter().map(|a| self.scan(self.searcher(a), a.offset, text)).collect())
+    }
+
+    /// The mentions of several automata, merged leftmost-longest.
+    fn merge(&self, lists: Vec<Vec<Candidate>>) -> Vec<Candidate> {
+        let mut lists: Vec<Vec<Candidate>> = lists.into_iter().filter(|l| !l.is_empty()).collect();
+        if lists.len() <= 1 {
+            return lists.pop().unwrap_or_default();
         }
-        if lists <= 1 {
-            return found;
-        }
+        let mut found: Vec<Candidate> = lists.into_iter().flatten().collect();
         // Merge leftmost-longest: of overlapping mentions, the earlier wins, then the longer.
         found.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
         let mut end = 0;
@@ -254,6 +472,54 @@ impl SkillMatcher {
             keep
         });
         found
+    }
+
+    /// One automaton's accepted mentions, asking it only where a mention may start: at the
+    /// start of a word, or at a character that is not part of a word (`.NET`, `C#` inside
+    /// `ASP.NET`), and there only where [`StartFilter`] lets two bytes through. Inside a word no
+    /// match can be accepted, so the many hits there (`go` in `good`) are never made. A match
+    /// is the longest alias anchored at that start; a rejected one hands its start to shorter
+    /// aliases, as in [`SkillMatcher::scan`], whose results this equals.
+    fn scan_word_starts(&self, automaton: &Automaton, text: &str) -> Vec<Candidate> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut ends = Vec::new();
+        let mut at = 0;
+        let mut after_word = false;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            let (is_word, width) = match byte {
+                0..=0x7f => (ASCII_WORD[usize::from(byte)], 1),
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or_default();
+                    (is_word_char(c), c.len_utf8())
+                }
+            };
+            if !(is_word && after_word) && automaton.starts.may_start(bytes, at, is_word) {
+                automaton.walker.matches_at(bytes, at, &mut ends);
+                // The longest alias that is acceptable here: "Java se" fails in "Java
+                // service", "Java" does not.
+                let accepted = ends.iter().rev().find_map(|&(end, id)| {
+                    let pattern = &self.patterns[automaton.offset + id];
+                    accept(text, at..end, pattern).map(|end| Candidate {
+                        skill: pattern.skill,
+                        range: at..end,
+                        ambiguous: pattern.kind == AliasKind::Ambiguous,
+                        recased: pattern.recased,
+                        common_word: pattern.common_word,
+                    })
+                });
+                if let Some(candidate) = accepted {
+                    at = candidate.range.end;
+                    after_word = text[..at].chars().next_back().is_some_and(is_word_char);
+                    out.push(candidate);
+                    continue;
+                }
+            }
+            after_word = is_word;
+            at += width;
+        }
+        out
     }
 
     /// One automaton's accepted mentions. The iterator is kept while matches are accepted. When
