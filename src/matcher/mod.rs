@@ -17,6 +17,7 @@
 //! `infrastructure-as-code`, and the reverse.
 
 mod evidence;
+mod starts;
 
 pub use evidence::PostingEvidence;
 
@@ -25,6 +26,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
+use self::starts::{StartIndex, Walker, ASCII_WORD};
 use crate::taxonomy::check::is_common_english;
 use crate::taxonomy::Taxonomy;
 
@@ -95,6 +97,8 @@ pub struct SkillMatcher {
     /// Plain aliases (any case), then cased and ambiguous aliases (exact case), each kind in
     /// one automaton per [`MAX_PATTERNS_PER_AUTOMATON`] patterns.
     automata: Vec<Automaton>,
+    /// Which automata may have an alias starting where.
+    starts: StartIndex,
     patterns: Vec<Pattern>,
     rules: Vec<SkillRule>,
 }
@@ -111,187 +115,11 @@ struct Automaton {
     /// The same patterns as an unanchored searcher, for the reference scan and the benches'
     /// bare pass only: built on first use, so `rungs` itself never pays for it.
     searcher: std::sync::OnceLock<AhoCorasick>,
-    /// The first two bytes its patterns can start with, to skip most positions unsearched.
-    starts: StartFilter,
     /// The same patterns compiled for anchored walks by the word-start scan: a concrete
     /// automaton type, so that each byte's transition is inlined rather than a dynamic call
     /// through [`AhoCorasick`].
     walker: Walker,
 }
-
-/// An anchored leftmost-longest automaton the scan walks itself.
-#[derive(Clone, Debug)]
-enum Walker {
-    /// For the small exact-case pattern sets: one lookup a byte.
-    Dfa(aho_corasick::dfa::DFA),
-    /// For the large any-case ones: compact, still without dynamic dispatch.
-    Nfa(aho_corasick::nfa::contiguous::NFA),
-}
-
-impl Walker {
-    fn new<P: AsRef<[u8]>>(patterns: &[P], any_case: bool) -> Result<Walker, aho_corasick::BuildError> {
-        if !any_case && patterns.len() <= MAX_DFA_PATTERNS {
-            let dfa = aho_corasick::dfa::DFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .prefilter(false)
-                .build(patterns)?;
-            return Ok(Walker::Dfa(dfa));
-        }
-        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(any_case)
-            .prefilter(false)
-            .build(patterns)?;
-        Ok(Walker::Nfa(nfa))
-    }
-
-    /// Every pattern that starts at `at`, by end, shortest first: the match states an anchored
-    /// walk passes through whose pattern spans the walk (in a leftmost-longest automaton, each
-    /// prefix of the longest match that is itself a pattern).
-    fn matches_at(&self, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
-        match self {
-            Walker::Dfa(dfa) => walk(dfa, bytes, at, out),
-            Walker::Nfa(nfa) => walk(nfa, bytes, at, out),
-        }
-    }
-}
-
-fn walk<A: aho_corasick::automaton::Automaton>(automaton: &A, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    // Both automata are built to allow anchored searches, so this cannot fail.
-    let Ok(mut state) = automaton.start_state(Anchored::Yes) else { return };
-    for (i, &byte) in bytes[at..].iter().enumerate() {
-        state = automaton.next_state(Anchored::Yes, state, byte);
-        if automaton.is_special(state) {
-            if automaton.is_dead(state) {
-                return;
-            }
-            if automaton.is_match(state) {
-                // A state also holds matches that an unanchored search reaches through
-                // failure links ("ner" at the end of "partner"): only one that spans the whole
-                // walk starts here.
-                let pattern = automaton.match_pattern(state, 0);
-                if automaton.pattern_len(pattern) == i + 1 {
-                    out.push((at + i + 1, pattern.as_usize()));
-                }
-            }
-        }
-    }
-}
-
-/// Where one of an automaton's patterns may start, answered without walking it. At the start
-/// of a word the whole word decides: a pattern starting there begins with that very word (its
-/// first run of word characters, ASCII-folded for the any-case automata), or with it less a
-/// plural or verb ending, so a hash lookup of the word rules out most positions. Elsewhere (a
-/// pattern that starts with `.`, `#` or another non-word character) the first two bytes decide.
-#[derive(Clone, Debug)]
-struct StartFilter {
-    fold: bool,
-    /// The first words of the patterns, with the endings a one-word pattern may take.
-    first_words: rustc_hash::FxHashSet<Box<[u8]>>,
-    /// Bytes that are a whole pattern on their own (`C`, `R`).
-    singles: [bool; 256],
-    /// Bit `first << 8 | second` is set when some pattern starts with those two bytes.
-    pairs: Box<[u64; 1024]>,
-}
-
-/// The endings [`accept`] lets a one-word pattern take: plurals in either case, verb forms.
-const WORD_ENDINGS: &[&str] = &["s", "es", "S", "ES", "d", "ed", "ing"];
-
-impl StartFilter {
-    fn new<P: AsRef<[u8]>>(patterns: &[P], fold: bool) -> StartFilter {
-        let mut filter = StartFilter {
-            fold,
-            first_words: rustc_hash::FxHashSet::default(),
-            singles: [false; 256],
-            pairs: Box::new([0; 1024]),
-        };
-        for pattern in patterns {
-            let pattern = pattern.as_ref();
-            match pattern {
-                [] => {}
-                [only] => filter.singles[usize::from(filter.fold(*only))] = true,
-                [first, second, ..] => {
-                    let pair = usize::from(filter.fold(*first)) << 8 | usize::from(filter.fold(*second));
-                    filter.pairs[pair / 64] |= 1 << (pair % 64);
-                }
-            }
-            let word_len = pattern.iter().take_while(|&&b| b >= 0x80 || ASCII_WORD[usize::from(b)]).count();
-            if word_len == 0 {
-                continue;
-            }
-            let word: Vec<u8> = pattern[..word_len].iter().map(|&b| filter.fold(b)).collect();
-            if word_len == pattern.len() {
-                for ending in WORD_ENDINGS {
-                    let mut longer = word.clone();
-                    longer.extend(ending.bytes().map(|b| filter.fold(b)));
-                    filter.first_words.insert(longer.into());
-                }
-            }
-            filter.first_words.insert(word.into());
-        }
-        filter
-    }
-
-    fn fold(&self, byte: u8) -> u8 {
-        if self.fold {
-            byte.to_ascii_lowercase()
-        } else {
-            byte
-        }
-    }
-
-    /// Whether a pattern may start at `at` (a char boundary) of `bytes`; `word_start` says
-    /// that a word starts there.
-    #[inline]
-    fn may_start(&self, bytes: &[u8], at: usize, word_start: bool) -> bool {
-        if word_start {
-            let word = &bytes[at..];
-            let len = word.iter().take_while(|&&b| b < 0x80 && ASCII_WORD[usize::from(b)]).count();
-            // A word with a letter beyond ASCII is rare: let the automaton decide.
-            if word.get(len).is_some_and(|&b| b >= 0x80) {
-                return true;
-            }
-            let word = &word[..len];
-            if !self.fold {
-                return self.first_words.contains(word);
-            }
-            let mut folded = [0u8; 48];
-            return match folded.get_mut(..len) {
-                Some(buffer) => {
-                    for (to, from) in buffer.iter_mut().zip(word) {
-                        *to = from.to_ascii_lowercase();
-                    }
-                    self.first_words.contains(&*buffer)
-                }
-                None => true,
-            };
-        }
-        let first = self.fold(bytes[at]);
-        if self.singles[usize::from(first)] {
-            return true;
-        }
-        match bytes.get(at + 1) {
-            Some(&second) => {
-                let pair = usize::from(first) << 8 | usize::from(self.fold(second));
-                self.pairs[pair / 64] & (1 << (pair % 64)) != 0
-            }
-            None => false,
-        }
-    }
-}
-
-/// Letters, digits and `_` among ASCII bytes: [`is_word_char`] without decoding.
-const ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    table
-};
 
 /// The most patterns compiled into one automaton. `aho-corasick` 1.1 builds an automaton in
 /// time that grows with the square of its match states (its state shuffle follows chains of
@@ -399,8 +227,7 @@ impl SkillMatcher {
                 len: chunk.len(),
                 any_case: true,
                 searcher: std::sync::OnceLock::new(),
-                starts: StartFilter::new(chunk, true),
-                walker: Walker::new(chunk, true)?,
+                walker: Walker::new(chunk, true, MAX_DFA_PATTERNS)?,
             });
         }
         let exact_offset = patterns.len();
@@ -412,12 +239,17 @@ impl SkillMatcher {
                 len: chunk.len(),
                 any_case: false,
                 searcher: std::sync::OnceLock::new(),
-                starts: StartFilter::new(chunk, false),
-                walker: Walker::new(chunk, false)?,
+                walker: Walker::new(chunk, false, MAX_DFA_PATTERNS)?,
             });
         }
         patterns.extend(exact_patterns);
-        Ok(SkillMatcher { automata, patterns, rules })
+        let mut starts = StartIndex::default();
+        for (index, automaton) in automata.iter().enumerate() {
+            let texts: Vec<&str> =
+                patterns[automaton.offset..automaton.offset + automaton.len].iter().map(|p| &*p.exact).collect();
+            starts.add(index, &texts);
+        }
+        Ok(SkillMatcher { automata, starts, patterns, rules })
     }
 
     /// The number of patterns compiled (aliases and their generated variants).
@@ -442,8 +274,70 @@ impl SkillMatcher {
     }
 
     /// Whole-word mentions in `text`, in order, before ambiguity is resolved.
+    ///
+    /// One pass over the text asks the automata only where a mention may start (see
+    /// [`starts`]): at the start of a word or at a character that is not part of one, and
+    /// there only the automata [`StartIndex`] names. Each walks anchored and takes the longest
+    /// alias that is acceptable there ("Java se" fails in "Java service", "Java" does not);
+    /// after a mention, that automaton resumes at its end. The results equal
+    /// [`SkillMatcher::candidates_searching_everywhere`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
-        self.merge(self.automata.iter().map(|a| self.scan_word_starts(a, text)).collect())
+        let bytes = text.as_bytes();
+        let mut lists: Vec<Vec<Candidate>> = vec![Vec::new(); self.automata.len()];
+        let mut resume = vec![0; self.automata.len()];
+        let mut ends = Vec::new();
+        let mut at = 0;
+        let mut after_word = false;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            let (is_word, width) = match byte {
+                0..=0x7f => (ASCII_WORD[usize::from(byte)], 1),
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or_default();
+                    (is_word_char(c), c.len_utf8())
+                }
+            };
+            // Inside a word no mention can be accepted.
+            if !(is_word && after_word) {
+                let may = self.starts.at(bytes, at, is_word);
+                if may != 0 {
+                    for (index, automaton) in self.automata.iter().enumerate() {
+                        if at < resume[index] || (index < 64 && may & (1 << index) == 0) {
+                            continue;
+                        }
+                        automaton.walker.matches_at(bytes, at, &mut ends);
+                        if let Some(candidate) = self.longest_acceptable(automaton, text, at, &ends) {
+                            resume[index] = candidate.range.end;
+                            lists[index].push(candidate);
+                        }
+                    }
+                }
+            }
+            after_word = is_word;
+            at += width;
+        }
+        self.merge(lists)
+    }
+
+    /// Of the aliases starting at `at` (their ends, shortest first), the longest that
+    /// [`accept`] takes.
+    fn longest_acceptable(
+        &self,
+        automaton: &Automaton,
+        text: &str,
+        at: usize,
+        ends: &[(usize, usize)],
+    ) -> Option<Candidate> {
+        ends.iter().rev().find_map(|&(end, id)| {
+            let pattern = &self.patterns[automaton.offset + id];
+            accept(text, at..end, pattern).map(|end| Candidate {
+                skill: pattern.skill,
+                range: at..end,
+                ambiguous: pattern.kind == AliasKind::Ambiguous,
+                recased: pattern.recased,
+                common_word: pattern.common_word,
+            })
+        })
     }
 
     /// [`SkillMatcher::candidates`] the way it was first written: each automaton searches from
@@ -472,54 +366,6 @@ impl SkillMatcher {
             keep
         });
         found
-    }
-
-    /// One automaton's accepted mentions, asking it only where a mention may start: at the
-    /// start of a word, or at a character that is not part of a word (`.NET`, `C#` inside
-    /// `ASP.NET`), and there only where [`StartFilter`] lets two bytes through. Inside a word no
-    /// match can be accepted, so the many hits there (`go` in `good`) are never made. A match
-    /// is the longest alias anchored at that start; a rejected one hands its start to shorter
-    /// aliases, as in [`SkillMatcher::scan`], whose results this equals.
-    fn scan_word_starts(&self, automaton: &Automaton, text: &str) -> Vec<Candidate> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut ends = Vec::new();
-        let mut at = 0;
-        let mut after_word = false;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            let (is_word, width) = match byte {
-                0..=0x7f => (ASCII_WORD[usize::from(byte)], 1),
-                _ => {
-                    let c = text[at..].chars().next().unwrap_or_default();
-                    (is_word_char(c), c.len_utf8())
-                }
-            };
-            if !(is_word && after_word) && automaton.starts.may_start(bytes, at, is_word) {
-                automaton.walker.matches_at(bytes, at, &mut ends);
-                // The longest alias that is acceptable here: "Java se" fails in "Java
-                // service", "Java" does not.
-                let accepted = ends.iter().rev().find_map(|&(end, id)| {
-                    let pattern = &self.patterns[automaton.offset + id];
-                    accept(text, at..end, pattern).map(|end| Candidate {
-                        skill: pattern.skill,
-                        range: at..end,
-                        ambiguous: pattern.kind == AliasKind::Ambiguous,
-                        recased: pattern.recased,
-                        common_word: pattern.common_word,
-                    })
-                });
-                if let Some(candidate) = accepted {
-                    at = candidate.range.end;
-                    after_word = text[..at].chars().next_back().is_some_and(is_word_char);
-                    out.push(candidate);
-                    continue;
-                }
-            }
-            after_word = is_word;
-            at += width;
-        }
-        out
     }
 
     /// One automaton's accepted mentions. The iterator is kept while matches are accepted. When
