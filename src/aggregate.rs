@@ -169,20 +169,7 @@ impl FrequencyTable {
     /// a posting that asks for HashiCorp Vault asks for secrets management. Category counts
     /// are unchanged. Such a table's partial must not be merged with one without roll-up.
     pub fn with_roll_up(mut self, taxonomy: &Taxonomy) -> FrequencyTable {
-        let skills = taxonomy.skills();
-        let index: std::collections::HashMap<&str, u32> =
-            skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
-        for (i, chain) in self.ancestors.iter_mut().enumerate() {
-            let mut at = i;
-            // The taxonomy refuses parent cycles; the bound keeps a bad table from looping.
-            while let Some(parent) = skills[at].parent.as_deref().and_then(|p| index.get(p)) {
-                if chain.len() >= skills.len() || *parent as usize == i {
-                    break;
-                }
-                chain.push(*parent);
-                at = *parent as usize;
-            }
-        }
+        self.ancestors = taxonomy.ancestor_chains();
         self
     }
 

@@ -61,7 +61,7 @@ fn aliases_people_write() {
             &["terraform", "cdk-for-terraform", "argo-cd", "flux", "splunk"],
         ),
         ("SLOs, SLIs and error budgets", &["service-level-objectives", "service-level-indicators", "error-budgets"]),
-        ("KVM+libvirt, iptables, nftables", &["kvm", "libvirt", "firewalls", "nftables"]),
+        ("KVM+libvirt, iptables, nftables", &["kvm", "libvirt", "iptables", "nftables"]),
     ]);
 }
 
@@ -123,7 +123,7 @@ fn ambiguous_names_fire_on_real_mentions() {
         ("Spark jobs on Hadoop", &["apache-spark", "apache-hadoop"]),
         ("Swift for iOS apps", &["swift", "ios"]),
         ("Ruby on Rails and Rails engines", &["ruby-on-rails", "ruby-on-rails"]),
-        ("HashiCorp Vault, Consul and Nomad", &["secrets-management", "consul", "hashicorp-nomad"]),
+        ("HashiCorp Vault, Consul and Nomad", &["hashicorp-vault", "consul", "hashicorp-nomad"]),
         ("Hive and Presto on Hadoop", &["apache-hive", "presto", "apache-hadoop"]),
         ("Golang services; Go is our main language", &["go", "go"]),
         // In a technical posting a capitalised name that stands as a noun is the technology.

@@ -330,8 +330,8 @@ mod time_grows_linearly {
         assert_eq!(
             rows,
             [
-                "python,Python,programming-language,Python,required,5,requirement",
-                "terraform,Terraform,iac,Terraform,preferred,NA,requirement"
+                "python,Python,programming-language,,Python,required,5,requirement",
+                "terraform,Terraform,iac,infrastructure-as-code,Terraform,preferred,NA,requirement"
             ]
         );
     }

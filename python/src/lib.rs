@@ -122,6 +122,7 @@ struct ScanColumns {
     skill_id: Vec<String>,
     skill: Vec<String>,
     category: Vec<String>,
+    ancestors: Vec<Vec<String>>,
     matched: Vec<String>,
     strength: Vec<&'static str>,
     min_years: Vec<Option<u32>>,
@@ -129,7 +130,8 @@ struct ScanColumns {
 }
 
 impl ScanColumns {
-    fn add(&mut self, taxonomy: &Taxonomy, analysis: &Analysis) {
+    /// Adds one analysis; `chains` is [`Taxonomy::ancestor_chains`].
+    fn add(&mut self, taxonomy: &Taxonomy, chains: &[Vec<u32>], analysis: &Analysis) {
         let text = &analysis.posting.text;
         // Matches are in text order, so start and end offsets can be converted in one pass.
         let bounds = analysis.matches.iter().flat_map(|m| [m.range.start, m.range.end]);
@@ -145,6 +147,8 @@ impl ScanColumns {
             self.skill_id.push(skill.id.clone());
             self.skill.push(skill.name.clone());
             self.category.push(skill.category.clone());
+            let ancestors = &chains[m.skill as usize];
+            self.ancestors.push(ancestors.iter().map(|&a| taxonomy.skills()[a as usize].id.clone()).collect());
             self.matched.push(text[m.range.clone()].to_string());
             self.strength.push(m.strength.as_str());
             self.min_years.push(m.min_years);
@@ -163,6 +167,7 @@ impl ScanColumns {
         dict.set_item("skill_id", self.skill_id)?;
         dict.set_item("skill", self.skill)?;
         dict.set_item("category", self.category)?;
+        dict.set_item("ancestors", self.ancestors)?;
         dict.set_item("matched", self.matched)?;
         dict.set_item("strength", self.strength)?;
         dict.set_item("min_years", self.min_years)?;
@@ -226,8 +231,9 @@ impl Scanner {
         let columns = py.detach(|| -> PyResult<ScanColumns> {
             let analyses = in_parallel(postings, threads, |p| engine.analyzer.analyse(p))?;
             let mut columns = ScanColumns::default();
+            let chains = engine.taxonomy().ancestor_chains();
             for analysis in &analyses {
-                columns.add(engine.taxonomy(), analysis);
+                columns.add(engine.taxonomy(), &chains, analysis);
             }
             Ok(columns)
         })?;

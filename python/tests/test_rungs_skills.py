@@ -43,6 +43,7 @@ def test_scan_rows_equal_the_cli():
             "skill_id": columns["skill_id"][i],
             "skill": columns["skill"][i],
             "category": columns["category"][i],
+            "ancestors": columns["ancestors"][i],
             "matched": columns["matched"][i],
             "strength": columns["strength"][i],
             "min_years": columns["min_years"][i],

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
+use super::{machine_text, number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
 use crate::aggregate::{CategoryFrequency, SkillFrequency};
 use crate::taxonomy::suggest::SuggestedTerm;
 
@@ -27,6 +27,9 @@ pub struct MatchRecord<'a> {
     pub skill: &'a str,
     /// Category id.
     pub category: &'a str,
+    /// The skill's ancestors, parent first (`|`-separated in CSV, an array in JSON): a
+    /// mention of HashiCorp Vault is one of secrets management too.
+    pub ancestors: Vec<&'a str>,
     /// The text as it appears in the posting.
     pub matched: &'a str,
     /// `required` or `preferred`.
@@ -50,6 +53,7 @@ impl Record for MatchRecord<'_> {
             text("skill_id"),
             text("skill"),
             text("category"),
+            machine_text("ancestors"),
             text("matched"),
             text("strength"),
             number("min_years"),
@@ -67,6 +71,7 @@ impl Record for MatchRecord<'_> {
             Cell::Text(self.skill_id.to_string()),
             Cell::Text(self.skill.to_string()),
             Cell::Text(self.category.to_string()),
+            Cell::Text(self.ancestors.join("|")),
             Cell::Text(self.matched.to_string()),
             Cell::Text(self.strength.to_string()),
             Cell::opt_int(self.min_years),

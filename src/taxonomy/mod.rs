@@ -273,6 +273,27 @@ impl Taxonomy {
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
+
+    /// Per skill, its ancestors by index in [`Taxonomy::skills`]: parent, grandparent… A
+    /// checked taxonomy has no parent cycle; the bound keeps an unchecked one from looping.
+    pub fn ancestor_chains(&self) -> Vec<Vec<u32>> {
+        let index: std::collections::HashMap<&str, u32> =
+            self.skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+        (0..self.skills.len())
+            .map(|skill| {
+                let mut chain = Vec::new();
+                let mut at = skill;
+                while let Some(&parent) = self.skills[at].parent.as_deref().and_then(|p| index.get(p)) {
+                    if chain.len() >= self.skills.len() || parent as usize == skill {
+                        break;
+                    }
+                    chain.push(parent);
+                    at = parent as usize;
+                }
+                chain
+            })
+            .collect()
+    }
 }
 
 /// The lower-cased, whitespace-collapsed form two aliases are compared in.

@@ -11,6 +11,12 @@ use crate::cli::Exit;
 pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config, ContextSet::ALL)?;
     let skills = analyzer.taxonomy().skills();
+    let ancestors: Vec<Vec<&str>> = analyzer
+        .taxonomy()
+        .ancestor_chains()
+        .into_iter()
+        .map(|chain| chain.into_iter().map(|a| skills[a as usize].id.as_str()).collect())
+        .collect();
     let mut writer = RecordWriter::new(
         MatchRecord::columns(),
         config.output.format,
@@ -32,6 +38,7 @@ pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
                 skill_id: &skill.id,
                 skill: &skill.name,
                 category: &skill.category,
+                ancestors: ancestors[m.skill as usize].clone(),
                 matched: &posting.text[m.range.clone()],
                 strength: m.strength.as_str(),
                 min_years: m.min_years,
