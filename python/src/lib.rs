@@ -167,11 +167,11 @@ impl ScanColumns {
         dict.set_item("skill_id", self.skill_id)?;
         dict.set_item("skill", self.skill)?;
         dict.set_item("category", self.category)?;
-        dict.set_item("ancestors", self.ancestors)?;
         dict.set_item("matched", self.matched)?;
         dict.set_item("strength", self.strength)?;
         dict.set_item("min_years", self.min_years)?;
         dict.set_item("context", self.context)?;
+        dict.set_item("ancestors", self.ancestors)?;
         Ok(dict)
     }
 }

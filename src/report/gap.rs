@@ -9,10 +9,6 @@ use super::{number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
 pub struct GapPostingRecord {
     /// Posting id.
     pub posting: String,
-    /// The job title, when the input gives one.
-    pub title: Option<String>,
-    /// The employer, when the input gives one.
-    pub company: Option<String>,
     /// The posting's estimated band (1-6, one decimal).
     pub posting_band: f64,
     /// The profile's estimated band, from its own evidence (years, scope phrases); null when it
@@ -46,6 +42,10 @@ pub struct GapPostingRecord {
     pub missing: String,
     /// Adjacent skills as `wanted<held`, `|`-separated.
     pub adjacent: String,
+    /// The job title, when the input gives one.
+    pub title: Option<String>,
+    /// The employer, when the input gives one.
+    pub company: Option<String>,
 }
 
 impl Record for GapPostingRecord {
@@ -53,8 +53,6 @@ impl Record for GapPostingRecord {
         const COLUMNS: &[Column] = &[
             POSTING_COLUMNS[0],
             POSTING_COLUMNS[1],
-            POSTING_COLUMNS[2],
-            POSTING_COLUMNS[3],
             number("posting_band"),
             number("profile_band"),
             number("profile_years"),
@@ -71,12 +69,15 @@ impl Record for GapPostingRecord {
             text("matched"),
             text("missing"),
             text("adjacent"),
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
         ];
         COLUMNS
     }
 
     fn cells(&self) -> Vec<Cell> {
-        let mut cells = Vec::from(posting_cells(&self.posting, self.title.as_deref(), self.company.as_deref()));
+        let [id, label, title, company] = posting_cells(&self.posting, self.title.as_deref(), self.company.as_deref());
+        let mut cells = vec![id, label];
         cells.extend([
             Cell::Float(self.posting_band, 1),
             Cell::opt_float(self.profile_band, 1),
@@ -95,6 +96,7 @@ impl Record for GapPostingRecord {
             Cell::Text(self.missing.clone()),
             Cell::Text(self.adjacent.clone()),
         ]);
+        cells.extend([title, company]);
         cells
     }
 }

@@ -37,10 +37,6 @@ pub struct EvidenceRecord {
 pub struct LevelRecord<'a> {
     /// Posting id.
     pub posting: &'a str,
-    /// The job title, when the input gives one.
-    pub title: Option<&'a str>,
-    /// The employer, when the input gives one.
-    pub company: Option<&'a str>,
     /// Ladder id.
     pub ladder: &'a str,
     /// Level order on the ladder (1 = lowest).
@@ -58,6 +54,10 @@ pub struct LevelRecord<'a> {
     pub confidence: f64,
     /// The strongest evidence, strongest first.
     pub evidence: Vec<EvidenceRecord>,
+    /// The job title, when the input gives one.
+    pub title: Option<&'a str>,
+    /// The employer, when the input gives one.
+    pub company: Option<&'a str>,
 }
 
 impl Record for LevelRecord<'_> {
@@ -65,8 +65,6 @@ impl Record for LevelRecord<'_> {
         const COLUMNS: &[Column] = &[
             POSTING_COLUMNS[0],
             POSTING_COLUMNS[1],
-            POSTING_COLUMNS[2],
-            POSTING_COLUMNS[3],
             text("ladder"),
             number("level"),
             text("level_title"),
@@ -75,6 +73,8 @@ impl Record for LevelRecord<'_> {
             number("estimate"),
             number("confidence"),
             text("evidence"),
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
         ];
         COLUMNS
     }
@@ -85,7 +85,8 @@ impl Record for LevelRecord<'_> {
             .iter()
             .map(|e| format!("r{} {} → {:.1} ×{:.2}", e.requirement, e.signal, e.band, e.weight))
             .collect();
-        let mut cells = Vec::from(posting_cells(self.posting, self.title, self.company));
+        let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
+        let mut cells = vec![id, label];
         cells.extend([
             Cell::Text(self.ladder.to_string()),
             Cell::Int(u64::from(self.level)),
@@ -96,6 +97,7 @@ impl Record for LevelRecord<'_> {
             Cell::Float(self.confidence, 2),
             Cell::Text(evidence.join("; ")),
         ]);
+        cells.extend([title, company]);
         cells
     }
 }
@@ -264,10 +266,6 @@ impl Record for LadderCellRecord<'_> {
 pub struct PlacementRecord<'a> {
     /// Posting id.
     pub posting: &'a str,
-    /// The job title, when the input gives one.
-    pub title: Option<&'a str>,
-    /// The employer, when the input gives one.
-    pub company: Option<&'a str>,
     /// 1-based requirement index.
     pub requirement: u32,
     /// Byte offsets in the posting text.
@@ -295,6 +293,10 @@ pub struct PlacementRecord<'a> {
     /// Where it departs from `--target`: `above target`, `below target`, `years above target`,
     /// `years below target` (`|`-separated), or empty.
     pub flags: String,
+    /// The job title, when the input gives one.
+    pub title: Option<&'a str>,
+    /// The employer, when the input gives one.
+    pub company: Option<&'a str>,
 }
 
 impl Record for PlacementRecord<'_> {
@@ -302,8 +304,6 @@ impl Record for PlacementRecord<'_> {
         const COLUMNS: &[Column] = &[
             POSTING_COLUMNS[0],
             POSTING_COLUMNS[1],
-            POSTING_COLUMNS[2],
-            POSTING_COLUMNS[3],
             number("requirement"),
             number("start"),
             number("end"),
@@ -317,12 +317,15 @@ impl Record for PlacementRecord<'_> {
             text("terms"),
             number("min_years"),
             text("flags"),
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
         ];
         COLUMNS
     }
 
     fn cells(&self) -> Vec<Cell> {
-        let mut cells = Vec::from(posting_cells(self.posting, self.title, self.company));
+        let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
+        let mut cells = vec![id, label];
         cells.extend([
             Cell::Int(u64::from(self.requirement)),
             Cell::Int(self.start as u64),
@@ -338,6 +341,7 @@ impl Record for PlacementRecord<'_> {
             Cell::opt_int(self.min_years),
             Cell::Text(self.flags.clone()),
         ]);
+        cells.extend([title, company]);
         cells
     }
 }

@@ -91,9 +91,10 @@ pub(crate) const fn machine_text(name: &'static str) -> Column {
     Column { name, numeric: false, audience: Audience::Machines }
 }
 
-/// The columns that name a posting, at the start of a record: its id, title and company for
-/// scripts, and for people a `posting` label (title · company, else the id). A record's
-/// cells begin with [`posting_cells`].
+/// The columns that name a posting: its id first, and for people a `posting` label in its
+/// place (title · company, else the id); title and company for scripts last, so that the
+/// columns scripts read by position before they existed keep their place. A record's cells
+/// take the first two of [`posting_cells`] first and the other two last.
 pub(crate) const POSTING_COLUMNS: [Column; 4] = [
     machine_text("posting"),
     Column { name: "posting", numeric: false, audience: Audience::People { key: 0 } },

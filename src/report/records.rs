@@ -11,10 +11,6 @@ use crate::taxonomy::suggest::SuggestedTerm;
 pub struct MatchRecord<'a> {
     /// Posting id.
     pub posting: &'a str,
-    /// The job title, when the input gives one.
-    pub title: Option<&'a str>,
-    /// The employer, when the input gives one.
-    pub company: Option<&'a str>,
     /// 1-based requirement index within the posting.
     pub requirement: u32,
     /// UTF-8 byte offset of the mention's start in the posting text.
@@ -27,9 +23,6 @@ pub struct MatchRecord<'a> {
     pub skill: &'a str,
     /// Category id.
     pub category: &'a str,
-    /// The skill's ancestors, parent first (`|`-separated in CSV, an array in JSON): a
-    /// mention of HashiCorp Vault is one of secrets management too.
-    pub ancestors: Vec<&'a str>,
     /// The text as it appears in the posting.
     pub matched: &'a str,
     /// `required` or `preferred`.
@@ -38,6 +31,13 @@ pub struct MatchRecord<'a> {
     pub min_years: Option<u32>,
     /// Where it stands: `requirement`, `employer`, `benefit`, `legal` or `title`.
     pub context: &'static str,
+    /// The skill's ancestors, parent first (`|`-separated in CSV, an array in JSON): a
+    /// mention of HashiCorp Vault is one of secrets management too.
+    pub ancestors: Vec<&'a str>,
+    /// The job title, when the input gives one.
+    pub title: Option<&'a str>,
+    /// The employer, when the input gives one.
+    pub company: Option<&'a str>,
 }
 
 impl Record for MatchRecord<'_> {
@@ -45,25 +45,26 @@ impl Record for MatchRecord<'_> {
         const COLUMNS: &[Column] = &[
             POSTING_COLUMNS[0],
             POSTING_COLUMNS[1],
-            POSTING_COLUMNS[2],
-            POSTING_COLUMNS[3],
             number("requirement"),
             number("start"),
             number("end"),
             text("skill_id"),
             text("skill"),
             text("category"),
-            machine_text("ancestors"),
             text("matched"),
             text("strength"),
             number("min_years"),
             text("context"),
+            machine_text("ancestors"),
+            POSTING_COLUMNS[2],
+            POSTING_COLUMNS[3],
         ];
         COLUMNS
     }
 
     fn cells(&self) -> Vec<Cell> {
-        let mut cells = Vec::from(posting_cells(self.posting, self.title, self.company));
+        let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
+        let mut cells = vec![id, label];
         cells.extend([
             Cell::Int(u64::from(self.requirement)),
             Cell::Int(self.start as u64),
@@ -71,12 +72,14 @@ impl Record for MatchRecord<'_> {
             Cell::Text(self.skill_id.to_string()),
             Cell::Text(self.skill.to_string()),
             Cell::Text(self.category.to_string()),
-            Cell::Text(self.ancestors.join("|")),
             Cell::Text(self.matched.to_string()),
             Cell::Text(self.strength.to_string()),
             Cell::opt_int(self.min_years),
             Cell::Text(self.context.to_string()),
         ]);
+        // A skill without a parent has no ancestors: `NA`, like every missing value.
+        cells.push(if self.ancestors.is_empty() { Cell::Empty } else { Cell::Text(self.ancestors.join("|")) });
+        cells.extend([title, company]);
         cells
     }
 }
