@@ -171,6 +171,13 @@ fn the_word_start_scan_finds_what_searching_everywhere_finds() {
         let matcher = analyzer.matcher();
         assert_eq!(matcher.candidates(&text), matcher.candidates_searching_everywhere(&text), "{text:?}");
     }
+    // Aliases that start or end beyond ASCII, inside and outside words.
+    let analyzer =
+        Analyzer::new(Taxonomy::from_flat_list("€uro budget\n•bullet\nüber\nnaïve bayes\n", "accents")).unwrap();
+    for text in ["a €uro budget", "x•bullet", "über, Über", "naïve bayes", "Kanüber"] {
+        let matcher = analyzer.matcher();
+        assert_eq!(matcher.candidates(text), matcher.candidates_searching_everywhere(text), "{text:?}");
+    }
     // A flat taxonomy of word pairs, more patterns than one automaton holds, over texts of
     // those words: many aliases inside and across each other.
     let words: Vec<&str> = include_str!("../taxonomy/common-english.txt")

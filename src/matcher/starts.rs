@@ -55,6 +55,11 @@ impl StartIndex {
         for pattern in patterns {
             let pattern = pattern.as_ref();
             let Some(&first) = pattern.first() else { continue };
+            if first >= 0x80 {
+                // A character beyond ASCII may or may not be part of a word; when it is not
+                // (`•`, `€`), the position is looked up by its first byte.
+                self.non_word_first[usize::from(first)] |= bit;
+            }
             let word_len = pattern.iter().take_while(|&&b| b >= 0x80 || ASCII_WORD[usize::from(b)]).count();
             if word_len == 0 {
                 self.non_word_first[usize::from(first.to_ascii_lowercase())] |= bit;
