@@ -132,7 +132,10 @@ impl JsonlRecords {
         let json_err = |message: String| InputError::Json { at: at.clone(), message };
         let (text, fallback) = match (record.text, record.fallback_text) {
             (Some(text), _) => (text, None),
-            (None, Some((rank, text))) => (text, Some(self.fields.text_fallbacks[rank])),
+            // Decoded only now: an object that has `text` never pays for its `description`.
+            (None, Some((rank, raw))) => {
+                (serde_json::from_str(raw.get()).unwrap_or(Value::Null), Some(self.fields.text_fallbacks[rank]))
+            }
             (None, None) => {
                 return Err(json_err(format!("no \"{}\" field (choose one with --text-column)", self.fields.text)))
             }
@@ -292,7 +295,7 @@ struct RawRecord<'a> {
     id: Option<&'a RawValue>,
     text: Option<Value>,
     /// The text from a fallback field, with that field's rank in [`Fields::text_fallbacks`].
-    fallback_text: Option<(usize, Value)>,
+    fallback_text: Option<(usize, &'a RawValue)>,
     /// Title, company, location and URL, each with the rank of the name it was found under.
     meta: [Option<(usize, Value)>; 4],
     /// A field of those that the object gives more than once.
@@ -316,7 +319,7 @@ impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
 
 /// Keeps `value` in `slot` if its name ranks at least as well as the one there; says whether
 /// the same name was given twice.
-fn keep_ranked(slot: &mut Option<(usize, Value)>, rank: usize, value: Value) -> bool {
+fn keep_ranked<T>(slot: &mut Option<(usize, T)>, rank: usize, value: T) -> bool {
     match slot {
         Some((held, _)) if *held < rank => false,
         Some((held, _)) => {

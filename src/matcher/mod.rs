@@ -63,6 +63,19 @@ struct Pattern {
     inflectable: bool,
 }
 
+impl Pattern {
+    /// This pattern's mention at `range`.
+    fn candidate(&self, range: Range<usize>) -> Candidate {
+        Candidate {
+            skill: self.skill,
+            range,
+            ambiguous: self.kind == AliasKind::Ambiguous,
+            recased: self.recased,
+            common_word: self.common_word,
+        }
+    }
+}
+
 /// What the evidence rules need to know about a skill.
 #[derive(Clone, Debug)]
 struct SkillRule {
@@ -221,7 +234,9 @@ impl SkillMatcher {
         }
         let exact_texts: Vec<&str> = exact_patterns.iter().map(|p| &*p.exact).collect();
         let mut automata = Vec::new();
+        let mut starts = StartIndex::default();
         for (start, chunk) in (0..).step_by(MAX_PATTERNS_PER_AUTOMATON).zip(texts.chunks(MAX_PATTERNS_PER_AUTOMATON)) {
+            starts.add(automata.len(), chunk);
             automata.push(Automaton {
                 offset: start,
                 len: chunk.len(),
@@ -234,6 +249,7 @@ impl SkillMatcher {
         for (start, chunk) in
             (0..).step_by(MAX_PATTERNS_PER_AUTOMATON).zip(exact_texts.chunks(MAX_PATTERNS_PER_AUTOMATON))
         {
+            starts.add(automata.len(), chunk);
             automata.push(Automaton {
                 offset: exact_offset + start,
                 len: chunk.len(),
@@ -243,12 +259,6 @@ impl SkillMatcher {
             });
         }
         patterns.extend(exact_patterns);
-        let mut starts = StartIndex::default();
-        for (index, automaton) in automata.iter().enumerate() {
-            let texts: Vec<&str> =
-                patterns[automaton.offset..automaton.offset + automaton.len].iter().map(|p| &*p.exact).collect();
-            starts.add(index, &texts);
-        }
         Ok(SkillMatcher { automata, starts, patterns, rules })
     }
 
@@ -330,13 +340,7 @@ impl SkillMatcher {
     ) -> Option<Candidate> {
         ends.iter().rev().find_map(|&(end, id)| {
             let pattern = &self.patterns[automaton.offset + id];
-            accept(text, at..end, pattern).map(|end| Candidate {
-                skill: pattern.skill,
-                range: at..end,
-                ambiguous: pattern.kind == AliasKind::Ambiguous,
-                recased: pattern.recased,
-                common_word: pattern.common_word,
-            })
+            accept(text, at..end, pattern).map(|end| pattern.candidate(at..end))
         })
     }
 
@@ -379,13 +383,7 @@ impl SkillMatcher {
                 let pattern = &self.patterns[offset + found.pattern().as_usize()];
                 match accept(text, found.range(), pattern) {
                     Some(end) => {
-                        out.push(Candidate {
-                            skill: pattern.skill,
-                            range: found.start()..end,
-                            ambiguous: pattern.kind == AliasKind::Ambiguous,
-                            recased: pattern.recased,
-                            common_word: pattern.common_word,
-                        });
+                        out.push(pattern.candidate(found.start()..end));
                         if end > found.end() {
                             // A plural suffix was taken in: resume after it.
                             at = end;
@@ -428,13 +426,7 @@ impl SkillMatcher {
             let found = automaton.find(input)?;
             let pattern = &self.patterns[offset + found.pattern().as_usize()];
             if let Some(accepted_end) = accept(text, found.range(), pattern) {
-                return Some(Candidate {
-                    skill: pattern.skill,
-                    range: found.start()..accepted_end,
-                    ambiguous: pattern.kind == AliasKind::Ambiguous,
-                    recased: pattern.recased,
-                    common_word: pattern.common_word,
-                });
+                return Some(pattern.candidate(found.start()..accepted_end));
             }
             end = found.end();
         }
@@ -469,9 +461,8 @@ fn build_automaton<P: AsRef<[u8]>>(patterns: &[P], any_case: bool) -> Result<Aho
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .ascii_case_insensitive(any_case)
-        // The exact-case automaton meets every capital and, for recased names, many short
-        // lower-case words: as a DFA, `freq` on the pool takes 0.88 s instead of 1.0 s, for about 1 MB. Only while it
-        // is small, since a DFA's memory grows with its states.
+        // The same kinds as the walkers use, so the reference scan and the benches' bare pass
+        // compare like with like: a DFA for the small exact-case sets.
         .kind((!any_case && patterns.len() <= MAX_DFA_PATTERNS).then_some(AhoCorasickKind::DFA))
         .build(patterns)
 }

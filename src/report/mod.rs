@@ -263,22 +263,18 @@ impl<W: Write> RecordWriter<W> {
         if self.rows == 0 {
             self.start()?;
         }
-        if matches!(self.format, Format::Table | Format::Markdown) {
-            text::distinguish_labels(self.columns, &mut self.buffered);
-            let shown: Vec<usize> =
-                (0..self.columns.len()).filter(|&i| self.columns[i].audience.shown_in(self.format)).collect();
-            let columns: Vec<Column> = shown.iter().map(|&i| self.columns[i]).collect();
-            let rows: Vec<Vec<Cell>> = std::mem::take(&mut self.buffered)
-                .into_iter()
-                .map(|row| row.into_iter().enumerate().filter(|(i, _)| shown.contains(i)).map(|(_, c)| c).collect())
-                .collect();
-            match self.format {
-                Format::Table => text::write_table(&mut self.out, &columns, &rows, &self.style)?,
-                _ => text::write_markdown(&mut self.out, &columns, &rows)?,
-            }
-        }
         match self.format {
-            Format::Table | Format::Markdown => {}
+            Format::Table | Format::Markdown => {
+                text::distinguish_labels(self.columns, &mut self.buffered);
+                let columns: Vec<Column> =
+                    self.columns.iter().copied().filter(|c| c.audience.shown_in(self.format)).collect();
+                let buffered = std::mem::take(&mut self.buffered);
+                let rows: Vec<Vec<Cell>> = buffered.into_iter().map(|row| self.shown_cells(row).collect()).collect();
+                match self.format {
+                    Format::Table => text::write_table(&mut self.out, &columns, &rows, &self.style)?,
+                    _ => text::write_markdown(&mut self.out, &columns, &rows)?,
+                }
+            }
             Format::Json => {
                 let close = if self.envelope.is_some() { "]}" } else { "]" };
                 let newline = if self.rows > 0 { "\n" } else { "" };
