@@ -12,11 +12,12 @@
 use std::ops::Range;
 
 use crate::clean::CleanText;
-use crate::context::{names_a_role, requirement_context, Context, ContextSet};
+use crate::context::{names_a_role, read_requirement, Context, ContextSet};
 use crate::matcher::{Candidate, SkillIndex, SkillMatcher};
 use crate::posting::Posting;
+use crate::practice::{PracticePhrase, PracticeVerbs};
 use crate::signals::{clauses, preference_cues, years_mentions, PreferenceCue, YearsMention};
-use crate::split::{split_requirements, Requirement, Strength};
+use crate::split::{split_requirements, Requirement, SectionKind, Strength};
 use crate::taxonomy::Taxonomy;
 
 /// One skill mention in a posting.
@@ -45,6 +46,9 @@ pub struct Analysis {
     pub requirements: Vec<Requirement>,
     /// Its skill matches, in text order.
     pub matches: Vec<SkillMatch>,
+    /// What its requirements ask the reader to do, in text order (only from an analyzer
+    /// built [`Analyzer::with_practices`]; empty otherwise).
+    pub practices: Vec<PracticePhrase>,
     /// The clean view of the text the stages read, and its map back to the posting text.
     pub view: CleanText,
 }
@@ -53,6 +57,9 @@ impl Analysis {
     /// Drops the mentions outside `contexts`, as an [`Analyzer::with_contexts`] would have.
     pub fn keep_contexts(&mut self, contexts: ContextSet) {
         self.matches.retain(|m| contexts.contains(m.context));
+        if !contexts.contains(Context::Requirement) {
+            self.practices.clear();
+        }
     }
 
     /// The clean text the stages read; [`Requirement::clean_range`] slices it.
@@ -67,19 +74,27 @@ pub struct Analyzer {
     taxonomy: Taxonomy,
     matcher: SkillMatcher,
     contexts: ContextSet,
+    practices: bool,
 }
 
 impl Analyzer {
     /// Compiles the matcher for `taxonomy`.
     pub fn new(taxonomy: Taxonomy) -> Result<Analyzer, aho_corasick::BuildError> {
         let matcher = SkillMatcher::new(&taxonomy)?;
-        Ok(Analyzer { taxonomy, matcher, contexts: ContextSet::ALL })
+        Ok(Analyzer { taxonomy, matcher, contexts: ContextSet::ALL, practices: false })
     }
 
     /// Keeps only mentions in `contexts` (all by default): counts and comparisons keep
     /// [`ContextSet::REQUIREMENTS`], so benefits and legal text do not count as demand.
     pub fn with_contexts(mut self, contexts: ContextSet) -> Analyzer {
         self.contexts = contexts;
+        self
+    }
+
+    /// Also finds practice phrases ([`crate::practice`]): what each requirement asks the
+    /// reader to do. Off by default, since counts of skills do not need them.
+    pub fn with_practices(mut self, practices: bool) -> Analyzer {
+        self.practices = practices;
         self
     }
 
@@ -132,8 +147,13 @@ impl Analyzer {
         let years = years_mentions(text);
         let mut matches = Vec::new();
         let mut found = Vec::new();
+        let mut practices = Vec::new();
         for requirement in &mut requirements {
-            requirement.context = requirement_context(text, requirement);
+            let reading = read_requirement(text, requirement);
+            requirement.context = reading.context;
+            if self.practices && asks_for_practice(requirement, reading.asks) {
+                find_practices(text, requirement, &cues, &mut practices);
+            }
         }
         for (requirement, span) in requirements.iter().zip(spans) {
             if span.is_empty() {
@@ -158,8 +178,36 @@ impl Analyzer {
             for found in &mut matches {
                 found.range = view.to_original(found.range.clone());
             }
+            for phrase in &mut practices {
+                phrase.range = view.to_original(phrase.range.clone());
+            }
         }
-        Analysis { posting, requirements, matches, view }
+        if !self.contexts.contains(Context::Requirement) {
+            practices.clear();
+        }
+        Analysis { posting, requirements, matches, practices, view }
+    }
+}
+
+/// Whether a requirement may hold practice phrases: it is asked of the reader, by its section,
+/// its bullet, or its own words.
+fn asks_for_practice(requirement: &Requirement, asks: bool) -> bool {
+    requirement.context == Context::Requirement
+        && (asks || requirement.is_bullet || requirement.section == SectionKind::Requirements)
+}
+
+/// The practice phrases of one requirement (ranges in the clean view), with its strength.
+fn find_practices(text: &str, requirement: &Requirement, cues: &[PreferenceCue], out: &mut Vec<PracticePhrase>) {
+    let range = requirement.clean_range.clone();
+    let cues = within_sorted(cues, &range, |c| &c.range);
+    let strength = if cues.is_empty() { requirement.section_strength } else { Strength::Preferred };
+    for (phrase, verb) in PracticeVerbs::get().phrases_in(&text[range.clone()]) {
+        let mut phrase = range.start + phrase.start..range.start + phrase.end;
+        // "building data pipelines is a plus": the cue qualifies the phrase, it is not part of it.
+        if let Some(cue) = cues.iter().find(|c| phrase.contains(&c.range.start) && c.range.start > phrase.start) {
+            phrase.end = phrase.start + text[phrase.start..cue.range.start].trim_end().len();
+        }
+        out.push(PracticePhrase { requirement: requirement.index, range: phrase, verb, strength });
     }
 }
 

@@ -258,9 +258,91 @@ impl CueSet {
     }
 }
 
+/// How a requirement reads: where it stands, and whether its words ask something of the
+/// reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// Where it stands.
+    pub context: Context,
+    /// Whether it has a requirement cue ("you", "experience", "ability to", …).
+    pub asks: bool,
+}
+
 /// The context of `requirement`, whose `clean_range` slices `text`.
 pub fn requirement_context(text: &str, requirement: &Requirement) -> Context {
-    let found = CueSet::get().found(&text[requirement.clean_range.clone()]);
+    read_requirement(text, requirement).context
+}
+
+/// How `requirement` reads (its `clean_range` slices `text`), from one pass over its words.
+pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
+    let words = &text[requirement.clean_range.clone()];
+    let mut found = CueSet::get().found(words);
+    if found & ASKS == 0 && names_the_employer_as_subject(words) {
+        found |= EMPLOYER;
+    }
+    let asks = found & ASKS != 0;
+    Reading { context: context_of(requirement, found), asks }
+}
+
+/// Verbs that, after a name opening a sentence, describe the employer ("Acme is a leading…",
+/// "Acme builds…"): the third-person voice of an "About us" paragraph.
+const BLURB_VERBS: &[&str] = &[
+    "is",
+    "are",
+    "has",
+    "have",
+    "was",
+    "provides",
+    "offers",
+    "builds",
+    "helps",
+    "supports",
+    "serves",
+    "develops",
+    "delivers",
+    "creates",
+    "operates",
+    "specializes",
+    "specialises",
+    "enables",
+    "empowers",
+    "powers",
+    "combines",
+];
+
+/// Words after "is a" that make the sentence a verdict on a skill ("Rust is a plus").
+const VERDICT_NOUNS: &[&str] =
+    &["plus", "bonus", "must", "nice", "big", "huge", "strong", "asset", "advantage", "requirement", "prerequisite"];
+
+/// Whether `sentence` opens with a name as its subject and a verb describing it: "Acme is an
+/// independent software company…", "The Acme Group develops…", or an anonymised
+/// "<ORGANIZATION> supports…". A name is one to four capitalised words (or a `<PLACEHOLDER>`).
+fn names_the_employer_as_subject(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace().peekable();
+    words.next_if(|w| *w == "The");
+    let mut name_words = 0;
+    while let Some(word) = words.next_if(|w| is_name_word(w)) {
+        name_words += 1;
+        if name_words > 4 || word.ends_with([',', '.', ':', ';']) {
+            return false;
+        }
+    }
+    let Some(verb) = words.next() else { return false };
+    if name_words == 0 || !BLURB_VERBS.contains(&verb) {
+        return false;
+    }
+    // "Acme is a plus" is about a skill, not an employer; "Acme is seeking" asks (a cue).
+    let next = words.next().unwrap_or("");
+    let object = if matches!(next, "a" | "an") { words.next().unwrap_or("") } else { next };
+    !VERDICT_NOUNS.contains(&object.trim_end_matches([',', '.']))
+}
+
+fn is_name_word(word: &str) -> bool {
+    let placeholder = word.len() > 2 && word.starts_with('<') && word.ends_with('>');
+    placeholder || word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn context_of(requirement: &Requirement, found: u8) -> Context {
     if found & LEGAL != 0 {
         return Context::Legal;
     }
@@ -305,13 +387,32 @@ mod tests {
         assert_eq!(
             contexts(text),
             [
-                ("Acme builds robots.", Context::Requirement),
+                ("Acme builds robots.", Context::Employer),
                 ("We run Kafka on Kubernetes.", Context::Employer),
                 ("5+ years of C++", Context::Requirement),
                 ("Python", Context::Requirement),
                 ("Health insurance and a Python conference budget", Context::Benefit),
                 ("Acme is an equal opportunity employer and does not discriminate.", Context::Legal),
                 ("Rust", Context::Requirement),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_as_subject_is_the_employer_speaking() {
+        let text = "The Acme Group develops software for banks using Java.\n\
+                    <ORGANIZATION> is an independent software company with Kafka experts.\n\
+                    Rust is a plus.\n\
+                    Acme is seeking an engineer with Go experience.\n\
+                    Kubernetes, Terraform and AWS are part of the job.\n";
+        assert_eq!(
+            contexts(text),
+            [
+                ("The Acme Group develops software for banks using Java.", Context::Employer),
+                ("<ORGANIZATION> is an independent software company with Kafka experts.", Context::Employer),
+                ("Rust is a plus.", Context::Requirement),
+                ("Acme is seeking an engineer with Go experience.", Context::Requirement),
+                ("Kubernetes, Terraform and AWS are part of the job.", Context::Requirement),
             ]
         );
     }

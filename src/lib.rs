@@ -51,6 +51,7 @@ pub mod matcher;
 pub mod overview;
 pub mod partial;
 pub mod posting;
+pub mod practice;
 pub mod report;
 pub mod sentences;
 pub mod signals;

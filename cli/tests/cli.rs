@@ -376,6 +376,41 @@ mod outputs {
     use super::*;
 
     #[test]
+    fn scan_practices_lists_what_requirements_ask_the_reader_to_do() {
+        let posting = b"Requirements:\n\
+            - Mentor junior engineers and communicate complex ideas to non-technical stakeholders\n\
+            - 5+ years of Python\n\
+            - Experience designing and building data pipelines is a plus\n\
+            Benefits:\n\
+            - Work with a great team and develop your career\n";
+        let o = run_stdin(&["scan", "-q", "-f", "csv", "--practices"], posting);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<String> = stdout(&o)
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let cells: Vec<&str> = line.split(',').collect();
+                format!("{} {} {} {}", cells[4], cells[5], cells[7], cells[8])
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "mentoring Mentoring Mentor junior engineers required",
+                "practice mentor Mentor junior engineers required",
+                "technical-communication Technical communication communicate complex ideas required",
+                "practice communicate communicate complex ideas to non-technical stakeholders required",
+                "python Python Python required",
+                "practice build building data pipelines preferred",
+                "data-pipelines Data pipelines data pipelines preferred",
+            ]
+        );
+        // Without the flag, skills only.
+        let o = run_stdin(&["scan", "-q", "-f", "csv"], posting);
+        assert!(!stdout(&o).contains(",practice,"), "{}", stdout(&o));
+    }
+
+    #[test]
     fn csv_cells_cannot_start_formulas() {
         let dir = scratch("inject");
         let path = write(&dir, "in.csv", b"id,text\n\"=HYPERLINK(\"\"x\"\")\",\"=cmd|calc Python experience\"\n\"@evil\",\"+1 Kubernetes and -Go\"\n");
@@ -391,7 +426,7 @@ mod outputs {
     #[test]
     fn summary_on_stderr_and_quiet_silences_it() {
         let o = run(&["freq", "data/postings.jsonl"]);
-        assert_eq!(stderr(&o), "rungs: 5 postings, 37 requirements, 86 matches, 0 skipped\n");
+        assert_eq!(stderr(&o), "rungs: 5 postings, 37 requirements, 85 matches, 0 skipped\n");
         let o = run(&["freq", "-q", "data/postings.jsonl"]);
         assert_eq!(stderr(&o), "");
     }
@@ -751,7 +786,7 @@ mod report {
         assert!(html.contains("<a href=\"https://www.linkedin.com/jobs/view/4001\" rel=\"noopener noreferrer\""));
         assert!(html.contains("<td>Acme Robotics</td>"), "no company column");
         // Company blurbs, benefits and legal text are collapsed apart, not numbered requirements.
-        assert!(html.contains("The rest of the posting (7 passages"), "boilerplate not set apart");
+        assert!(html.contains("The rest of the posting (8 passages"), "boilerplate not set apart");
         // Two ladders that place every posting alike share one chart.
         assert_eq!(html.matches("<h3>").count(), 1, "one level chart for the two default ladders");
     }

@@ -198,6 +198,11 @@ pub struct ScanArgs {
     pub run: RunArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Also print practice phrases: what a requirement asks the reader to do ("mentor junior
+    /// engineers"), as rows with skill_id `practice`, the verb as skill and the phrase as
+    /// matched text.
+    #[arg(long)]
+    pub practices: bool,
 }
 
 #[derive(Debug, ClapArgs)]

@@ -22,7 +22,7 @@ use super::Exit;
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     match args.command {
-        Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?),
+        Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.practices),
         Command::Freq(args) => {
             let config = RunConfig::from_args(&args.run, Some(&args.output))?;
             let view = freq::View { by: args.by, top: args.top, kinds: &args.kind, roll_up: args.roll_up };

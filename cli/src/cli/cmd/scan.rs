@@ -8,8 +8,11 @@ use super::{analyse_all, build_analyzer, print_summary};
 use crate::cli::config::RunConfig;
 use crate::cli::Exit;
 
-pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::ALL)?;
+/// What a practice phrase's row says in the skill columns.
+const PRACTICE: &str = "practice";
+
+pub fn run(config: RunConfig, practices: bool) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&config, ContextSet::ALL)?.with_practices(practices);
     let skills = analyzer.taxonomy().skills();
     let ancestors: Vec<Vec<&str>> = analyzer
         .taxonomy()
@@ -26,23 +29,50 @@ pub fn run(config: RunConfig) -> anyhow::Result<Exit> {
     );
     let totals = analyse_all(&config, &analyzer, &mut |analysis| {
         let posting = &analysis.posting;
+        let row = |requirement, range: &std::ops::Range<usize>| MatchRecord {
+            posting: &posting.id,
+            title: posting.title.as_deref(),
+            company: posting.company.as_deref(),
+            requirement,
+            start: range.start,
+            end: range.end,
+            skill_id: PRACTICE,
+            skill: PRACTICE,
+            category: PRACTICE,
+            ancestors: Vec::new(),
+            matched: &posting.text[range.clone()],
+            strength: "required",
+            min_years: None,
+            context: "requirement",
+        };
+        // Skill mentions and practice phrases, merged in text order (a phrase after a mention
+        // that starts where it does).
+        let mut phrases = analysis.practices.iter().peekable();
         for m in &analysis.matches {
+            while let Some(phrase) = phrases.next_if(|p| p.range.start < m.range.start) {
+                writer.write(&MatchRecord {
+                    skill: phrase.verb,
+                    strength: phrase.strength.as_str(),
+                    ..row(phrase.requirement, &phrase.range)
+                })?;
+            }
             let skill = &skills[m.skill as usize];
             writer.write(&MatchRecord {
-                posting: &posting.id,
-                title: posting.title.as_deref(),
-                company: posting.company.as_deref(),
-                requirement: m.requirement,
-                start: m.range.start,
-                end: m.range.end,
                 skill_id: &skill.id,
                 skill: &skill.name,
                 category: &skill.category,
                 ancestors: ancestors[m.skill as usize].clone(),
-                matched: &posting.text[m.range.clone()],
                 strength: m.strength.as_str(),
                 min_years: m.min_years,
                 context: m.context.as_str(),
+                ..row(m.requirement, &m.range)
+            })?;
+        }
+        for phrase in phrases {
+            writer.write(&MatchRecord {
+                skill: phrase.verb,
+                strength: phrase.strength.as_str(),
+                ..row(phrase.requirement, &phrase.range)
             })?;
         }
         Ok(())
