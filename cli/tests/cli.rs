@@ -690,8 +690,22 @@ mod levels {
         assert_eq!(rows[1]["competency_id"], "collaboration");
         let o = run_stdin(&["ladder", "-q", "-f", "csv", "--ladder", "kensho-sre", "--coverage"], input);
         let out = stdout(&o);
-        assert!(out.contains(",never mentioned\n"), "{out}");
+        assert!(out.contains(",never mentioned,0\n"), "{out}");
         assert_eq!(out.lines().count(), 1 + 26);
+        // Practice phrases count for the competency they are placed on: one here ("Conduct"
+        // and "Assist" are not practice verbs).
+        assert!(
+            out.contains(
+                "\nTechnical Excellence,architecture,Architecture,1,1,Principal Site Reliability Engineer,1\n"
+            ),
+            "{out}"
+        );
+        let practices: u64 = out.lines().skip(1).map(|l| l.rsplit(',').next().unwrap().parse::<u64>().unwrap()).sum();
+        assert_eq!(practices, 1, "{out}");
+        let o = run_stdin(&["ladder", "-q", "-f", "csv", "--ladder", "kensho-sre", "--practices"], input);
+        let rows: Vec<String> =
+            stdout(&o).lines().skip(1).map(|l| l.split(',').take(7).collect::<Vec<_>>().join(",")).collect();
+        assert_eq!(rows, ["stdin,1,12,45,leading company-wide architecture,architecture,Architecture"]);
         let o = run_stdin(&["ladder", "--ladder", "kensho-sre", "--target", "Wizard"], input);
         assert_eq!(o.status.code(), Some(2));
     }

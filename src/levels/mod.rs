@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analyse::Analysis;
 use crate::ladder::Ladder;
+use crate::practice::PracticePhrase;
 use crate::signals::years_mentions;
 use crate::taxonomy::{Taxonomy, TaxonomyError};
 use bm25::{terms, Bm25};
@@ -169,6 +170,8 @@ pub struct PostingLevel {
     pub evidence: Vec<Evidence>,
     /// Per requirement.
     pub requirements: Vec<RequirementLevel>,
+    /// Per practice phrase of the analysis (in its order), its place on each ladder.
+    pub practices: Vec<Vec<Placement>>,
 }
 
 /// The data a level call is made with: the signal table and the learned text model.
@@ -350,7 +353,22 @@ impl LevelModel {
                 .then(a.range.start.cmp(&b.range.start))
         });
         all_evidence.truncate(5);
-        PostingLevel { estimate, confidence, ladders, evidence: all_evidence, requirements }
+        let practices = analysis.practices.iter().map(|phrase| self.place_phrase(analysis, phrase)).collect();
+        PostingLevel { estimate, confidence, ladders, evidence: all_evidence, requirements, practices }
+    }
+
+    /// Places one practice phrase on each ladder: the competency whose cells it resembles most
+    /// (boosted where a skill it names is linked to one), at the level of that cell.
+    pub fn place_phrase(&self, analysis: &Analysis, phrase: &PracticePhrase) -> Vec<Placement> {
+        let query = terms(&analysis.posting.text[phrase.range.clone()]);
+        let ranked = self.index.search(&query);
+        let linked: Vec<(usize, usize)> = analysis
+            .matches
+            .iter()
+            .filter(|m| phrase.range.start <= m.range.start && m.range.end <= phrase.range.end)
+            .flat_map(|m| self.skill_links[m.skill as usize].iter().copied())
+            .collect();
+        (0..self.ladders.len()).map(|l| self.place(l, None, &ranked, &query, &linked)).collect()
     }
 
     /// Level words of the title, or the plain-title vote when it has none.

@@ -167,6 +167,9 @@ pub struct CompetencyCount {
     pub postings: u64,
     /// The lowest and highest level index they were placed at.
     pub levels: Option<(usize, usize)>,
+    /// Practice phrases placed on it (counted when the analysis found them).
+    #[serde(default)]
+    pub practices: u64,
 }
 
 /// Which competencies of one ladder (the model's first) the requirements exercise.
@@ -205,6 +208,11 @@ impl LadderCoverage {
             let at = placement.level;
             entry.levels = Some(entry.levels.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))));
         }
+        for placements in &level.practices {
+            if let Some(c) = placements.first().and_then(|p| p.competency) {
+                self.competencies[c].practices += 1;
+            }
+        }
         for (entry, seen) in self.competencies.iter_mut().zip(in_posting) {
             entry.postings += u64::from(seen);
         }
@@ -219,6 +227,7 @@ impl LadderCoverage {
         self.postings += other.postings;
         for (mine, theirs) in self.competencies.iter_mut().zip(&other.competencies) {
             mine.requirements += theirs.requirements;
+            mine.practices += theirs.practices;
             mine.postings += theirs.postings;
             mine.levels = match (mine.levels, theirs.levels) {
                 (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),

@@ -361,6 +361,8 @@ pub struct CoverageRecord<'a> {
     pub postings: u64,
     /// The lowest and highest level titles seen, or `never mentioned`.
     pub levels: String,
+    /// Practice phrases placed on it.
+    pub practices: u64,
 }
 
 impl Record for CoverageRecord<'_> {
@@ -372,6 +374,7 @@ impl Record for CoverageRecord<'_> {
             number("requirements"),
             number("postings"),
             text("levels"),
+            number("practices"),
         ];
         COLUMNS
     }
@@ -384,6 +387,7 @@ impl Record for CoverageRecord<'_> {
             Cell::Int(self.requirements),
             Cell::Int(self.postings),
             Cell::Text(self.levels.clone()),
+            Cell::Int(self.practices),
         ]
     }
 }

@@ -151,9 +151,14 @@ pub struct LadderArgs {
     /// one band away and stated years that do not fit it.
     #[arg(long, value_name = "LEVEL")]
     pub target: Option<String>,
-    /// Print which of the ladder's competencies the postings cover, instead of the requirements.
+    /// Print which of the ladder's competencies the postings cover, instead of the requirements
+    /// (with the practice phrases placed on each).
     #[arg(long)]
     pub coverage: bool,
+    /// Print one row per practice phrase (what a requirement asks the reader to do: "mentor
+    /// junior engineers") with the competency it exercises, instead of one per requirement.
+    #[arg(long, conflicts_with = "coverage")]
+    pub practices: bool,
     /// With --coverage: print one line of JSON with the counts, for `rungs merge` (empty input
     /// is a zero partial).
     #[arg(long, requires = "coverage", conflicts_with = "format")]

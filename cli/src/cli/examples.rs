@@ -84,6 +84,9 @@ Examples:
   Which competencies of the ladder the postings never mention:
     rungs ladder --ladder kensho-sre --coverage data/sre-postings.txt
 
+  What the postings ask people to do (\"mentor junior engineers\"), each on its competency:
+    rungs ladder --ladder kensho-sre --practices data/sre-postings.txt
+
   Put your own ladder's levels on the common band scale:
     rungs ladder bands my-ladder.csv";
 

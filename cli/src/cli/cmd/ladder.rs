@@ -10,7 +10,7 @@ use anyhow::Context;
 use rungs::ladder::Ladder;
 use rungs::levels::bands::assign_bands;
 use rungs::levels::summary::LadderCoverage;
-use rungs::levels::{LevelData, LevelModel, PostingLevel};
+use rungs::levels::{LevelData, LevelModel, Placement, PostingLevel};
 use rungs::partial::SummaryPartial;
 use rungs::report::{round2, CoverageRecord, LadderCellRecord, LevelBandRecord, PlacementRecord, Record, RecordWriter};
 use rungs::Analysis;
@@ -98,9 +98,24 @@ fn target_level(ladder: &Ladder, target: &str) -> anyhow::Result<usize> {
     })
 }
 
-pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, partial: bool) -> anyhow::Result<Exit> {
+/// What `rungs ladder --ladder L` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapShape {
+    /// One row per requirement, placed on the ladder.
+    Requirements,
+    /// One row per practice phrase, placed on the ladder.
+    Practices,
+    /// One row per competency: how much the postings exercise it.
+    Coverage,
+    /// The coverage counts as one line of JSON for `rungs merge`.
+    CoveragePartial,
+}
+
+pub fn map(config: RunConfig, name: &str, target: Option<&str>, shape: MapShape) -> anyhow::Result<Exit> {
+    let coverage = matches!(shape, MapShape::Coverage | MapShape::CoveragePartial);
+    let partial = shape == MapShape::CoveragePartial;
     let ladders = load_ladders(&[name.to_string()])?;
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_practices(shape != MapShape::Requirements);
     let model = LevelModel::new(ladders, config.level_data.clone(), analyzer.taxonomy());
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;
@@ -121,29 +136,21 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, 
     let counted = analyse_all_with(&config, &analyzer, &estimate, &mut |analysis, level: PostingLevel| {
         covered.add(&level);
         let Some(writer) = writer.as_mut() else { return Ok(()) };
+        if shape == MapShape::Practices {
+            for (phrase, placements) in analysis.practices.iter().zip(&level.practices) {
+                let row = placement_record(analysis, ladder, phrase.requirement, phrase.range.clone(), &placements[0]);
+                writer.write(&row)?;
+            }
+            return Ok(());
+        }
         for requirement in &level.requirements {
             let placement = &requirement.placements[0];
-            let rung = &ladder.levels[placement.level];
-            let text = &analysis.posting.text[requirement.range.clone()];
-            let departure = model.departure(requirement, text, 0, target);
-            let competency = placement.competency.map(|c| &ladder.competencies[c]);
+            let row = placement_record(analysis, ladder, requirement.requirement, requirement.range.clone(), placement);
+            let departure = model.departure(requirement, row.text, 0, target);
             writer.write(&PlacementRecord {
-                posting: &analysis.posting.id,
-                title: analysis.posting.title.as_deref(),
-                company: analysis.posting.company.as_deref(),
-                requirement: requirement.requirement,
-                start: requirement.range.start,
-                end: requirement.range.end,
-                text,
-                competency_id: competency.map_or("", |c| c.id.as_str()),
-                competency: competency.map_or("", |c| c.name.as_str()),
-                level: rung.order,
-                level_title: &rung.title,
-                band: rung.band,
-                score: (placement.score * 10.0).round() / 10.0,
-                terms: placement.terms.join("|"),
                 min_years: departure.min_years,
                 flags: departure.flags.join("|"),
+                ..row
             })?;
         }
         Ok(())
@@ -163,12 +170,44 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, coverage: bool, 
     Ok(Exit::Success)
 }
 
+/// The row of one requirement or practice phrase (`range` of the posting text) placed on
+/// `ladder`, with no years or flags.
+fn placement_record<'a>(
+    analysis: &'a Analysis,
+    ladder: &'a Ladder,
+    requirement: u32,
+    range: std::ops::Range<usize>,
+    placement: &Placement,
+) -> PlacementRecord<'a> {
+    let rung = &ladder.levels[placement.level];
+    let competency = placement.competency.map(|c| &ladder.competencies[c]);
+    PlacementRecord {
+        posting: &analysis.posting.id,
+        title: analysis.posting.title.as_deref(),
+        company: analysis.posting.company.as_deref(),
+        requirement,
+        start: range.start,
+        end: range.end,
+        text: &analysis.posting.text[range],
+        competency_id: competency.map_or("", |c| c.id.as_str()),
+        competency: competency.map_or("", |c| c.name.as_str()),
+        level: rung.order,
+        level_title: &rung.title,
+        band: rung.band,
+        score: (placement.score * 10.0).round() / 10.0,
+        terms: placement.terms.join("|"),
+        min_years: None,
+        flags: String::new(),
+    }
+}
+
 /// Which competencies the postings cover: what `ladder --coverage` prints, and `merge` too.
 pub fn write_coverage(output: &OutputConfig, ladder: &Ladder, coverage: &LadderCoverage) -> anyhow::Result<()> {
     let mut writer =
         RecordWriter::new(CoverageRecord::columns(), output.format, output.open()?, output.style.clone(), None);
     for (competency, count) in ladder.competencies.iter().zip(&coverage.competencies) {
         let levels = match count.levels {
+            None if count.practices > 0 => "only in practice phrases".to_string(),
             None => "never mentioned".to_string(),
             Some((lo, hi)) if lo == hi => ladder.levels[lo].title.clone(),
             Some((lo, hi)) => format!("{} – {}", ladder.levels[lo].title, ladder.levels[hi].title),
@@ -180,6 +219,7 @@ pub fn write_coverage(output: &OutputConfig, ladder: &Ladder, coverage: &LadderC
             requirements: count.requirements,
             postings: count.postings,
             levels,
+            practices: count.practices,
         })?;
     }
     writer.finish()?.commit()?;

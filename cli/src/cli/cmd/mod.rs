@@ -50,13 +50,13 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             }
             None => {
                 let name = args.ladder.expect("clap requires --ladder without a subcommand");
-                ladder::map(
-                    RunConfig::from_args(&args.run, Some(&args.output))?,
-                    &name,
-                    args.target.as_deref(),
-                    args.coverage,
-                    args.partial,
-                )
+                let shape = match (args.coverage, args.partial, args.practices) {
+                    (true, true, _) => ladder::MapShape::CoveragePartial,
+                    (true, false, _) => ladder::MapShape::Coverage,
+                    (false, _, true) => ladder::MapShape::Practices,
+                    (false, _, false) => ladder::MapShape::Requirements,
+                };
+                ladder::map(RunConfig::from_args(&args.run, Some(&args.output))?, &name, args.target.as_deref(), shape)
             }
         },
         Command::Completions { shell } => {
