@@ -29,6 +29,24 @@ pub const MAX_WORDS: usize = 10;
 /// Words after which a verb form is a noun ("the design", "our work").
 const DETERMINERS: &[&str] = &["a", "an", "the", "our", "their", "its", "this", "that", "of", "his", "her", "my"];
 
+/// Nouns that make the verb form before them part of a noun phrase: "working knowledge",
+/// "work experience", "work environment".
+const NOUNS_AFTER: &[&str] = &[
+    "knowledge",
+    "experience",
+    "environment",
+    "environments",
+    "hours",
+    "schedule",
+    "ethic",
+    "life",
+    "location",
+    "authorization",
+    "permit",
+    "style",
+    "skills",
+];
+
 /// One practice phrase of a posting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PracticePhrase {
@@ -108,6 +126,14 @@ impl PracticeVerbs {
                 && text[words[i - 1].end..word.start].trim().is_empty()
             {
                 continue;
+            }
+            if let Some(next) = words.get(i + 1).filter(|next| text[word.end..next.start] == *" ") {
+                let next = &text[next.clone()];
+                // "understanding of", "planning of": a noun, with its object.
+                let gerund_noun = next == "of" && text[word.clone()].ends_with("ing");
+                if gerund_noun || NOUNS_AFTER.iter().any(|noun| noun.eq_ignore_ascii_case(next)) {
+                    continue;
+                }
             }
             let end = self.clause_end(text, word.end);
             let in_clause: Vec<&Range<usize>> = words[i..].iter().take_while(|w| w.end <= end).collect();
@@ -211,6 +237,7 @@ mod tests {
     #[test]
     fn nouns_lone_verbs_and_long_runs_are_not_phrases() {
         assert!(phrases("Experience with the design of APIs").is_empty());
+        assert!(phrases("Working knowledge of Linux; an understanding of networks").is_empty());
         assert!(phrases("Strong ability to lead.").is_empty());
         let long = phrases("Drive one two three four five six seven eight nine ten eleven twelve");
         assert_eq!(long, ["Drive one two three four five six seven eight nine"]);
