@@ -14,9 +14,10 @@
 //! back like every other range. Placing a phrase on a ladder competency is the level model's
 //! job ([`crate::levels::LevelModel::place_phrase`]).
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::split::Strength;
 
@@ -63,7 +64,7 @@ pub struct PracticePhrase {
 /// The practice verbs, by base form.
 #[derive(Debug)]
 pub struct PracticeVerbs {
-    verbs: HashSet<&'static str>,
+    verbs: FxHashSet<&'static str>,
 }
 
 impl PracticeVerbs {
@@ -81,31 +82,39 @@ impl PracticeVerbs {
 
     /// The base form of `word` (any case) when it is a form of a practice verb.
     pub fn base_form(&self, word: &str) -> Option<&'static str> {
-        if word.len() > 24 || !word.is_ascii() {
+        // Every word of every asking requirement comes here: lower-case it on the stack.
+        let mut buffer = [0u8; 25];
+        if word.len() < 2 || word.len() >= buffer.len() || !word.is_ascii() {
             return None;
         }
-        let lower = word.to_ascii_lowercase();
-        let known = |stem: &str| self.verbs.get(stem).copied();
-        if let Some(verb) = known(&lower) {
+        buffer[..word.len()].copy_from_slice(word.as_bytes());
+        buffer[..word.len()].make_ascii_lowercase();
+        let known = |stem: &[u8]| std::str::from_utf8(stem).ok().and_then(|stem| self.verbs.get(stem).copied());
+        if let Some(verb) = known(&buffer[..word.len()]) {
             return Some(verb);
         }
-        for suffix in ["ing", "ed", "es", "s", "d"] {
-            let Some(stem) = lower.strip_suffix(suffix) else { continue };
-            if let Some(verb) = known(stem) {
+        for suffix in [&b"ing"[..], b"ed", b"es", b"s", b"d"] {
+            let Some(stem_len) =
+                word.len().checked_sub(suffix.len()).filter(|_| buffer[..word.len()].ends_with(suffix))
+            else {
+                continue;
+            };
+            if let Some(verb) = known(&buffer[..stem_len]) {
                 return Some(verb);
             }
-            // "making", "managed": the final e dropped before the ending.
-            if matches!(suffix, "ing" | "ed") {
-                if let Some(verb) = known(&format!("{stem}e")) {
-                    return Some(verb);
-                }
+            if suffix == b"ing" || suffix == b"ed" {
                 // "planning", "planned": the final consonant doubled.
-                let bytes = stem.as_bytes();
-                if bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-                    if let Some(verb) = known(&stem[..stem.len() - 1]) {
+                if stem_len >= 3 && buffer[stem_len - 1] == buffer[stem_len - 2] {
+                    if let Some(verb) = known(&buffer[..stem_len - 1]) {
                         return Some(verb);
                     }
                 }
+                // "making", "managed": the final e dropped before the ending.
+                let ending = std::mem::replace(&mut buffer[stem_len], b'e');
+                if let Some(verb) = known(&buffer[..=stem_len]) {
+                    return Some(verb);
+                }
+                buffer[stem_len] = ending;
             }
         }
         None
@@ -215,7 +224,7 @@ mod tests {
         ] {
             assert_eq!(verbs.base_form(word), Some(base), "{word}");
         }
-        for word in ["planet", "tested-ness", "kubernetes", "design's", "leader"] {
+        for word in ["planet", "tested-ness", "kubernetes", "design's", "leader", "ed", "s", "ing", "eed", "Ss"] {
             assert_eq!(verbs.base_form(word), None, "{word}");
         }
     }

@@ -289,7 +289,9 @@ impl<W: Write> RecordWriter<W> {
 
 /// One CSV line, quoted as RFC 4180 requires.
 fn csv_line(cells: impl Iterator<Item = String>) -> io::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(128));
+    // The csv writer's own buffer is zeroed on creation (8 KiB by default); a row is short, and
+    // a longer one only flushes into the Vec more often.
+    let mut writer = csv::WriterBuilder::new().buffer_capacity(256).from_writer(Vec::with_capacity(256));
     writer.write_record(cells)?;
     writer.into_inner().map_err(|e| e.into_error())
 }
