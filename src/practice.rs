@@ -7,8 +7,10 @@
 //! that opens another "-ing" clause), at most [`MAX_WORDS`] words; a lone verb is not a
 //! phrase. Only requirements that ask something of the reader yield phrases: those in
 //! requirement context whose section is a requirements section, that are bullets, or whose
-//! words are a requirement cue ("you", "experience", "ability to", …). A verb right after a
-//! determiner or possessive ("the design", "our work") is a noun, not a practice.
+//! words are a requirement cue ("you", "experience", "ability to", …). A verb form right after
+//! a determiner or possessive ("the design", "our work"), before a noun it modifies ("working
+//! knowledge", "work experience"), or a gerund before "of" ("understanding of") is a noun, not
+//! a practice.
 //!
 //! Phrases are found in the clean view of the text; [`crate::Analyzer`] maps their ranges
 //! back like every other range. Placing a phrase on a ladder competency is the level model's
