@@ -148,10 +148,12 @@ impl Analyzer {
         let mut matches = Vec::new();
         let mut found = Vec::new();
         let mut practices = Vec::new();
+        // Phrases are found only in requirement context, so an analyzer that drops it finds none.
+        let find_phrases = self.practices && self.contexts.contains(Context::Requirement);
         for requirement in &mut requirements {
             let reading = read_requirement(text, requirement);
             requirement.context = reading.context;
-            if self.practices && asks_for_practice(requirement, reading.asks) {
+            if find_phrases && asks_for_practice(requirement, reading.asks) {
                 find_practices(text, requirement, &cues, &mut practices);
             }
         }
@@ -181,9 +183,6 @@ impl Analyzer {
             for phrase in &mut practices {
                 phrase.range = view.to_original(phrase.range.clone());
             }
-        }
-        if !self.contexts.contains(Context::Requirement) {
-            practices.clear();
         }
         Analysis { posting, requirements, matches, practices, view }
     }

@@ -3,6 +3,7 @@
 use rungs::report::{MatchRecord, Record, RecordWriter};
 
 use rungs::context::ContextSet;
+use rungs::practice::PracticePhrase;
 
 use super::{analyse_all, build_analyzer, print_summary};
 use crate::cli::config::RunConfig;
@@ -45,16 +46,17 @@ pub fn run(config: RunConfig, practices: bool) -> anyhow::Result<Exit> {
             min_years: None,
             context: "requirement",
         };
+        let phrase_row = |phrase: &PracticePhrase| MatchRecord {
+            skill: phrase.verb,
+            strength: phrase.strength.as_str(),
+            ..row(phrase.requirement, &phrase.range)
+        };
         // Skill mentions and practice phrases, merged in text order (a phrase after a mention
         // that starts where it does).
         let mut phrases = analysis.practices.iter().peekable();
         for m in &analysis.matches {
             while let Some(phrase) = phrases.next_if(|p| p.range.start < m.range.start) {
-                writer.write(&MatchRecord {
-                    skill: phrase.verb,
-                    strength: phrase.strength.as_str(),
-                    ..row(phrase.requirement, &phrase.range)
-                })?;
+                writer.write(&phrase_row(phrase))?;
             }
             let skill = &skills[m.skill as usize];
             writer.write(&MatchRecord {
@@ -69,11 +71,7 @@ pub fn run(config: RunConfig, practices: bool) -> anyhow::Result<Exit> {
             })?;
         }
         for phrase in phrases {
-            writer.write(&MatchRecord {
-                skill: phrase.verb,
-                strength: phrase.strength.as_str(),
-                ..row(phrase.requirement, &phrase.range)
-            })?;
+            writer.write(&phrase_row(phrase))?;
         }
         Ok(())
     })?;
