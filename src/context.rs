@@ -8,13 +8,19 @@
 //!   section ("without regard to race", "E-Verify");
 //! - `benefit`: a benefits or perks section, or a sentence about pay, insurance or leave with
 //!   nothing asked of the reader;
+//! - `application`: how to apply, in a "How to apply" section or any sentence that says it
+//!   ("please send your application", "the application must include a CV", "apply online");
+//!   a degree or a language the documents must show is not a skill the job asks for;
 //! - `employer`: an "About us" section, or prose in the employer's voice ("we", "our") that
 //!   asks nothing of the reader; prose under no heading or an unknown one is read by its cues,
 //!   bullets there are requirements;
 //! - `requirement`: everything else.
 //!
 //! A single mention is `title` when a role or unit noun follows it ("Java Developer", "DevOps
-//! Manager", "frontend guild"): it names a job or a team, not a skill asked for.
+//! Manager", "frontend guild", "PhD student") or a role's head precedes it ("Head of Customer
+//! Service"): it names a job or a team, not a skill asked for. A whole line is `title` when it
+//! reads as a job title: short, capitalised, with a role noun ending it or a part of it
+//! ("Senior Embedded Systems Developer (w/m/d) - Linux"), under no heading and asking nothing.
 
 use std::ops::Range;
 
@@ -38,12 +44,20 @@ pub enum Context {
     Legal,
     /// Part of a job title or a team's name ("Java Developer", "frontend guild").
     Title,
+    /// How to apply: documents, deadlines, where to send them.
+    Application,
 }
 
 impl Context {
     /// Every context, in column order.
-    pub const ALL: [Context; 5] =
-        [Context::Requirement, Context::Employer, Context::Benefit, Context::Legal, Context::Title];
+    pub const ALL: [Context; 6] = [
+        Context::Requirement,
+        Context::Employer,
+        Context::Benefit,
+        Context::Legal,
+        Context::Title,
+        Context::Application,
+    ];
 
     /// The lower-case name reports print.
     pub fn as_str(self) -> &'static str {
@@ -53,6 +67,7 @@ impl Context {
             Context::Benefit => "benefit",
             Context::Legal => "legal",
             Context::Title => "title",
+            Context::Application => "application",
         }
     }
 
@@ -68,7 +83,7 @@ pub struct ContextSet(u8);
 
 impl ContextSet {
     /// Every context: what `scan` prints.
-    pub const ALL: ContextSet = ContextSet(0b1_1111);
+    pub const ALL: ContextSet = ContextSet(0b11_1111);
     /// Requirements only: what counts and comparisons use by default.
     pub const REQUIREMENTS: ContextSet = ContextSet(1);
 
@@ -149,6 +164,38 @@ const BENEFIT_CUES: &[&str] = &[
     "snacks",
 ];
 
+/// Phrases that make a sentence about applying for the job, wherever it stands: what it asks
+/// for are documents, not skills.
+const APPLICATION_CUES: &[&str] = &[
+    "to apply",
+    "apply online",
+    "please apply",
+    "apply now",
+    "apply for this",
+    "apply for the job",
+    "apply for the position",
+    "apply for the role",
+    "apply via",
+    "apply here",
+    "encouraged to apply",
+    "application must",
+    "applications must",
+    "application should",
+    "applications should",
+    "your application",
+    "application deadline",
+    "deadline for application",
+    "applications received",
+    "application form",
+    "curriculum vitae",
+    "cover letter",
+    "please attach",
+    "please upload",
+    "please send",
+    "please submit",
+    "must include:",
+];
+
 /// Words that ask something of the reader: a sentence with one is a requirement wherever it
 /// stands (except in legal text).
 const REQUIREMENT_CUES: &[&str] = &[
@@ -201,6 +248,10 @@ const ROLE_NOUNS: &[&str] = &[
     "developers",
     "engineer",
     "engineers",
+    "fellow",
+    "fellows",
+    "fellowship",
+    "fellowships",
     "guild",
     "intern",
     "interns",
@@ -209,15 +260,26 @@ const ROLE_NOUNS: &[&str] = &[
     "managers",
     "position",
     "role",
+    "scholarship",
+    "scholarships",
     "specialist",
     "specialists",
+    "stipend",
+    "stipends",
+    "student",
+    "students",
 ];
+
+/// Words before "of" that make what follows it the name of a job or a unit ("Head of Customer
+/// Service", "Director of Engineering").
+const ROLE_HEADS: &[&str] = &["head of", "director of", "vp of", "vice president of"];
 
 /// The kinds of cue, as bits of [`CueSet`].
 const LEGAL: u8 = 1;
 const BENEFIT: u8 = 2;
 const ASKS: u8 = 4;
 const EMPLOYER: u8 = 8;
+const APPLICATION: u8 = 16;
 
 /// Every cue list in one automaton, so a requirement is read once for all of them.
 struct CueSet {
@@ -230,8 +292,13 @@ impl CueSet {
     fn get() -> &'static CueSet {
         static CUES: OnceLock<CueSet> = OnceLock::new();
         CUES.get_or_init(|| {
-            let lists =
-                [(LEGAL, LEGAL_CUES), (BENEFIT, BENEFIT_CUES), (ASKS, REQUIREMENT_CUES), (EMPLOYER, EMPLOYER_CUES)];
+            let lists = [
+                (LEGAL, LEGAL_CUES),
+                (BENEFIT, BENEFIT_CUES),
+                (ASKS, REQUIREMENT_CUES),
+                (EMPLOYER, EMPLOYER_CUES),
+                (APPLICATION, APPLICATION_CUES),
+            ];
             let patterns: Vec<&str> = lists.iter().flat_map(|(_, cues)| cues.iter().copied()).collect();
             let kinds = lists.iter().flat_map(|&(kind, cues)| std::iter::repeat_n(kind, cues.len())).collect();
             // A DFA: the cue lists are small, and every requirement of every posting is read.
@@ -245,11 +312,11 @@ impl CueSet {
         })
     }
 
-    /// The kinds of cue `text` has, each starting a word. (Matches are reported as soon as
-    /// they end, without overlaps; no two cues of different kinds overlap in practice.)
+    /// The kinds of cue `text` has, each starting a word. Overlapping matches are all seen:
+    /// "your application" is an application cue although "your" asks.
     fn found(&self, text: &str) -> u8 {
         let mut found = 0;
-        for m in self.automaton.find_iter(text) {
+        for m in self.automaton.find_overlapping_iter(text) {
             if !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
                 found |= self.kinds[m.pattern().as_usize()];
             }
@@ -281,8 +348,76 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
         found |= EMPLOYER;
     }
     let asks = found & ASKS != 0;
-    Reading { context: context_of(requirement, found), asks }
+    let mut context = context_of(requirement, found);
+    if context == Context::Requirement
+        && !asks
+        && !requirement.is_bullet
+        && requirement.section == SectionKind::Unknown
+        && reads_as_a_job_title(words)
+    {
+        context = Context::Title;
+    }
+    Reading { context, asks }
 }
+
+/// Words that may stand between the words of a title without being capitalised.
+const TITLE_LINKS: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with", "m/f/d", "w/m/d"];
+
+/// Whether `line` is a job title: short, its words capitalised, and a role noun among them
+/// that ends the title or a part of it ("Senior Embedded Systems Developer (w/m/d) - Linux",
+/// "DevOps Engineer (CI CD Cloud Docker Jenkins) <ORGANIZATION>"), not one that modifies the
+/// word after it ("Developer Tools").
+fn reads_as_a_job_title(line: &str) -> bool {
+    let line = line.trim_end();
+    if line.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let mut capitalised = 0;
+    let mut lower = 0;
+    for word in &words {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '>' | '/'));
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() || c == '<' || c.is_ascii_digit() => capitalised += 1,
+            Some(c) if c.is_alphabetic() && !TITLE_LINKS.iter().any(|link| link.eq_ignore_ascii_case(word)) => {
+                lower += 1
+            }
+            _ => {}
+        }
+    }
+    if lower * 4 > capitalised {
+        return false;
+    }
+    words.iter().enumerate().any(|(i, word)| {
+        let noun = word.trim_end_matches([',', ':', ';']);
+        let is_role = noun.chars().next().is_some_and(char::is_uppercase)
+            && (ROLE_NOUNS.iter().chain(TITLE_ROLES).any(|role| role.eq_ignore_ascii_case(noun)));
+        // The role ends the title or a part of it: the next word opens a bracket, a dash or a
+        // link ("Developer (m/f/d)", "Engineer - Cloud", "Engineer with…"), or is lower case.
+        let ends_part = noun.len() < word.len()
+            || words
+                .get(i + 1)
+                .is_none_or(|next| !next.starts_with(|c: char| c.is_alphanumeric()) || TITLE_LINKS.contains(next));
+        is_role && ends_part
+    })
+}
+
+/// Role nouns of job titles besides [`ROLE_NOUNS`].
+const TITLE_ROLES: &[&str] = &[
+    "designer",
+    "director",
+    "leader",
+    "officer",
+    "programmer",
+    "researcher",
+    "scientist",
+    "technician",
+    "coordinator",
+    "sre",
+];
 
 /// Verbs that, after a name opening a sentence, describe the employer ("Acme is a leading…",
 /// "Acme builds…"): the third-person voice of an "About us" paragraph.
@@ -346,9 +481,13 @@ fn context_of(requirement: &Requirement, found: u8) -> Context {
     if found & LEGAL != 0 {
         return Context::Legal;
     }
+    if found & APPLICATION != 0 {
+        return Context::Application;
+    }
     let asks = found & ASKS != 0;
     match requirement.section {
         SectionKind::Legal => Context::Legal,
+        SectionKind::Application => Context::Application,
         SectionKind::Benefits => Context::Benefit,
         SectionKind::Employer if !asks => Context::Employer,
         _ if !asks && found & BENEFIT != 0 => Context::Benefit,
@@ -360,8 +499,18 @@ fn context_of(requirement: &Requirement, found: u8) -> Context {
 }
 
 /// Whether the mention at `range` of `text` is part of a job title or a team's name: a role
-/// noun follows it.
+/// noun follows it, or a role's head and "of" precede it.
 pub fn names_a_role(text: &str, range: Range<usize>) -> bool {
+    let before = text.as_bytes()[..range.start].trim_ascii_end();
+    let head_before = ROLE_HEADS.iter().any(|head| {
+        let head = head.as_bytes();
+        before.len() >= head.len()
+            && before[before.len() - head.len()..].eq_ignore_ascii_case(head)
+            && (before.len() == head.len() || !before[before.len() - head.len() - 1].is_ascii_alphanumeric())
+    });
+    if head_before {
+        return true;
+    }
     let after = text[range.end..].trim_start_matches([' ', '-']);
     let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
     let word = &after[..word_len];
@@ -418,6 +567,23 @@ mod tests {
     }
 
     #[test]
+    fn how_to_apply_asks_for_documents_not_skills() {
+        let text = "Requirements:\n- A PhD in computer science\n\
+                    - Your application must include a CV and a copy of your PhD diploma\n\
+                    To apply, please send your application in English.\n\
+                    How to apply\nSend a CV listing your Python projects.\n";
+        assert_eq!(
+            contexts(text),
+            [
+                ("A PhD in computer science", Context::Requirement),
+                ("Your application must include a CV and a copy of your PhD diploma", Context::Application),
+                ("To apply, please send your application in English.", Context::Application),
+                ("Send a CV listing your Python projects.", Context::Application),
+            ]
+        );
+    }
+
+    #[test]
     fn an_about_section_is_the_employer_unless_it_asks() {
         let text = "About us\nWe use Go and Postgres.\nYou have experience with Go.\n";
         assert_eq!(
@@ -428,7 +594,8 @@ mod tests {
 
     #[test]
     fn role_nouns_make_a_title() {
-        let text = "Java Developer with Java experience; DevOps Manager; our frontend guild";
+        let text = "Java Developer with Java experience; DevOps Manager; our frontend guild; \
+                    Head of Customer Service; a PhD student; ahead of Kubernetes";
         let at = |s: &str, nth: usize| {
             let start = text.match_indices(s).nth(nth).unwrap().0;
             names_a_role(text, start..start + s.len())
@@ -437,6 +604,28 @@ mod tests {
         assert!(!at("Java", 1));
         assert!(at("DevOps", 0));
         assert!(at("frontend", 0));
+        assert!(at("Customer Service", 0));
+        assert!(at("PhD", 0));
+        assert!(!at("Kubernetes", 0));
+    }
+
+    #[test]
+    fn a_title_line_is_a_title() {
+        let text = "Senior Embedded Systems Developer (w/m/d), Linux\n\
+                    DEVOPS ENGINEER (CI CD DOCKER)\n\
+                    JavaScript e.g. Chrome Firefox Edge Developer Tools\n\
+                    Demonstrated leadership through influencing engineers\n\
+                    Requirements:\n- AWS Certified Solutions Architect\n";
+        assert_eq!(
+            contexts(text),
+            [
+                ("Senior Embedded Systems Developer (w/m/d), Linux", Context::Title),
+                ("DEVOPS ENGINEER (CI CD DOCKER)", Context::Title),
+                ("JavaScript e.g. Chrome Firefox Edge Developer Tools", Context::Requirement),
+                ("Demonstrated leadership through influencing engineers", Context::Requirement),
+                ("AWS Certified Solutions Architect", Context::Requirement),
+            ]
+        );
     }
 
     #[test]

@@ -29,8 +29,11 @@ const PRACTICE_VERBS: &str = include_str!("../taxonomy/practice-verbs.txt");
 /// The longest phrase, in words; past it a clause is a list or a run-on sentence.
 pub const MAX_WORDS: usize = 10;
 
-/// Words after which a verb form is a noun ("the design", "our work").
-const DETERMINERS: &[&str] = &["a", "an", "the", "our", "their", "its", "this", "that", "of", "his", "her", "my"];
+/// Words after which a verb form is not a practice asked of the reader: a determiner or
+/// possessive makes it a noun ("the design", "your research"), and "we" makes it what the
+/// employer does ("how we build and run our services").
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "our", "their", "its", "this", "that", "of", "his", "her", "my", "your", "we"];
 
 /// Nouns that make the verb form before them part of a noun phrase: "working knowledge",
 /// "work experience", "work environment".

@@ -61,6 +61,8 @@ pub enum SectionKind {
     Benefits,
     /// Equal opportunity, privacy, disclaimers.
     Legal,
+    /// How to apply: documents to send, deadlines, where to send them.
+    Application,
 }
 
 /// One requirement of a posting.
@@ -152,10 +154,13 @@ impl Splitter<'_> {
             let r = base + r.start..base + r.end;
             // UAX #29 ends a sentence at a dot that begins a name (" .NET", " .js"); such a dot
             // follows a space and touches the next word, so the two parts are one sentence.
+            // It also ends one after an abbreviation before a capital ("e.g. Chrome", "Sr. Data
+            // Scientist"), which a posting's sentence goes on after.
             match sentences.last_mut() {
                 Some(last)
-                    if self.text[last.clone()].ends_with(" .")
-                        && self.text[r.clone()].starts_with(char::is_alphanumeric) =>
+                    if (self.text[last.clone()].ends_with(" .")
+                        && self.text[r.clone()].starts_with(char::is_alphanumeric))
+                        || ends_with_abbreviation(&self.text[last.clone()]) =>
                 {
                     last.end = r.end;
                 }
@@ -428,6 +433,15 @@ const OTHER_SECTIONS: &[(&str, SectionKind)] = &[
     ("privacy notice", SectionKind::Legal),
     ("disclaimer", SectionKind::Legal),
     ("accommodations", SectionKind::Legal),
+    ("how to apply", SectionKind::Application),
+    ("to apply", SectionKind::Application),
+    ("application", SectionKind::Application),
+    ("applications", SectionKind::Application),
+    ("application process", SectionKind::Application),
+    ("application procedure", SectionKind::Application),
+    ("application deadline", SectionKind::Application),
+    ("apply", SectionKind::Application),
+    ("apply now", SectionKind::Application),
 ];
 
 /// The kind of section `heading` opens.
@@ -435,10 +449,10 @@ fn section_kind(heading: &str) -> SectionKind {
     if heading.len() > LONGEST_SECTION + 8 {
         return SectionKind::Unknown;
     }
-    let key = heading_key(heading);
-    if let Some(&(_, kind)) = OTHER_SECTIONS.iter().find(|(name, _)| *name == key) {
+    if let Some(kind) = other_section(heading) {
         return kind;
     }
+    let key = heading_key(heading);
     if SECTIONS.iter().any(|(name, _)| *name == key) {
         return SectionKind::Requirements;
     }
@@ -447,6 +461,16 @@ fn section_kind(heading: &str) -> SectionKind {
         return SectionKind::Employer;
     }
     SectionKind::Unknown
+}
+
+/// The kind of section `heading` opens when it is a known name of one that is not about
+/// requirements ("Benefits", "How to apply").
+fn other_section(heading: &str) -> Option<SectionKind> {
+    if heading.len() > LONGEST_SECTION + 8 {
+        return None;
+    }
+    let key = heading_key(heading);
+    OTHER_SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, kind)| kind)
 }
 
 /// The length of the longest section name.
@@ -462,6 +486,21 @@ fn section_strength(heading: &str) -> Option<Strength> {
     SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, s)| s)
 }
 
+/// Abbreviations after which a sentence goes on, lower case with their dots.
+const ABBREVIATIONS: &[&str] =
+    &["e.g.", "i.e.", "eg.", "ie.", "sr.", "jr.", "dr.", "mr.", "ms.", "mrs.", "vs.", "incl.", "approx."];
+
+/// Whether `sentence` (as UAX #29 cut it, trailing spaces included) ends with an abbreviation
+/// on the same line.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end_matches([' ', '\t']);
+    if trimmed.len() == sentence.len() {
+        return false;
+    }
+    let last_word = trimmed.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(last_word))
+}
+
 fn heading_key(heading: &str) -> String {
     let trimmed = heading.trim().trim_end_matches([':', '-', '–']).trim();
     let trimmed = trimmed.trim_matches(['*', '_']).trim();
@@ -471,7 +510,7 @@ fn heading_key(heading: &str) -> String {
 /// Whether a trimmed segment is only a heading: a known section name, or a short
 /// colon-terminated label ("Tech stack:").
 fn is_heading(content: &str) -> bool {
-    if section_strength(content).is_some() {
+    if section_strength(content).is_some() || other_section(content).is_some() {
         return true;
     }
     content.ends_with(':') && content.split_whitespace().count() <= 5
@@ -526,6 +565,16 @@ mod tests {
         assert_eq!(
             split(text),
             [("We are hiring.", R, false), ("5+ years SQL", R, true), ("Tableau", R, true), ("Python", P, true),]
+        );
+    }
+
+    #[test]
+    fn a_sentence_goes_on_after_an_abbreviation() {
+        let text = "Browsers, e.g. Chrome and Firefox. We hire a Sr. Data Scientist. Use e.g.\nNext line";
+        let got: Vec<&str> = split(text).into_iter().map(|(t, _, _)| t).collect();
+        assert_eq!(
+            got,
+            ["Browsers, e.g. Chrome and Firefox.", "We hire a Sr. Data Scientist.", "Use e.g.", "Next line"]
         );
     }
 

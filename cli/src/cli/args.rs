@@ -366,8 +366,8 @@ pub struct RunArgs {
     #[arg(long)]
     pub skip_bad_records: bool,
     /// Which mentions to keep, by where they stand: requirement, employer ("we run Kafka"),
-    /// benefit, legal, title ("Java Developer"), or all [default: all for `scan`, requirement
-    /// for every count and comparison].
+    /// benefit, legal, title ("Java Developer"), application ("please send your CV"), or all
+    /// [default: all for `scan`, requirement for every count and comparison].
     #[arg(long, value_enum, value_delimiter = ',', value_name = "CONTEXT,...")]
     pub context: Vec<ContextArg>,
     /// Do not print the summary line (or skipped records) on stderr.
@@ -427,6 +427,7 @@ pub enum ContextArg {
     Benefit,
     Legal,
     Title,
+    Application,
     All,
 }
 

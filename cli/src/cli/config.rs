@@ -190,5 +190,6 @@ fn context_set(args: &[ContextArg]) -> Option<ContextSet> {
         ContextArg::Benefit => MentionContext::Benefit,
         ContextArg::Legal => MentionContext::Legal,
         ContextArg::Title => MentionContext::Title,
+        ContextArg::Application => MentionContext::Application,
     })))
 }
