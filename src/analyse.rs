@@ -120,6 +120,17 @@ impl Analyzer {
     /// assert_eq!(found, [("kubernetes", "required", Some(5)), ("terraform", "preferred", None)]);
     /// ```
     pub fn analyse(&self, posting: Posting) -> Analysis {
+        self.analyse_keeping(posting, self.contexts)
+    }
+
+    /// Analyses a profile (a résumé, a written interview, a list of skills): every mention
+    /// counts, wherever it stands, since a résumé's "The platform ran on Kafka." or "We moved
+    /// to Go." says what its author worked with, where a posting's would describe the employer.
+    pub fn analyse_profile(&self, profile: Posting) -> Analysis {
+        self.analyse_keeping(profile, ContextSet::ALL)
+    }
+
+    fn analyse_keeping(&self, posting: Posting, contexts: ContextSet) -> Analysis {
         let view = CleanText::new(&posting.text);
         let text = view.text(&posting.text);
         let mut requirements = split_requirements(text);
@@ -149,7 +160,7 @@ impl Analyzer {
         let mut found = Vec::new();
         let mut practices = Vec::new();
         // Phrases are found only in requirement context, so an analyzer that drops it finds none.
-        let find_phrases = self.practices && self.contexts.contains(Context::Requirement);
+        let find_phrases = self.practices && contexts.contains(Context::Requirement);
         for requirement in &mut requirements {
             let reading = read_requirement(text, requirement);
             requirement.context = reading.context;
@@ -172,7 +183,7 @@ impl Analyzer {
                 }
             }
         }
-        matches.retain(|m| self.contexts.contains(m.context));
+        matches.retain(|m| contexts.contains(m.context));
         if view.is_changed() {
             for requirement in &mut requirements {
                 requirement.range = view.to_original(requirement.clean_range.clone());

@@ -6,8 +6,9 @@
 //!
 //! - `legal`: equal-opportunity, accommodation, privacy and background-check text, in any
 //!   section ("without regard to race", "E-Verify");
-//! - `benefit`: a benefits or perks section, or a sentence about pay, insurance or leave with
-//!   nothing asked of the reader;
+//! - `benefit`: a benefits or perks section, a sentence about pay, insurance or leave with
+//!   nothing asked of the reader, or one that offers the reader something ("We offer you…",
+//!   "You'll get…");
 //! - `application`: how to apply, in a "How to apply" section or any sentence that says it
 //!   ("please send your application", "the application must include a CV", "apply online");
 //!   a degree or a language the documents must show is not a skill the job asks for;
@@ -196,11 +197,14 @@ const APPLICATION_CUES: &[&str] = &[
     "must include:",
 ];
 
+/// Phrases that make a sentence what the job gives the reader, even though it addresses them
+/// ("We offer you a training budget", "You'll get a competitive salary").
+const OFFER_CUES: &[&str] =
+    &["we offer", "offer you", "offers you", "you'll get", "you’ll get", "you will get", "in return", "in exchange"];
+
 /// Words that ask something of the reader: a sentence with one is a requirement wherever it
 /// stands (except in legal text).
 const REQUIREMENT_CUES: &[&str] = &[
-    "you",
-    "your",
     "experience",
     "knowledge",
     "proficien",
@@ -218,14 +222,25 @@ const REQUIREMENT_CUES: &[&str] = &[
     "candidate",
     "years",
     "responsible for",
-    "will be",
     "looking for",
     "seeking",
     "ideal",
     "should",
     "need",
-    "join",
+    // A verdict on a skill asks for it: "Rust is a plus", "Kafka preferred".
+    "plus",
+    "bonus",
+    "advantage",
+    "asset",
+    "prefer",
+    "nice to have",
+    "desir",
+    "ideally",
 ];
+
+/// Words that address the reader without asking for anything in particular: they make a
+/// sentence a requirement, unless it offers the reader something ("We offer you…").
+const ADDRESS_CUES: &[&str] = &["you", "your", "will be", "join"];
 
 /// The employer's voice.
 /// ("our" alone is not: "maintain our infrastructure" is work the reader will do.)
@@ -280,6 +295,10 @@ const BENEFIT: u8 = 2;
 const ASKS: u8 = 4;
 const EMPLOYER: u8 = 8;
 const APPLICATION: u8 = 16;
+const OFFER: u8 = 32;
+const ADDRESS: u8 = 64;
+/// Either kind of cue that makes a requirement of a sentence.
+const ASKS_OR_ADDRESSES: u8 = ASKS | ADDRESS;
 
 /// Every cue list in one automaton, so a requirement is read once for all of them.
 struct CueSet {
@@ -296,8 +315,10 @@ impl CueSet {
                 (LEGAL, LEGAL_CUES),
                 (BENEFIT, BENEFIT_CUES),
                 (ASKS, REQUIREMENT_CUES),
+                (ADDRESS, ADDRESS_CUES),
                 (EMPLOYER, EMPLOYER_CUES),
                 (APPLICATION, APPLICATION_CUES),
+                (OFFER, OFFER_CUES),
             ];
             let patterns: Vec<&str> = lists.iter().flat_map(|(_, cues)| cues.iter().copied()).collect();
             let kinds = lists.iter().flat_map(|&(kind, cues)| std::iter::repeat_n(kind, cues.len())).collect();
@@ -344,11 +365,23 @@ pub fn requirement_context(text: &str, requirement: &Requirement) -> Context {
 pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
     let words = &text[requirement.clean_range.clone()];
     let mut found = CueSet::get().found(words);
-    if found & ASKS == 0 && names_the_employer_as_subject(words) {
+    if found & ASKS_OR_ADDRESSES == 0 && names_the_employer_as_subject(words) {
         found |= EMPLOYER;
     }
-    let asks = found & ASKS != 0;
+    let asks = found & ASKS_OR_ADDRESSES != 0;
     let mut context = context_of(requirement, found);
+    // Prose under no heading that asks nothing of the reader and opens with its subject
+    // describes the employer or the job ("The platform runs on Kafka and Go."); a line of
+    // skills, or a duty in the imperative ("Mentor junior analysts."), is still a requirement.
+    if context == Context::Requirement
+        && !asks
+        && !requirement.is_bullet
+        && requirement.section == SectionKind::Unknown
+        && words.trim_end().ends_with(['.', '!'])
+        && opens_with_a_subject(words)
+    {
+        context = Context::Employer;
+    }
     if context == Context::Requirement
         && !asks
         && !requirement.is_bullet
@@ -358,6 +391,62 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
         context = Context::Title;
     }
     Reading { context, asks }
+}
+
+/// Words that open a sentence about something other than the reader: a determiner, a
+/// pronoun, or an adverbial ("The team uses Kafka.", "In 2019 we moved to Go.").
+const SUBJECT_OPENERS: &[&str] = &[
+    "the",
+    "this",
+    "these",
+    "those",
+    "our",
+    "its",
+    "their",
+    "a",
+    "an",
+    "we",
+    "it",
+    "they",
+    "that",
+    "there",
+    "here",
+    "as",
+    "in",
+    "at",
+    "with",
+    "for",
+    "by",
+    "from",
+    "since",
+    "after",
+    "all",
+    "every",
+    "each",
+    "many",
+    "most",
+    "some",
+    "today",
+    "currently",
+];
+
+/// Whether `sentence` opens with one of [`SUBJECT_OPENERS`] and is not about the job holder:
+/// what they will do ("This role requires SQL.", "The team will…") or a role as the subject
+/// ("The Data Analyst performs…").
+fn opens_with_a_subject(sentence: &str) -> bool {
+    let mut words = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    if !SUBJECT_OPENERS.iter().any(|opener| opener.eq_ignore_ascii_case(first)) {
+        return false;
+    }
+    let mut subject_is_a_role = false;
+    for (i, word) in words.enumerate() {
+        if ["will", "requires", "role", "position", "person", "individual"].contains(&word) {
+            return false;
+        }
+        subject_is_a_role |= i < 3 && is_role_noun(word);
+    }
+    !subject_is_a_role
 }
 
 /// Words that may stand between the words of a title without being capitalised.
@@ -393,8 +482,7 @@ fn reads_as_a_job_title(line: &str) -> bool {
     }
     words.iter().enumerate().any(|(i, word)| {
         let noun = word.trim_end_matches([',', ':', ';']);
-        let is_role = noun.chars().next().is_some_and(char::is_uppercase)
-            && (ROLE_NOUNS.iter().chain(TITLE_ROLES).any(|role| role.eq_ignore_ascii_case(noun)));
+        let is_role = noun.chars().next().is_some_and(char::is_uppercase) && is_role_noun(noun);
         // The role ends the title or a part of it: the next word opens a bracket, a dash or a
         // link ("Developer (m/f/d)", "Engineer - Cloud", "Engineer with…"), or is lower case.
         let ends_part = noun.len() < word.len()
@@ -403,6 +491,11 @@ fn reads_as_a_job_title(line: &str) -> bool {
                 .is_none_or(|next| !next.starts_with(|c: char| c.is_alphanumeric()) || TITLE_LINKS.contains(next));
         is_role && ends_part
     })
+}
+
+/// Whether `word` is a role noun of [`ROLE_NOUNS`] or [`TITLE_ROLES`], in any case.
+fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.iter().chain(TITLE_ROLES).any(|role| role.eq_ignore_ascii_case(word))
 }
 
 /// Role nouns of job titles besides [`ROLE_NOUNS`].
@@ -458,7 +551,8 @@ fn names_the_employer_as_subject(sentence: &str) -> bool {
     let mut name_words = 0;
     while let Some(word) = words.next_if(|w| is_name_word(w)) {
         name_words += 1;
-        if name_words > 4 || word.ends_with([',', '.', ':', ';']) {
+        // "The Data Analyst builds…" is the job holder, not the employer.
+        if name_words > 4 || word.ends_with([',', '.', ':', ';']) || is_role_noun(word) {
             return false;
         }
     }
@@ -484,7 +578,10 @@ fn context_of(requirement: &Requirement, found: u8) -> Context {
     if found & APPLICATION != 0 {
         return Context::Application;
     }
-    let asks = found & ASKS != 0;
+    if found & OFFER != 0 && found & ASKS == 0 {
+        return Context::Benefit;
+    }
+    let asks = found & ASKS_OR_ADDRESSES != 0;
     match requirement.section {
         SectionKind::Legal => Context::Legal,
         SectionKind::Application => Context::Application,
@@ -607,6 +704,31 @@ mod tests {
         assert!(at("Customer Service", 0));
         assert!(at("PhD", 0));
         assert!(!at("Kubernetes", 0));
+    }
+
+    #[test]
+    fn prose_that_asks_nothing_describes_the_employer_or_the_job() {
+        let text = "The platform runs on Kafka and Go.\n\
+                    Mentor junior analysts in SQL.\n\
+                    The Data Analyst builds Tableau dashboards.\n\
+                    This role requires SQL.\n\
+                    Kafka, Go, Terraform\n\
+                    Rust is a plus.\n\
+                    We offer you a training budget for AWS certifications.\n\
+                    We offer you a team that needs 5 years of Go experience.\n";
+        assert_eq!(
+            contexts(text),
+            [
+                ("The platform runs on Kafka and Go.", Context::Employer),
+                ("Mentor junior analysts in SQL.", Context::Requirement),
+                ("The Data Analyst builds Tableau dashboards.", Context::Requirement),
+                ("This role requires SQL.", Context::Requirement),
+                ("Kafka, Go, Terraform", Context::Requirement),
+                ("Rust is a plus.", Context::Requirement),
+                ("We offer you a training budget for AWS certifications.", Context::Benefit),
+                ("We offer you a team that needs 5 years of Go experience.", Context::Requirement),
+            ]
+        );
     }
 
     #[test]

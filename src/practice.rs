@@ -10,7 +10,8 @@
 //! words are a requirement cue ("you", "experience", "ability to", …). A verb form right after
 //! a determiner or possessive ("the design", "our work"), before a noun it modifies ("working
 //! knowledge", "work experience"), or a gerund before "of" ("understanding of") is a noun, not
-//! a practice.
+//! a practice; after "we", or in the third person anywhere but at the start ("the platform
+//! provides…"), it is what someone else does.
 //!
 //! Phrases are found in the clean view of the text; [`crate::Analyzer`] maps their ranges
 //! back like every other range. Placing a phrase on a ladder competency is the level model's
@@ -135,6 +136,13 @@ impl PracticeVerbs {
                 continue;
             }
             let Some(verb) = self.base_form(&text[word.clone()]) else { continue };
+            // A third-person form after other words has a subject other than the reader ("the
+            // platform provides…", "which creates…"); at the start it is a duty ("Collaborates
+            // with…").
+            let third_person = word.len() > verb.len() && text[word.clone()].ends_with(['s', 'S']);
+            if third_person && i > 0 {
+                continue;
+            }
             if i > 0
                 && is_determiner(&text[words[i - 1].clone()])
                 && text[words[i - 1].end..word.start].trim().is_empty()
@@ -145,13 +153,17 @@ impl PracticeVerbs {
                 let next = &text[next.clone()];
                 // "understanding of", "planning of": a noun, with its object.
                 let gerund_noun = next == "of" && text[word.clone()].ends_with("ing");
-                if gerund_noun || NOUNS_AFTER.iter().any(|noun| noun.eq_ignore_ascii_case(next)) {
+                // "work at Acme", "working for a start-up": where one is employed, not a practice.
+                let employment = verb == "work" && matches!(next, "at" | "for");
+                if gerund_noun || employment || NOUNS_AFTER.iter().any(|noun| noun.eq_ignore_ascii_case(next)) {
                     continue;
                 }
             }
             let end = self.clause_end(text, word.end);
             let in_clause: Vec<&Range<usize>> = words[i..].iter().take_while(|w| w.end <= end).collect();
-            if in_clause.len() < 2 {
+            // A verb with nothing after it but function words ("participate in", "working
+            // with us") names no practice.
+            if in_clause[1..].iter().all(|w| is_function_word(&text[(*w).clone()])) {
                 continue;
             }
             let last = in_clause[in_clause.len().min(MAX_WORDS) - 1];
@@ -179,6 +191,16 @@ impl PracticeVerbs {
         }
         text.len()
     }
+}
+
+/// Words that carry no content of their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "in", "on", "with", "to", "for", "at", "of", "and", "or", "us", "it", "them", "you", "this",
+    "that",
+];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
 fn is_determiner(word: &str) -> bool {
@@ -253,6 +275,10 @@ mod tests {
         assert!(phrases("Experience with the design of APIs").is_empty());
         assert!(phrases("Working knowledge of Linux; an understanding of networks").is_empty());
         assert!(phrases("Strong ability to lead.").is_empty());
+        assert!(phrases("We build and run our services; you will participate in it").is_empty());
+        assert!(phrases("The platform provides insights to teams").is_empty());
+        assert_eq!(phrases("Collaborates with product teams"), ["Collaborates with product teams"]);
+        assert!(phrases("You will work at Acme or work for a start-up").is_empty());
         let long = phrases("Drive one two three four five six seven eight nine ten eleven twelve");
         assert_eq!(long, ["Drive one two three four five six seven eight nine"]);
     }

@@ -28,7 +28,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
     let graph = SkillGraph::new(taxonomy);
     let model = LevelModel::new(Ladder::embedded(), config.level_data.clone(), taxonomy);
     let profile_posting = read_document(profile_path).context("cannot read the profile")?;
-    let profile_analysis = analyzer.analyse(profile_posting);
+    let profile_analysis = analyzer.analyse_profile(profile_posting);
     let profile = Profile::new(&profile_analysis);
     let ProfileLevel { band: profile_band, years: profile_years } = ProfileLevel::new(&model, &profile_analysis);
 

@@ -27,7 +27,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let graph = SkillGraph::new(taxonomy);
     let profile = match &args.profile {
         Some(path) => {
-            let analysis = analyzer.analyse(read_document(path).context("cannot read the profile")?);
+            let analysis = analyzer.analyse_profile(read_document(path).context("cannot read the profile")?);
             let level = model.estimate(&analysis);
             let band = (level.confidence > 0.0).then_some(level.estimate);
             Some((Profile::new(&analysis), band, analysis.posting.id.clone()))
