@@ -120,17 +120,24 @@ impl Analyzer {
     /// assert_eq!(found, [("kubernetes", "required", Some(5)), ("terraform", "preferred", None)]);
     /// ```
     pub fn analyse(&self, posting: Posting) -> Analysis {
-        self.analyse_keeping(posting, self.contexts)
+        self.analyse_keeping(posting, self.contexts, self.practices)
+    }
+
+    /// Like [`Analyzer::analyse`], and finds practice phrases whether or not the analyzer was
+    /// built [`Analyzer::with_practices`]: for callers that decide per call.
+    pub fn analyse_with_practices(&self, posting: Posting) -> Analysis {
+        self.analyse_keeping(posting, self.contexts, true)
     }
 
     /// Analyses a profile (a résumé, a written interview, a list of skills): every mention
     /// counts, wherever it stands, since a résumé's "The platform ran on Kafka." or "We moved
     /// to Go." says what its author worked with, where a posting's would describe the employer.
     pub fn analyse_profile(&self, profile: Posting) -> Analysis {
-        self.analyse_keeping(profile, ContextSet::ALL)
+        self.analyse_keeping(profile, ContextSet::ALL, false)
     }
 
-    fn analyse_keeping(&self, posting: Posting, contexts: ContextSet) -> Analysis {
+    /// The analysis, keeping mentions in `contexts`, with practice phrases if `with_practices`.
+    fn analyse_keeping(&self, posting: Posting, contexts: ContextSet, with_practices: bool) -> Analysis {
         let view = CleanText::new(&posting.text);
         let text = view.text(&posting.text);
         let mut requirements = split_requirements(text);
@@ -160,7 +167,7 @@ impl Analyzer {
         let mut found = Vec::new();
         let mut practices = Vec::new();
         // Phrases are found only in requirement context, so an analyzer that drops it finds none.
-        let find_phrases = self.practices && contexts.contains(Context::Requirement);
+        let find_phrases = with_practices && contexts.contains(Context::Requirement);
         for requirement in &mut requirements {
             let reading = read_requirement(text, requirement);
             requirement.context = reading.context;

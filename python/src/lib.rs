@@ -20,8 +20,12 @@ use rungs::ladder::Ladder;
 use rungs::levels::LevelModel;
 use rungs::levels::{LadderFit, LevelData};
 use rungs::partial::FrequencyPartial;
+use rungs::practice::PracticePhrase;
 use rungs::report::Record;
 use rungs::{Analysis, Analyzer, Posting, Taxonomy};
+
+/// What a practice phrase's row says in `skill_id` and `category`.
+const PRACTICE: &str = "practice";
 
 /// What a scanner builds once: the analyzer, and the level model on first use.
 struct Engine {
@@ -130,30 +134,63 @@ struct ScanColumns {
 }
 
 impl ScanColumns {
-    /// Adds one analysis; `chains` is [`Taxonomy::ancestor_chains`].
+    /// Adds one analysis (its skill mentions, and its practice phrases merged in text order as
+    /// `rungs scan --practices` prints them); `chains` is [`Taxonomy::ancestor_chains`].
     fn add(&mut self, taxonomy: &Taxonomy, chains: &[Vec<u32>], analysis: &Analysis) {
         let text = &analysis.posting.text;
-        // Matches are in text order, so start and end offsets can be converted in one pass.
-        let bounds = analysis.matches.iter().flat_map(|m| [m.range.start, m.range.end]);
-        let chars = char_offsets(text, bounds);
-        for (i, m) in analysis.matches.iter().enumerate() {
+        // A phrase may hold mentions, so offsets are not in order: convert each distinct one.
+        let mut bounds: Vec<usize> = analysis
+            .matches
+            .iter()
+            .map(|m| &m.range)
+            .chain(analysis.practices.iter().map(|p| &p.range))
+            .flat_map(|r| [r.start, r.end])
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        let chars = char_offsets(text, bounds.iter().copied());
+        let char_at = |byte: usize| chars[bounds.binary_search(&byte).expect("every bound was converted")];
+        let row = |columns: &mut ScanColumns, requirement: u32, range: &std::ops::Range<usize>| {
+            columns.posting.push(analysis.posting.id.clone());
+            columns.requirement.push(requirement);
+            columns.start.push(char_at(range.start));
+            columns.end.push(char_at(range.end));
+            columns.start_byte.push(range.start);
+            columns.end_byte.push(range.end);
+            columns.matched.push(text[range.clone()].to_string());
+        };
+        let mut phrases = analysis.practices.iter().peekable();
+        for m in &analysis.matches {
+            while let Some(phrase) = phrases.next_if(|p| p.range.start < m.range.start) {
+                row(self, phrase.requirement, &phrase.range);
+                self.push_phrase(phrase);
+            }
+            row(self, m.requirement, &m.range);
             let skill = &taxonomy.skills()[m.skill as usize];
-            self.posting.push(analysis.posting.id.clone());
-            self.requirement.push(m.requirement);
-            self.start.push(chars[2 * i]);
-            self.end.push(chars[2 * i + 1]);
-            self.start_byte.push(m.range.start);
-            self.end_byte.push(m.range.end);
             self.skill_id.push(skill.id.clone());
             self.skill.push(skill.name.clone());
             self.category.push(skill.category.clone());
             let ancestors = &chains[m.skill as usize];
             self.ancestors.push(ancestors.iter().map(|&a| taxonomy.skills()[a as usize].id.clone()).collect());
-            self.matched.push(text[m.range.clone()].to_string());
             self.strength.push(m.strength.as_str());
             self.min_years.push(m.min_years);
             self.context.push(m.context.as_str());
         }
+        for phrase in phrases {
+            row(self, phrase.requirement, &phrase.range);
+            self.push_phrase(phrase);
+        }
+    }
+
+    /// The skill columns of a practice phrase's row, as `rungs scan --practices` fills them.
+    fn push_phrase(&mut self, phrase: &PracticePhrase) {
+        self.skill_id.push(PRACTICE.to_string());
+        self.skill.push(phrase.verb.to_string());
+        self.category.push(PRACTICE.to_string());
+        self.ancestors.push(Vec::new());
+        self.strength.push(phrase.strength.as_str());
+        self.min_years.push(None);
+        self.context.push("requirement");
     }
 
     fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
@@ -217,19 +254,28 @@ impl Scanner {
 
     /// Every skill mention: the columns of `rungs scan`, with `start`/`end` as Python string
     /// offsets (`text[start:end] == matched`) and `start_byte`/`end_byte` as the CLI's UTF-8
-    /// byte offsets.
-    #[pyo3(signature = (texts, ids=None, threads=None))]
+    /// byte offsets. `practices=True` adds practice phrases, as `rungs scan --practices` does:
+    /// rows with `skill_id` and `category` `"practice"`, the verb's base form as `skill` and the
+    /// phrase as `matched`.
+    #[pyo3(signature = (texts, ids=None, threads=None, practices=false))]
     fn scan<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<String>,
         ids: Option<Vec<String>>,
         threads: Option<usize>,
+        practices: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let postings = postings(texts, ids, None)?;
         let engine = &self.engine;
         let columns = py.detach(|| -> PyResult<ScanColumns> {
-            let analyses = in_parallel(postings, threads, |p| engine.analyzer.analyse(p))?;
+            let analyses = in_parallel(postings, threads, |p| {
+                if practices {
+                    engine.analyzer.analyse_with_practices(p)
+                } else {
+                    engine.analyzer.analyse(p)
+                }
+            })?;
             let mut columns = ScanColumns::default();
             let chains = engine.taxonomy().ancestor_chains();
             for analysis in &analyses {
@@ -420,16 +466,17 @@ fn default_engine(py: Python<'_>) -> PyResult<Arc<Engine>> {
     Ok(Arc::clone(DEFAULT.get_or_init(|| engine)))
 }
 
-/// `scan(texts, ids=None, threads=None)` with the embedded taxonomy.
+/// `scan(texts, ids=None, threads=None, practices=False)` with the embedded taxonomy.
 #[pyfunction]
-#[pyo3(signature = (texts, ids=None, threads=None))]
+#[pyo3(signature = (texts, ids=None, threads=None, practices=false))]
 fn scan<'py>(
     py: Python<'py>,
     texts: Vec<String>,
     ids: Option<Vec<String>>,
     threads: Option<usize>,
+    practices: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    Scanner { engine: default_engine(py)? }.scan(py, texts, ids, threads)
+    Scanner { engine: default_engine(py)? }.scan(py, texts, ids, threads, practices)
 }
 
 /// `freq(texts, by="skill", top=None, threads=None)`: the frequency table with the embedded

@@ -31,9 +31,10 @@ def sample_postings():
     return [r["id"] for r in records], [r["text"] for r in records], "\n".join(lines) + "\n"
 
 
-def test_scan_rows_equal_the_cli():
+@pytest.mark.parametrize("practices", [False, True])
+def test_scan_rows_equal_the_cli(practices):
     ids, texts, jsonl = sample_postings()
-    columns = rungs_skills.scan(texts, ids=ids)
+    columns = rungs_skills.scan(texts, ids=ids, practices=practices)
     got = [
         {
             "posting": columns["posting"][i],
@@ -51,7 +52,9 @@ def test_scan_rows_equal_the_cli():
         }
         for i in range(len(columns["posting"]))
     ]
-    want = [json.loads(line) for line in cli("scan", "-q", "-f", "jsonl", "--input-format", "jsonl", stdin=jsonl.encode()).splitlines()]
+    flags = ["--practices"] if practices else []
+    want = [json.loads(line) for line in cli("scan", "-q", "-f", "jsonl", "--input-format", "jsonl", *flags, stdin=jsonl.encode()).splitlines()]
+    assert practices == any(row["skill_id"] == "practice" for row in want)
     # The CLI also names each posting by title and company; a notebook has those beside its texts.
     for row in want:
         del row["title"], row["company"]
@@ -66,7 +69,7 @@ def test_string_offsets_slice_the_matched_text():
     ids, texts, _ = sample_postings()
     texts = texts + ["- Erfahrung mit Kubernetes und Gö, C++ • Führung 👩‍💻 Python"]
     ids = ids + ["unicode"]
-    columns = rungs_skills.scan(texts, ids=ids)
+    columns = rungs_skills.scan(texts, ids=ids, practices=True)
     by_id = dict(zip(ids, texts))
     for posting, start, end, start_byte, end_byte, matched in zip(
         columns["posting"], columns["start"], columns["end"], columns["start_byte"], columns["end_byte"], columns["matched"]
