@@ -709,6 +709,30 @@ mod levels {
         let o = run_stdin(&["ladder", "--ladder", "kensho-sre", "--target", "Wizard"], input);
         assert_eq!(o.status.code(), Some(2));
     }
+
+    #[test]
+    fn freq_counts_practice_phrases_by_competency() {
+        let input = b"Requirements:\n- Mentor junior engineers on code reviews\n\
+                      - Communicate incidents clearly to customers\n- Kubernetes\n\
+                      ---\nRequirements:\n- Mentor new hires on code reviews\n";
+        let o = run_stdin(&["freq", "-q", "-f", "json", "--kind", "practice", "--ladder", "kensho-sre"], input);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(report["postings"], 2);
+        assert_eq!(report["phrases"], 3);
+        let rows = report["competencies"].as_array().unwrap();
+        assert_eq!(rows.len(), 26, "one row per competency of the ladder");
+        // Both postings ask for mentoring: the competency it is placed on leads with 2 of 2.
+        assert_eq!((rows[0]["postings"].as_u64(), rows[0]["share"].as_f64()), (Some(2), Some(1.0)), "{report}");
+        let phrases: u64 = rows.iter().map(|r| r["phrases"].as_u64().unwrap()).sum();
+        assert_eq!(phrases, 3);
+        // The phrases are those `ladder --practices` places.
+        let o = run_stdin(&["ladder", "-q", "-f", "csv", "--ladder", "kensho-sre", "--practices"], input);
+        assert_eq!(stdout(&o).lines().count(), 1 + 3, "{}", stdout(&o));
+        let o = run_stdin(&["freq", "--kind", "technology", "--ladder", "kensho-sre"], input);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("--kind practice"), "{}", stderr(&o));
+    }
 }
 
 mod gap {

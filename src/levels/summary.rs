@@ -170,6 +170,9 @@ pub struct CompetencyCount {
     /// Practice phrases placed on it (counted when the analysis found them).
     #[serde(default)]
     pub practices: u64,
+    /// Postings with at least one such phrase.
+    #[serde(default)]
+    pub practice_postings: u64,
 }
 
 /// Which competencies of one ladder (the model's first) the requirements exercise.
@@ -208,13 +211,16 @@ impl LadderCoverage {
             let at = placement.level;
             entry.levels = Some(entry.levels.map_or((at, at), |(lo, hi)| (lo.min(at), hi.max(at))));
         }
+        let mut practised = vec![false; self.competencies.len()];
         for placements in &level.practices {
             if let Some(c) = placements.first().and_then(|p| p.competency) {
                 self.competencies[c].practices += 1;
+                practised[c] = true;
             }
         }
-        for (entry, seen) in self.competencies.iter_mut().zip(in_posting) {
+        for ((entry, seen), practised) in self.competencies.iter_mut().zip(in_posting).zip(practised) {
             entry.postings += u64::from(seen);
+            entry.practice_postings += u64::from(practised);
         }
     }
 
@@ -228,6 +234,7 @@ impl LadderCoverage {
         for (mine, theirs) in self.competencies.iter_mut().zip(&other.competencies) {
             mine.requirements += theirs.requirements;
             mine.practices += theirs.practices;
+            mine.practice_postings += theirs.practice_postings;
             mine.postings += theirs.postings;
             mine.levels = match (mine.levels, theirs.levels) {
                 (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),

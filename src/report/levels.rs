@@ -391,3 +391,46 @@ impl Record for CoverageRecord<'_> {
         ]
     }
 }
+
+/// One competency in `rungs freq --kind practice --ladder L`: the practice phrases placed on
+/// it.
+#[derive(Clone, Debug, Serialize)]
+pub struct PracticeFrequencyRecord<'a> {
+    /// Competency id.
+    pub competency_id: &'a str,
+    /// Competency name.
+    pub competency: &'a str,
+    /// Area.
+    pub area: &'a str,
+    /// Postings with at least one phrase placed on it.
+    pub postings: u64,
+    /// Their share of all postings, 4 decimals.
+    pub share: f64,
+    /// Phrases placed on it.
+    pub phrases: u64,
+}
+
+impl Record for PracticeFrequencyRecord<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            text("competency_id"),
+            text("competency"),
+            text("area"),
+            number("postings"),
+            number("share"),
+            number("phrases"),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::Text(self.competency_id.to_string()),
+            Cell::Text(self.competency.to_string()),
+            Cell::Text(self.area.to_string()),
+            Cell::Int(self.postings),
+            Cell::Float(self.share, 4),
+            Cell::Int(self.phrases),
+        ]
+    }
+}

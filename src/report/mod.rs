@@ -19,7 +19,7 @@ use serde::Serialize;
 pub use gap::{CategoryGapRecord, GapPostingRecord, LearnNextRecord, ProfileSkillRecord};
 pub use levels::{
     round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelBandRecord, LevelRecord, LevelSummaryRecord,
-    PlacementRecord,
+    PlacementRecord, PracticeFrequencyRecord,
 };
 pub use records::{CategoryRecord, MatchRecord, SkillRecord};
 pub use text::printable;

@@ -230,9 +230,14 @@ pub struct FreqArgs {
     /// posting: a posting asking for Arduino asks for embedded systems.
     #[arg(long, conflicts_with = "by")]
     pub roll_up: bool,
+    /// With `--kind practice`: count the practice phrases of requirements ("mentor junior
+    /// engineers") by the competency of this ladder each is placed on, one row per competency,
+    /// instead of the taxonomy's practice skills.
+    #[arg(long, value_name = "ID|FILE", requires = "kind", conflicts_with = "roll_up")]
+    pub ladder: Option<String>,
     /// Print one line of JSON with the counts, for `rungs merge` to add up (a map step on many
     /// machines); empty input is a zero partial, not an error.
-    #[arg(long, conflicts_with_all = ["by", "top", "format", "kind", "roll_up"])]
+    #[arg(long, conflicts_with_all = ["by", "top", "format", "kind", "roll_up", "ladder"])]
     pub partial: bool,
 }
 

@@ -34,6 +34,9 @@ Examples:
   Technologies only, with a skill counting for its parent too (Kubernetes for containers):
     rungs freq --kind technology --roll-up data/postings.jsonl
 
+  What requirements ask the reader to do, by competency of the SRE ladder:
+    rungs freq --kind practice --ladder kensho-sre data/sre-postings.txt
+
   Counts per category, as JSON for a script:
     rungs freq --by category -f json data/postings.jsonl";
 

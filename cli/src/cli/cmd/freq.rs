@@ -11,14 +11,16 @@ use rungs::levels::summary::{LadderCoverage, LevelDistribution};
 use rungs::levels::LevelData;
 use rungs::levels::LevelModel;
 use rungs::partial::{merge_frequency_lines, merge_summary_lines, partial_format, read_partial_lines, Summary};
-use rungs::report::{Envelope, Record, RecordWriter};
+use rungs::report::{Envelope, PracticeFrequencyRecord, Record, RecordWriter};
 use rungs::SourceRef;
 use rungs::Taxonomy;
 use serde_json::json;
 
 use rungs::context::ContextSet;
 
-use super::{analyse_all, build_analyzer, ladder, levels, print_summary, write_line, zero_if_empty, Totals};
+use super::{
+    analyse_all, analyse_all_with, build_analyzer, ladder, levels, print_summary, write_line, zero_if_empty, Totals,
+};
 use crate::cli::args::{GroupBy, MergeArgs, SkillKindArg};
 use crate::cli::config::{load_ladders, load_taxonomy, OutputConfig, RunConfig, UsageError};
 use crate::cli::output::{message, refuse_output_among_inputs};
@@ -30,10 +32,21 @@ pub struct View<'a> {
     pub top: Option<usize>,
     pub kinds: &'a [SkillKindArg],
     pub roll_up: bool,
+    /// The ladder whose competencies practice phrases are counted by (`--kind practice`).
+    pub ladder: Option<&'a str>,
 }
 
 pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit> {
     let (by, top, kinds) = (view.by, view.top, view.kinds);
+    if let Some(ladder) = view.ladder {
+        if kinds != [SkillKindArg::Practice] {
+            return Err(UsageError(
+                "--ladder counts practice phrases by competency: use it with --kind practice alone".into(),
+            )
+            .into());
+        }
+        return practice_frequencies(config, ladder, top);
+    }
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let mut table = FrequencyTable::new(analyzer.taxonomy());
     if view.roll_up {
@@ -59,6 +72,49 @@ pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit
             write_rows(&config.output, envelope(&table, totals.batch.skipped, "skills"), rows)?;
         }
     }
+    print_summary(config.quiet, &totals);
+    Ok(Exit::Success)
+}
+
+/// `freq --kind practice --ladder L`: postings whose practice phrases are placed on each
+/// competency of the ladder, most practised first (ties in ladder order).
+fn practice_frequencies(config: RunConfig, ladder: &str, top: Option<usize>) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_practices(true);
+    let model = LevelModel::new(load_ladders(&[ladder.to_string()])?, config.level_data.clone(), analyzer.taxonomy());
+    let mut coverage = LadderCoverage::new(&model);
+    let estimate = |analysis: &rungs::Analysis| model.estimate(analysis);
+    let totals = analyse_all_with(&config, &analyzer, &estimate, &mut |_, level| {
+        coverage.add(&level);
+        Ok(())
+    })?;
+    let ladder = &model.ladders()[0];
+    let mut order: Vec<usize> = (0..ladder.competencies.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(coverage.competencies[c].practice_postings));
+    let rows: Vec<PracticeFrequencyRecord> = order
+        .into_iter()
+        .take(top.unwrap_or(usize::MAX))
+        .map(|c| {
+            let (competency, count) = (&ladder.competencies[c], &coverage.competencies[c]);
+            PracticeFrequencyRecord {
+                competency_id: &competency.id,
+                competency: &competency.name,
+                area: &competency.area,
+                postings: count.practice_postings,
+                share: count.practice_postings as f64 / coverage.postings.max(1) as f64,
+                phrases: count.practices,
+            }
+        })
+        .collect();
+    let envelope = Envelope {
+        fields: vec![
+            ("postings", json!(coverage.postings)),
+            ("ladder", json!(ladder.id)),
+            ("phrases", json!(coverage.competencies.iter().map(|c| c.practices).sum::<u64>())),
+            ("skipped", json!(totals.batch.skipped)),
+        ],
+        array_key: "competencies",
+    };
+    write_rows(&config.output, envelope, rows)?;
     print_summary(config.quiet, &totals);
     Ok(Exit::Success)
 }

@@ -25,7 +25,13 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Command::Scan(args) => scan::run(RunConfig::from_args(&args.run, Some(&args.output))?, args.practices),
         Command::Freq(args) => {
             let config = RunConfig::from_args(&args.run, Some(&args.output))?;
-            let view = freq::View { by: args.by, top: args.top, kinds: &args.kind, roll_up: args.roll_up };
+            let view = freq::View {
+                by: args.by,
+                top: args.top,
+                kinds: &args.kind,
+                roll_up: args.roll_up,
+                ladder: args.ladder.as_deref(),
+            };
             freq::run(config, &view, args.partial)
         }
         Command::Merge(args) => freq::merge(&args),
