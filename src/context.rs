@@ -325,7 +325,7 @@ impl CueSet {
             // A DFA: the cue lists are small, and every requirement of every posting is read.
             let automaton = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(patterns)
                 .expect("valid cues");
@@ -333,11 +333,11 @@ impl CueSet {
         })
     }
 
-    /// The kinds of cue `text` has, each starting a word. Overlapping matches are all seen:
-    /// "your application" is an application cue although "your" asks.
+    /// The kinds of cue `text` has, each starting a word. The longest cue at a place wins:
+    /// "your application" is an application cue although "your" addresses the reader.
     fn found(&self, text: &str) -> u8 {
         let mut found = 0;
-        for m in self.automaton.find_overlapping_iter(text) {
+        for m in self.automaton.find_iter(text) {
             if !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
                 found |= self.kinds[m.pattern().as_usize()];
             }
