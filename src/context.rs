@@ -370,25 +370,17 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
     }
     let asks = found & ASKS_OR_ADDRESSES != 0;
     let mut context = context_of(requirement, found);
-    // Prose under no heading that asks nothing of the reader and opens with its subject
-    // describes the employer or the job ("The platform runs on Kafka and Go."); a line of
-    // skills, or a duty in the imperative ("Mentor junior analysts."), is still a requirement.
-    if context == Context::Requirement
-        && !asks
-        && !requirement.is_bullet
-        && requirement.section == SectionKind::Unknown
-        && words.trim_end().ends_with(['.', '!'])
-        && opens_with_a_subject(words)
+    // Unheaded prose that asks nothing is read by its shape: a sentence that opens with its
+    // subject describes the employer or the job ("The platform runs on Kafka and Go."); a
+    // short capitalised line with a role noun is a job title. A line of skills, or a duty in
+    // the imperative ("Mentor junior analysts."), is still a requirement.
+    if context == Context::Requirement && !asks && !requirement.is_bullet && requirement.section == SectionKind::Unknown
     {
-        context = Context::Employer;
-    }
-    if context == Context::Requirement
-        && !asks
-        && !requirement.is_bullet
-        && requirement.section == SectionKind::Unknown
-        && reads_as_a_job_title(words)
-    {
-        context = Context::Title;
+        if words.trim_end().ends_with(['.', '!']) && opens_with_a_subject(words) {
+            context = Context::Employer;
+        } else if reads_as_a_job_title(words) {
+            context = Context::Title;
+        }
     }
     Reading { context, asks }
 }
