@@ -6,11 +6,15 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
+use super::words::{for_each_word, WordSet};
+
 /// BM25's term-frequency saturation and length normalisation, at their usual values.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
-const STOP_WORDS: &[&str] = &[
+static STOP_WORDS: WordSet = WordSet::new(&[
     "a", "about", "above", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being",
     "both", "but", "by", "can", "could", "did", "do", "does", "doing", "e", "each", "eg", "etc", "for", "from", "g",
     "has", "have", "having", "he", "her", "his", "how", "i", "ie", "if", "in", "into", "is", "it", "its", "may", "me",
@@ -18,39 +22,50 @@ const STOP_WORDS: &[&str] = &[
     "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
     "through", "to", "too", "up", "us", "very", "was", "we", "well", "were", "what", "when", "where", "which", "while",
     "who", "will", "with", "within", "would", "you", "your",
-];
+]);
 
 /// The index terms of a text, in order.
 pub fn terms(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 2)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .collect()
+    let mut terms = Vec::new();
+    // Lower-cased into one buffer, so that a stop word costs no allocation.
+    let mut lower = String::new();
+    for_each_word(text, |word| {
+        if word.len() < 2 {
+            return;
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        if !STOP_WORDS.contains(&lower) {
+            terms.push(stem(&lower).to_string());
+        }
+    });
+    terms
 }
 
-fn stem(word: &str) -> String {
+/// `word` (lower-case) less one inflection.
+fn stem(word: &str) -> std::borrow::Cow<'_, str> {
     let n = word.len();
     if n > 5 && word.ends_with("ing") {
-        return word[..n - 3].to_string();
+        word[..n - 3].into()
+    } else if n > 4 && word.ends_with("ies") {
+        format!("{}y", &word[..n - 3]).into()
+    } else if n > 4 && word.ends_with("ed") {
+        word[..n - 2].into()
+    } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        word[..n - 1].into()
+    } else {
+        word.into()
     }
-    if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
-    }
-    if n > 4 && word.ends_with("ed") {
-        return word[..n - 2].to_string();
-    }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return word[..n - 1].to_string();
-    }
-    word.to_string()
 }
 
 /// An inverted index with BM25 scoring.
 #[derive(Clone, Debug, Default)]
 pub struct Bm25 {
-    vocabulary: HashMap<String, usize>,
+    vocabulary: FxHashMap<String, usize>,
     /// For each term, the documents holding it and how often.
     postings: Vec<Vec<(u32, u32)>>,
     doc_terms: Vec<Vec<usize>>,
@@ -99,7 +114,10 @@ impl Bm25 {
     /// BM25 scores of every document holding a query term, highest first (ties by id).
     pub fn search(&self, query: &[String]) -> Vec<(usize, f64)> {
         let docs = self.len() as f64;
-        let mut scores: HashMap<u32, f64> = HashMap::new();
+        // Dense sums in query order: the same additions, in the same order, as a map would do,
+        // without hashing every posting of every term.
+        let mut scores = vec![0.0f64; self.len()];
+        let mut held = vec![false; self.len()];
         let mut seen = Vec::new();
         for word in query {
             let Some(&term) = self.vocabulary.get(word) else { continue };
@@ -113,11 +131,14 @@ impl Bm25 {
             for &(doc, tf) in postings {
                 let tf = f64::from(tf);
                 let norm = K1 * (1.0 - B + B * self.doc_len[doc as usize] / self.average_len.max(1.0));
-                *scores.entry(doc).or_insert(0.0) += idf * tf * (K1 + 1.0) / (tf + norm);
+                scores[doc as usize] += idf * tf * (K1 + 1.0) / (tf + norm);
+                held[doc as usize] = true;
             }
         }
-        let mut ranked: Vec<(usize, f64)> = scores.into_iter().map(|(d, s)| (d as usize, s)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut ranked: Vec<(usize, f64)> =
+            scores.into_iter().zip(held).enumerate().filter(|(_, (_, held))| *held).map(|(d, (s, _))| (d, s)).collect();
+        // A total order (ties by id), so an unstable sort gives the one result.
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
     }
 

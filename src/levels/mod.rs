@@ -26,6 +26,7 @@ pub mod bm25;
 pub mod model;
 pub mod signals;
 pub mod summary;
+pub mod words;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};

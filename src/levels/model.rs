@@ -15,6 +15,10 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
+use super::words::{for_each_word, WordSet};
+
 use crate::fingerprint::Fnv1a;
 use crate::posting::SourceRef;
 use crate::taxonomy::{Problem, Severity, TaxonomyError};
@@ -27,7 +31,7 @@ pub const MAX_NGRAM: usize = 3;
 
 /// Words that carry grammar, not meaning: n-grams made only of them may weigh in the model, but
 /// are never shown to a person as the reason for a level.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by",
     "can", "could", "do", "does", "each", "either", "etc", "for", "from", "has", "have", "he", "her", "his", "how",
     "i", "if", "in", "into", "is", "it", "its", "may", "me", "might", "more", "most", "much", "must", "my", "of", "on",
@@ -35,7 +39,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "up", "us",
     "very", "was", "we", "well", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
     "with", "within", "would", "you", "your", "yours",
-];
+]);
 
 /// How the evidence of a posting is weighed against each other; part of the model file.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,7 +76,10 @@ pub struct TextModel {
     /// How the posting's evidence is combined.
     pub combine: CombineParams,
     ngrams: Vec<(String, f64)>,
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
+    /// Each n-gram's place in the order contributions are shown in (largest weight magnitude
+    /// first, then by text): sorting a text's n-grams by it needs no string comparison.
+    strength_rank: Vec<u32>,
     fingerprint: String,
 }
 
@@ -145,7 +152,7 @@ impl TextModel {
         }
         let mut params: HashMap<String, f64> = HashMap::new();
         let mut ngrams = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = FxHashMap::default();
         let mut reader = csv::Reader::from_reader(data.as_bytes());
         for record in reader.records() {
             let (line, record) = match record {
@@ -217,6 +224,7 @@ impl TextModel {
                 text_full_requirements: take("text_full_requirements"),
                 scope_cap: take("scope_cap"),
             },
+            strength_rank: strength_ranks(&ngrams),
             ngrams,
             index,
             fingerprint,
@@ -246,8 +254,18 @@ impl TextModel {
         ngrams: Vec<(String, f64)>,
     ) -> TextModel {
         let index = ngrams.iter().enumerate().map(|(i, (k, _))| (k.clone(), i as u32)).collect();
-        let mut model =
-            TextModel { intercept, norm_power, scale, shift, combine, ngrams, index, fingerprint: String::new() };
+        let strength_rank = strength_ranks(&ngrams);
+        let mut model = TextModel {
+            intercept,
+            norm_power,
+            scale,
+            shift,
+            combine,
+            ngrams,
+            index,
+            strength_rank,
+            fingerprint: String::new(),
+        };
         model.fingerprint = checksum(&model.data_rows());
         model
     }
@@ -316,10 +334,7 @@ impl TextModel {
         let raw = self.intercept + known.iter().map(|&i| self.ngrams[i as usize].1).sum::<f64>() * unit;
         let count = known.len();
         // Every contribution is its weight times the same factor, so weights order them.
-        known.sort_by(|&a, &b| {
-            let ((ga, wa), (gb, wb)) = (&self.ngrams[a as usize], &self.ngrams[b as usize]);
-            wb.abs().total_cmp(&wa.abs()).then_with(|| ga.cmp(gb))
-        });
+        known.sort_unstable_by_key(|&i| self.strength_rank[i as usize]);
         Some(TextScore { raw, known: count, strongest_first: known, rewritten, unit })
     }
 
@@ -336,19 +351,35 @@ impl TextModel {
     }
 }
 
+/// Each n-gram's rank when ordered by weight magnitude, largest first, then by text.
+fn strength_ranks(ngrams: &[(String, f64)]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ngrams.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let ((ga, wa), (gb, wb)) = (&ngrams[a as usize], &ngrams[b as usize]);
+        wb.abs().total_cmp(&wa.abs()).then_with(|| ga.cmp(gb))
+    });
+    let mut rank = vec![0; ngrams.len()];
+    for (place, &i) in order.iter().enumerate() {
+        rank[i as usize] = place as u32;
+    }
+    rank
+}
+
 /// Whether `word` (lower-case) only carries grammar.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&word).is_ok()
+    FUNCTION_WORDS.contains(word)
 }
 
 /// The lower-case words of `text`: maximal runs of letters and digits.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    let mut words = Vec::new();
+    for_each_word(text, |word| words.push(word.to_lowercase()));
+    words
 }
 
 /// Verbs whose object is someone the role holder helps: a level word right after one describes
 /// that person, not the holder ("mentor **junior** engineers" is said of seniors).
-const HELPING_VERBS: &[&str] = &[
+static HELPING_VERBS: WordSet = WordSet::new(&[
     "coach",
     "coached",
     "coaches",
@@ -380,7 +411,7 @@ const HELPING_VERBS: &[&str] = &[
     "trained",
     "training",
     "trains",
-];
+]);
 
 /// Words that place the person they describe low on a ladder.
 const JUNIOR_WORDS: &[&str] =
@@ -403,7 +434,7 @@ pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str, bool)) {
     // per text instead of one per word.
     let mut lower = String::with_capacity(text.len());
     let mut ends: Vec<(usize, usize)> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for_each_word(text, |word| {
         let start = lower.len();
         if word.is_ascii() {
             lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
@@ -412,12 +443,12 @@ pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str, bool)) {
             lower.push_str(&word.to_lowercase());
         }
         ends.push((start, lower.len()));
-    }
+    });
     // Each word, and whether it is as written.
     let mut words: Vec<(&str, bool)> = ends.iter().map(|&(start, end)| (&lower[start..end], true)).collect();
     let mut since_helping_verb = usize::MAX;
     for word in &mut words {
-        if HELPING_VERBS.binary_search(&word.0).is_ok() {
+        if HELPING_VERBS.contains(word.0) {
             since_helping_verb = 0;
             continue;
         }
@@ -459,10 +490,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [FUNCTION_WORDS, HELPING_VERBS, JUNIOR_WORDS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
+    fn junior_words_are_sorted_for_binary_search() {
+        assert!(JUNIOR_WORDS.windows(2).all(|w| w[0] < w[1]), "{JUNIOR_WORDS:?}");
     }
 
     #[test]

@@ -71,7 +71,9 @@ pub struct RunConfig {
     /// The contexts `--context` chose, if it was given.
     pub contexts: Option<ContextSet>,
     pub taxonomy: Taxonomy,
-    pub level_data: LevelData,
+    /// Where the level tables come from; read by [`RunConfig::level_data`] only for the
+    /// commands that map levels, so `freq` and `scan` do not pay for parsing them.
+    level_sources: LevelSources,
     pub output: OutputConfig,
     pub pool: rayon::ThreadPool,
     pub batch: BatchOptions,
@@ -117,14 +119,33 @@ impl RunConfig {
             inputs,
             input,
             taxonomy: load_taxonomy(args.taxonomy.as_ref())?,
-            level_data: LevelData::load(args.taxonomy.as_deref(), args.signals.as_deref(), args.level_model.as_deref())
-                .context("cannot use the level tables")?,
+            level_sources: LevelSources {
+                taxonomy_dir: args.taxonomy.clone(),
+                signals: args.signals.clone(),
+                model: args.level_model.clone(),
+            },
             output: output.map_or_else(OutputConfig::none, OutputConfig::from_args),
             pool,
             batch: BatchOptions { skip_bad_records: args.skip_bad_records, ..BatchOptions::default() },
             contexts: context_set(&args.context),
             quiet: args.quiet,
         })
+    }
+}
+
+/// The files `--taxonomy`, `--signals` and `--level-model` name.
+struct LevelSources {
+    taxonomy_dir: Option<PathBuf>,
+    signals: Option<PathBuf>,
+    model: Option<PathBuf>,
+}
+
+impl RunConfig {
+    /// The level tables the user chose (or the embedded ones), read now.
+    pub fn level_data(&self) -> anyhow::Result<LevelData> {
+        let sources = &self.level_sources;
+        LevelData::load(sources.taxonomy_dir.as_deref(), sources.signals.as_deref(), sources.model.as_deref())
+            .context("cannot use the level tables")
     }
 }
 

@@ -80,7 +80,7 @@ pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit
 /// competency of the ladder, most practised first (ties in ladder order).
 fn practice_frequencies(config: RunConfig, ladder: &str, top: Option<usize>) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_practices(true);
-    let model = LevelModel::new(load_ladders(&[ladder.to_string()])?, config.level_data.clone(), analyzer.taxonomy());
+    let model = LevelModel::new(load_ladders(&[ladder.to_string()])?, config.level_data()?, analyzer.taxonomy());
     let mut coverage = LadderCoverage::new(&model);
     let estimate = |analysis: &rungs::Analysis| model.estimate(analysis);
     let totals = analyse_all_with(&config, &analyzer, &estimate, &mut |_, level| {

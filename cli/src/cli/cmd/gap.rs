@@ -26,7 +26,7 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let taxonomy = analyzer.taxonomy();
     let graph = SkillGraph::new(taxonomy);
-    let model = LevelModel::new(Ladder::embedded(), config.level_data.clone(), taxonomy);
+    let model = LevelModel::new(Ladder::embedded(), config.level_data()?, taxonomy);
     let profile_posting = read_document(profile_path).context("cannot read the profile")?;
     let profile_analysis = analyzer.analyse_profile(profile_posting);
     let profile = Profile::new(&profile_analysis);

@@ -116,7 +116,7 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, shape: MapShape)
     let partial = shape == MapShape::CoveragePartial;
     let ladders = load_ladders(&[name.to_string()])?;
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_practices(shape != MapShape::Requirements);
-    let model = LevelModel::new(ladders, config.level_data.clone(), analyzer.taxonomy());
+    let model = LevelModel::new(ladders, config.level_data()?, analyzer.taxonomy());
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;
     let estimate = |analysis: &Analysis| model.estimate(analysis);

@@ -15,7 +15,7 @@ use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
-    let model = LevelModel::new(load_ladders(ladders)?, config.level_data.clone(), analyzer.taxonomy());
+    let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
     let estimate = |analysis: &Analysis| model.estimate(analysis);
     let totals = if summary {
         let mut distribution = LevelDistribution::new(&model);

@@ -23,7 +23,7 @@ use crate::cli::Exit;
 pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
     let taxonomy = analyzer.taxonomy();
-    let model = LevelModel::new(load_ladders(&args.ladder)?, config.level_data.clone(), taxonomy);
+    let model = LevelModel::new(load_ladders(&args.ladder)?, config.level_data()?, taxonomy);
     let graph = SkillGraph::new(taxonomy);
     let profile = match &args.profile {
         Some(path) => {
