@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
-use self::starts::{StartIndex, Walker, ASCII_WORD};
+use self::starts::{StartIndex, Trie, ASCII_WORD};
 use crate::taxonomy::check::is_common_english;
 use crate::taxonomy::Taxonomy;
 
@@ -128,10 +128,8 @@ struct Automaton {
     /// The same patterns as an unanchored searcher, for the reference scan and the benches'
     /// bare pass only: built on first use, so `rungs` itself never pays for it.
     searcher: std::sync::OnceLock<AhoCorasick>,
-    /// The same patterns compiled for anchored walks by the word-start scan: a concrete
-    /// automaton type, so that each byte's transition is inlined rather than a dynamic call
-    /// through [`AhoCorasick`].
-    walker: Walker,
+    /// The same patterns as a trie, for the word-start scan's anchored walks.
+    walker: Trie,
 }
 
 /// The most patterns compiled into one automaton. `aho-corasick` 1.1 builds an automaton in
@@ -242,7 +240,7 @@ impl SkillMatcher {
                 len: chunk.len(),
                 any_case: true,
                 searcher: std::sync::OnceLock::new(),
-                walker: Walker::new(chunk, true, MAX_DFA_PATTERNS)?,
+                walker: Trie::new(chunk, true),
             });
         }
         let exact_offset = patterns.len();
@@ -255,7 +253,7 @@ impl SkillMatcher {
                 len: chunk.len(),
                 any_case: false,
                 searcher: std::sync::OnceLock::new(),
-                walker: Walker::new(chunk, false, MAX_DFA_PATTERNS)?,
+                walker: Trie::new(chunk, false),
             });
         }
         patterns.extend(exact_patterns);
@@ -278,8 +276,9 @@ impl SkillMatcher {
         automaton.searcher.get_or_init(|| {
             let patterns = &self.patterns[automaton.offset..automaton.offset + automaton.len];
             let texts: Vec<&str> = patterns.iter().map(|p| &*p.exact).collect();
-            // The walker was built from the same patterns, so this builds too.
-            build_automaton(&texts, automaton.any_case).expect("patterns that compiled once compile again")
+            // A piece holds at most `MAX_PATTERNS_PER_AUTOMATON` patterns, far inside
+            // aho-corasick's limits.
+            build_automaton(&texts, automaton.any_case).expect("a piece of the taxonomy's aliases compiles")
         })
     }
 
@@ -308,23 +307,34 @@ impl SkillMatcher {
                 }
             };
             // Inside a word no mention can be accepted.
-            if !(is_word && after_word) {
-                let may = self.starts.at(bytes, at, is_word);
-                if may != 0 {
-                    for (index, automaton) in self.automata.iter().enumerate() {
-                        if at < resume[index] || (index < 64 && may & (1 << index) == 0) {
-                            continue;
-                        }
-                        automaton.walker.matches_at(bytes, at, &mut ends);
-                        if let Some(candidate) = self.longest_acceptable(automaton, text, at, &ends) {
-                            resume[index] = candidate.range.end;
-                            lists[index].push(candidate);
-                        }
+            if is_word && after_word {
+                at += width;
+                continue;
+            }
+            let (may, skip) = if is_word && byte < 0x80 {
+                // A word starts: its ASCII run decides, and the scan goes on after it.
+                let run = bytes[at..].iter().take_while(|&&b| b < 0x80 && ASCII_WORD[usize::from(b)]).count();
+                let more = bytes.get(at + run).is_some_and(|&b| b >= 0x80);
+                (self.starts.at_word(&bytes[at..at + run], more), run)
+            } else if is_word {
+                (u64::MAX, width)
+            } else {
+                (self.starts.at_other(byte), width)
+            };
+            if may != 0 {
+                for (index, automaton) in self.automata.iter().enumerate() {
+                    if at < resume[index] || (index < 64 && may & (1 << index) == 0) {
+                        continue;
+                    }
+                    automaton.walker.matches_at(bytes, at, &mut ends);
+                    if let Some(candidate) = self.longest_acceptable(automaton, text, at, &ends) {
+                        resume[index] = candidate.range.end;
+                        lists[index].push(candidate);
                     }
                 }
             }
             after_word = is_word;
-            at += width;
+            at += skip;
         }
         self.merge(lists)
     }

@@ -6,10 +6,9 @@
 //! (`.NET` in `ASP.NET`, `#`). [`StartIndex`] says, for such a position, which automata have an
 //! alias that may start there: at a word start the whole word decides, with one hash lookup
 //! (an alias begins with that very word, or with it less a plural or verb ending); at another
-//! character, its byte and the next one. Only those automata are walked, anchored, by
-//! [`Walker`].
+//! character, its byte. Only those automata are walked, anchored, each as a [`Trie`] of its
+//! aliases; the scan then skips the rest of the word, where no mention can start.
 
-use aho_corasick::{Anchored, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
 /// Letters, digits and `_` among ASCII bytes: `is_word_char` without decoding.
@@ -77,89 +76,192 @@ impl StartIndex {
         }
     }
 
-    /// The automata that may have an alias starting at `at` (a char boundary of `bytes`);
-    /// `word_start` says that a word starts there.
+    /// The automata that may have an alias starting with `word`, the ASCII word starting a
+    /// word of the text (`more` says that the text's word goes on beyond ASCII).
     #[inline]
-    pub(super) fn at(&self, bytes: &[u8], at: usize, word_start: bool) -> u64 {
-        if !word_start {
-            return self.non_word_first[usize::from(bytes[at].to_ascii_lowercase())];
-        }
-        let rest = &bytes[at..];
-        let len = rest.iter().take_while(|&&b| b < 0x80 && ASCII_WORD[usize::from(b)]).count();
+    pub(super) fn at_word(&self, word: &[u8], more: bool) -> u64 {
         // A word with a letter beyond ASCII, or a very long one, is rare: walk them all.
-        if len > LONGEST_WORD || rest.get(len).is_some_and(|&b| b >= 0x80) {
+        if word.len() > LONGEST_WORD || more {
             return u64::MAX;
         }
         let mut folded = [0u8; LONGEST_WORD];
-        for (to, from) in folded.iter_mut().zip(&rest[..len]) {
+        for (to, from) in folded.iter_mut().zip(word) {
             *to = from.to_ascii_lowercase();
         }
-        self.first_words.get(&folded[..len]).copied().unwrap_or(0)
+        self.first_words.get(&folded[..word.len()]).copied().unwrap_or(0)
+    }
+
+    /// The automata that may have an alias starting with `byte`, at a position where no word
+    /// starts.
+    #[inline]
+    pub(super) fn at_other(&self, byte: u8) -> u64 {
+        self.non_word_first[usize::from(byte.to_ascii_lowercase())]
     }
 }
 
-/// An anchored leftmost-longest automaton the scan walks itself: a concrete type, so that
-/// each byte's transition is inlined rather than a dynamic call through `AhoCorasick`.
+/// The aliases of one automaton as a byte trie, walked anchored at a position: all the scan
+/// needs, since it only asks which aliases start where it stands. An Aho-Corasick automaton
+/// would also carry failure links no anchored walk follows, and building them was most of the
+/// matcher's start-up.
+///
+/// Laid out for the walk: every node is one block of `u32`s (its pattern, its number of
+/// children, their bytes packed four to a word, their blocks' offsets), blocks in depth-first
+/// order, so that a step down usually stays in the cache lines just read.
 #[derive(Clone, Debug)]
-pub(super) enum Walker {
-    /// For the small exact-case pattern sets: one lookup a byte.
-    Dfa(aho_corasick::dfa::DFA),
-    /// For the large any-case ones: compact.
-    Nfa(aho_corasick::nfa::contiguous::NFA),
+pub(super) struct Trie {
+    /// Bytes are ASCII-folded on both sides.
+    fold_case: bool,
+    /// The root's children by byte (`NONE`: no child).
+    root: Box<[u32; 256]>,
+    blocks: Vec<u32>,
 }
 
-impl Walker {
-    pub(super) fn new<P: AsRef<[u8]>>(
-        patterns: &[P],
-        any_case: bool,
-        max_dfa_patterns: usize,
-    ) -> Result<Walker, aho_corasick::BuildError> {
-        if !any_case && patterns.len() <= max_dfa_patterns {
-            let dfa = aho_corasick::dfa::DFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .prefilter(false)
-                .build(patterns)?;
-            return Ok(Walker::Dfa(dfa));
-        }
-        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(any_case)
-            .prefilter(false)
-            .build(patterns)?;
-        Ok(Walker::Nfa(nfa))
-    }
+/// No pattern ends at a node; no child for a byte.
+const NONE: u32 = u32::MAX;
 
-    /// Every pattern that starts at `at`, as (end, pattern id), shortest first: the match
-    /// states an anchored walk passes through whose pattern spans the walk (in a
-    /// leftmost-longest automaton, each prefix of the longest match that is itself a pattern).
-    pub(super) fn matches_at(&self, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
-        match self {
-            Walker::Dfa(dfa) => walk(dfa, bytes, at, out),
-            Walker::Nfa(nfa) => walk(nfa, bytes, at, out),
-        }
-    }
-}
-
-fn walk<A: aho_corasick::automaton::Automaton>(automaton: &A, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    // Both kinds are built to allow anchored searches, so this cannot fail.
-    let Ok(mut state) = automaton.start_state(Anchored::Yes) else { return };
-    for (i, &byte) in bytes[at..].iter().enumerate() {
-        state = automaton.next_state(Anchored::Yes, state, byte);
-        if automaton.is_special(state) {
-            if automaton.is_dead(state) {
-                return;
+impl Trie {
+    pub(super) fn new<P: AsRef<[u8]>>(patterns: &[P], fold_case: bool) -> Trie {
+        let fold = |b: u8| if fold_case { b.to_ascii_lowercase() } else { b };
+        // Built with a child list per node, then laid out.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<u32> = vec![NONE];
+        for (id, pattern) in patterns.iter().enumerate() {
+            let mut node = 0usize;
+            for &byte in pattern.as_ref() {
+                let byte = fold(byte);
+                node = match children[node].iter().find(|&&(b, _)| b == byte) {
+                    Some(&(_, child)) => child as usize,
+                    None => {
+                        let child = children.len();
+                        children[node].push((byte, child as u32));
+                        children.push(Vec::new());
+                        ends.push(NONE);
+                        child
+                    }
+                };
             }
-            if automaton.is_match(state) {
-                // A state also holds matches that an unanchored search reaches through
-                // failure links ("ner" at the end of "partner"): only one that spans the whole
-                // walk starts here.
-                let pattern = automaton.match_pattern(state, 0);
-                if automaton.pattern_len(pattern) == i + 1 {
-                    out.push((at + i + 1, pattern.as_usize()));
+            // An empty pattern can start no mention; of equal patterns the first is reported.
+            if node != 0 && ends[node] == NONE {
+                ends[node] = id as u32;
+            }
+        }
+        for edges in &mut children {
+            edges.sort_unstable();
+        }
+        // Depth-first order, then each block's children offsets filled in.
+        let mut order = Vec::with_capacity(children.len());
+        let mut stack: Vec<u32> = children[0].iter().rev().map(|&(_, c)| c).collect();
+        while let Some(node) = stack.pop() {
+            order.push(node);
+            stack.extend(children[node as usize].iter().rev().map(|&(_, c)| c));
+        }
+        let mut offset = vec![NONE; children.len()];
+        let mut blocks = Vec::new();
+        for &node in &order {
+            offset[node as usize] = blocks.len() as u32;
+            let edges = &children[node as usize];
+            blocks.push(ends[node as usize]);
+            blocks.push(edges.len() as u32);
+            blocks.extend(
+                edges.chunks(4).map(|four| {
+                    four.iter().enumerate().fold(0u32, |word, (i, &(b, _))| word | u32::from(b) << (8 * i))
+                }),
+            );
+            blocks.extend(edges.iter().map(|&(_, child)| child));
+        }
+        // The targets were node ids; now the offsets of their blocks.
+        for &node in &order {
+            let at = offset[node as usize] as usize;
+            let count = blocks[at + 1] as usize;
+            let targets = at + 2 + count.div_ceil(4);
+            for target in &mut blocks[targets..targets + count] {
+                *target = offset[*target as usize];
+            }
+        }
+        let mut root = Box::new([NONE; 256]);
+        for &(byte, child) in &children[0] {
+            root[usize::from(byte)] = offset[child as usize];
+        }
+        Trie { fold_case, root, blocks }
+    }
+
+    /// The block of `block`'s child by `byte`, if it has one.
+    #[inline]
+    fn child(&self, block: usize, byte: u8) -> Option<usize> {
+        let count = self.blocks[block + 1] as usize;
+        let packed = &self.blocks[block + 2..block + 2 + count.div_ceil(4)];
+        for (word_index, &word) in packed.iter().enumerate() {
+            for (i, b) in word.to_le_bytes().into_iter().enumerate() {
+                let index = word_index * 4 + i;
+                if index < count && b == byte {
+                    return Some(self.blocks[block + 2 + packed.len() + index] as usize);
                 }
             }
         }
+        None
+    }
+
+    /// Every pattern that starts at `at`, as (end, pattern id), shortest first.
+    pub(super) fn matches_at(&self, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let fold = |b: u8| if self.fold_case { b.to_ascii_lowercase() } else { b };
+        let Some(&first) = bytes.get(at) else { return };
+        let block = self.root[usize::from(fold(first))];
+        if block == NONE {
+            return;
+        }
+        let mut block = block as usize;
+        let mut end = at + 1;
+        loop {
+            let pattern = self.blocks[block];
+            if pattern != NONE {
+                out.push((end, pattern as usize));
+            }
+            let Some(&byte) = bytes.get(end) else { return };
+            let Some(child) = self.child(block, fold(byte)) else { return };
+            block = child;
+            end += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(trie: &Trie, text: &str, at: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        trie.matches_at(text.as_bytes(), at, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_walk_reports_every_pattern_starting_there_shortest_first() {
+        let trie = Trie::new(&["java", "javascript", "java se", "go"], false);
+        assert_eq!(walk(&trie, "use javascript", 4), [(8, 0), (14, 1)]);
+        assert_eq!(walk(&trie, "java service", 0), [(4, 0), (7, 2)]);
+        // Anchored: nothing starts inside a pattern's text.
+        assert_eq!(walk(&trie, "ago", 0), []);
+        assert_eq!(walk(&trie, "go", 2), []);
+    }
+
+    #[test]
+    fn folding_matches_any_ascii_case_and_equal_patterns_report_the_first() {
+        let folded = Trie::new(&["Kafka", "kafka", "SQL"], true);
+        assert_eq!(walk(&folded, "KAFKA and sql", 0), [(5, 0)]);
+        assert_eq!(walk(&folded, "KAFKA and sql", 10), [(13, 2)]);
+        let exact = Trie::new(&["Go", "GO"], false);
+        assert_eq!(walk(&exact, "go", 0), []);
+        assert_eq!(walk(&exact, "GO", 0), [(2, 1)]);
+    }
+
+    #[test]
+    fn a_node_with_many_children_finds_each() {
+        let patterns: Vec<String> = (b'a'..=b'z').map(|b| format!("x{}", char::from(b))).collect();
+        let trie = Trie::new(&patterns, false);
+        for (id, pattern) in patterns.iter().enumerate() {
+            assert_eq!(walk(&trie, pattern, 0), [(2, id)]);
+        }
+        assert_eq!(walk(&trie, "x1", 0), []);
     }
 }
