@@ -189,13 +189,22 @@ impl Trie {
     #[inline]
     fn child(&self, block: usize, byte: u8) -> Option<usize> {
         let count = self.blocks[block + 1] as usize;
-        let packed = &self.blocks[block + 2..block + 2 + count.div_ceil(4)];
+        if count == 1 {
+            // Most nodes deep in the trie have one child: spare them the word compare.
+            return (self.blocks[block + 2] as u8 == byte).then(|| self.blocks[block + 3] as usize);
+        }
+        let words = count.div_ceil(4);
+        let packed = &self.blocks[block + 2..block + 2 + words];
+        let wanted = u32::from(byte) * 0x0101_0101;
         for (word_index, &word) in packed.iter().enumerate() {
-            for (i, b) in word.to_le_bytes().into_iter().enumerate() {
-                let index = word_index * 4 + i;
-                if index < count && b == byte {
-                    return Some(self.blocks[block + 2 + packed.len() + index] as usize);
-                }
+            // Four bytes compared at once: the lowest high bit of `zero` marks the first byte
+            // equal to `byte` (bits above it may be false alarms, never bits below).
+            let diff = word ^ wanted;
+            let zero = diff.wrapping_sub(0x0101_0101) & !diff & 0x8080_8080;
+            if zero != 0 {
+                let index = word_index * 4 + (zero.trailing_zeros() / 8) as usize;
+                // The padding of the last word is zero bytes: a NUL may find it.
+                return (index < count).then(|| self.blocks[block + 2 + words + index] as usize);
             }
         }
         None
@@ -263,5 +272,9 @@ mod tests {
             assert_eq!(walk(&trie, pattern, 0), [(2, id)]);
         }
         assert_eq!(walk(&trie, "x1", 0), []);
+        // The zero bytes that pad a node's packed children are not children.
+        assert_eq!(walk(&trie, "x\0", 0), []);
+        let nul = Trie::new(&["a\0b"], false);
+        assert_eq!(walk(&nul, "a\0b", 0), [(3, 0)]);
     }
 }
