@@ -15,7 +15,8 @@
 //! text, the floor.
 //!
 //! Besides criterion's own report, the run ends with ratio tables measured by interleaving
-//! the passes, so machine noise hits all alike.
+//! the passes, so machine noise hits all alike, and with the batch runner's speed-up from 1
+//! to 2 threads.
 
 use std::fs;
 use std::hint::black_box;
@@ -23,6 +24,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+use rungs::batch::BatchOptions;
 use rungs::ladder::Ladder;
 use rungs::levels::model::TextModel;
 use rungs::levels::{LevelData, LevelModel};
@@ -232,6 +234,55 @@ fn levels_ratio_table() {
     println!("text model cost: levels with it take {:.2}x the time of levels without it", best[2] / best[1]);
 }
 
+/// The batch runner (what `rungs freq` and `scan` use: chunks analysed on a pool, results in
+/// order) on 1 and on 2 threads, interleaved; prints MB/s and the speed-up.
+fn scaling_table() {
+    let Some(postings) = load_postings() else {
+        return;
+    };
+    let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
+    let analyzer = Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles");
+    let pools: Vec<rayon::ThreadPool> = [1, 2]
+        .iter()
+        .map(|&n| rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("a thread pool starts"))
+        .collect();
+    let run = |pool: &rayon::ThreadPool| {
+        let mut matches = 0;
+        rungs::batch::run(
+            postings.iter().cloned().map(Ok),
+            &analyzer,
+            pool,
+            BatchOptions::default(),
+            &mut |_| {},
+            &mut |analysis| {
+                matches += analysis.matches.len();
+                Ok(())
+            },
+        )
+        .expect("the pool postings analyse");
+        matches
+    };
+    let mut best = [f64::MAX; 2];
+    for _ in 0..5 {
+        for (slot, pool) in pools.iter().enumerate() {
+            let start = Instant::now();
+            black_box(run(pool));
+            best[slot] = best[slot].min(start.elapsed().as_secs_f64());
+        }
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "\nthread scaling ({} postings, {mb:.1} MB, batch runner, best of 5 interleaved runs, {cores} cores)",
+        postings.len()
+    );
+    println!(
+        "1 thread {:>7.1} MB/s   2 threads {:>7.1} MB/s   speed-up {:.2}x",
+        mb / best[0],
+        mb / best[1],
+        best[0] / best[1]
+    );
+}
+
 criterion_group!(benches, bench);
 
 fn main() {
@@ -243,4 +294,5 @@ fn main() {
     criterion::Criterion::default().configure_from_args().final_summary();
     ratio_table();
     levels_ratio_table();
+    scaling_table();
 }

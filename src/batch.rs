@@ -1,8 +1,10 @@
 //! Running the analysis over a stream of postings on a thread pool, in input order.
 //!
 //! Postings are read on the calling thread in chunks; each chunk is analysed in parallel with
-//! rayon's indexed iterators (which keep input order) and handed to the sink in order. Output
-//! therefore never depends on the thread count, and memory holds one chunk at a time.
+//! rayon's indexed iterators (which keep input order) and handed to the sink in order. While
+//! the pool analyses a chunk, the calling thread writes the one before and reads the one after,
+//! so that neither step leaves the workers waiting. Output therefore never depends on the thread
+//! count, and memory holds three chunks at a time.
 //!
 //! Bad records are the caller's decision: with `skip_bad_records` they are reported to
 //! `on_skip` and counted; without it the first one ends the run with its error.
@@ -87,10 +89,9 @@ pub fn run_with<T: Send>(
     let mut summary = BatchSummary::default();
     // Ids are remembered by a 64-bit hash: 8 bytes a posting, not the id itself.
     let mut seen_ids: HashSet<u64> = HashSet::new();
-    let mut chunk: Vec<Posting> = Vec::with_capacity(options.chunk_size);
-    let mut postings = postings.peekable();
-    while postings.peek().is_some() {
-        chunk.clear();
+    let mut postings = postings;
+    let mut read_chunk = |summary: &mut BatchSummary| -> Result<Vec<Posting>, BatchError> {
+        let mut chunk = Vec::with_capacity(options.chunk_size);
         while chunk.len() < options.chunk_size {
             match postings.next() {
                 Some(Ok(posting)) => {
@@ -107,16 +108,53 @@ pub fn run_with<T: Send>(
                 None => break,
             }
         }
-        let results: Vec<T> = pool.install(|| std::mem::take(&mut chunk).into_par_iter().map(work).collect());
-        for result in results {
-            summary.postings += 1;
-            sink(result)?;
-        }
+        Ok(chunk)
+    };
+    // While the pool analyses one chunk, this thread hands the previous chunk's results to the
+    // sink and reads the next chunk: reading and writing never leave the workers idle.
+    let mut chunk = read_chunk(&mut summary)?;
+    let mut finished: Vec<T> = Vec::new();
+    while !chunk.is_empty() {
+        let mut results: Vec<T> = Vec::new();
+        let mut meanwhile: Result<Vec<Posting>, BatchError> = Ok(Vec::new());
+        pool.in_place_scope(|scope| {
+            let analysing = std::mem::take(&mut chunk);
+            let results = &mut results;
+            scope.spawn(move |_| *results = analysing.into_par_iter().map(work).collect());
+            meanwhile =
+                sink_all(std::mem::take(&mut finished), &mut summary, sink).and_then(|()| read_chunk(&mut summary));
+        });
+        finished = results;
+        // A bad record or a failed write ends the run after the chunks before it are written,
+        // as when reading, analysing and writing took turns.
+        chunk = match meanwhile {
+            Ok(next) => next,
+            Err(err) => {
+                if !matches!(err, BatchError::Output(_)) {
+                    sink_all(finished, &mut summary, sink)?;
+                }
+                return Err(err);
+            }
+        };
     }
+    sink_all(finished, &mut summary, sink)?;
     if summary.postings == 0 {
         return Err(BatchError::NoPostings { skipped: summary.skipped });
     }
     Ok(summary)
+}
+
+/// Hands `results` to `sink` in order, counting them.
+fn sink_all<T>(
+    results: Vec<T>,
+    summary: &mut BatchSummary,
+    sink: &mut dyn FnMut(T) -> io::Result<()>,
+) -> Result<(), BatchError> {
+    for result in results {
+        summary.postings += 1;
+        sink(result)?;
+    }
+    Ok(())
 }
 
 /// A hash of an id with fixed keys, so the count of repeated ids is the same on every run.
