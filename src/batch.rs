@@ -79,7 +79,7 @@ pub fn run(
 /// to `sink` in input order: [`run`] with any per-posting work, such as analysis followed by
 /// level estimation.
 pub fn run_with<T: Send>(
-    postings: impl Iterator<Item = Result<Posting, InputError>>,
+    mut postings: impl Iterator<Item = Result<Posting, InputError>>,
     pool: &rayon::ThreadPool,
     options: BatchOptions,
     on_skip: &mut dyn FnMut(&InputError),
@@ -89,7 +89,6 @@ pub fn run_with<T: Send>(
     let mut summary = BatchSummary::default();
     // Ids are remembered by a 64-bit hash: 8 bytes a posting, not the id itself.
     let mut seen_ids: HashSet<u64> = HashSet::new();
-    let mut postings = postings;
     let mut read_chunk = |summary: &mut BatchSummary| -> Result<Vec<Posting>, BatchError> {
         let mut chunk = Vec::with_capacity(options.chunk_size);
         while chunk.len() < options.chunk_size {

@@ -131,6 +131,13 @@ impl RunConfig {
             quiet: args.quiet,
         })
     }
+
+    /// The level tables the user chose (or the embedded ones), read now.
+    pub fn level_data(&self) -> anyhow::Result<LevelData> {
+        let sources = &self.level_sources;
+        LevelData::load(sources.taxonomy_dir.as_deref(), sources.signals.as_deref(), sources.model.as_deref())
+            .context("cannot use the level tables")
+    }
 }
 
 /// The files `--taxonomy`, `--signals` and `--level-model` name.
@@ -138,15 +145,6 @@ struct LevelSources {
     taxonomy_dir: Option<PathBuf>,
     signals: Option<PathBuf>,
     model: Option<PathBuf>,
-}
-
-impl RunConfig {
-    /// The level tables the user chose (or the embedded ones), read now.
-    pub fn level_data(&self) -> anyhow::Result<LevelData> {
-        let sources = &self.level_sources;
-        LevelData::load(sources.taxonomy_dir.as_deref(), sources.signals.as_deref(), sources.model.as_deref())
-            .context("cannot use the level tables")
-    }
 }
 
 /// The column a flag names, or the default names to look for.
