@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::words::{for_each_word, WordSet};
+use super::words::{for_each_word, push_lowercase, WordSet};
 
 /// BM25's term-frequency saturation and length normalisation, at their usual values.
 const K1: f64 = 1.2;
@@ -34,11 +34,7 @@ pub fn terms(text: &str) -> Vec<String> {
             return;
         }
         lower.clear();
-        if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            lower.push_str(&word.to_lowercase());
-        }
+        push_lowercase(&mut lower, word);
         if !STOP_WORDS.contains(&lower) {
             terms.push(stem(&lower).to_string());
         }

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::words::{for_each_word, WordSet};
+use super::words::{for_each_word, push_lowercase, WordSet};
 
 use crate::fingerprint::Fnv1a;
 use crate::posting::SourceRef;
@@ -436,12 +436,7 @@ pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str, bool)) {
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for_each_word(text, |word| {
         let start = lower.len();
-        if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // `str::to_lowercase` knows context (a final sigma); `char::to_lowercase` does not.
-            lower.push_str(&word.to_lowercase());
-        }
+        push_lowercase(&mut lower, word);
         ends.push((start, lower.len()));
     });
     // Each word, and whether it is as written.

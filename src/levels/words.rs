@@ -39,6 +39,16 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
     }
 }
 
+/// Appends `word` lower-cased to `buffer`: byte by byte when it is ASCII, else with
+/// `str::to_lowercase`, which knows context (a final sigma) where `char::to_lowercase` does not.
+pub fn push_lowercase(buffer: &mut String, word: &str) {
+    if word.is_ascii() {
+        buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+}
+
 /// A fixed list of lower-case words, looked up by hash.
 pub struct WordSet {
     words: &'static [&'static str],
