@@ -19,6 +19,8 @@
 
 use std::ops::Range;
 
+use crate::byteset::ByteSet;
+
 /// The clean view of one text and the map back to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CleanText {
@@ -52,7 +54,7 @@ impl CleanText {
     /// assert_eq!(&original[view.to_original(cpp..cpp + 3)], "C\\+\\+");
     /// ```
     pub fn new(original: &str) -> CleanText {
-        if !original.bytes().any(starts_markup) {
+        if MARKUP_STARTS.find(original.as_bytes()).is_none() {
             return CleanText::default();
         }
         let mut builder = Builder::new(original);
@@ -225,7 +227,7 @@ impl<'a> Builder<'a> {
         let mut i = 0;
         while i < self.bytes.len() {
             // Most bytes start no markup: skip them in a tight loop.
-            match self.bytes[i..].iter().position(|&b| starts_markup(b)) {
+            match MARKUP_STARTS.find(&self.bytes[i..]) {
                 Some(skip) => i += skip,
                 None => break,
             }
@@ -455,21 +457,9 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Whether markup may start at byte `b`.
-fn starts_markup(b: u8) -> bool {
-    const TABLE: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut i = 0;
-        // `]` and `!` only matter inside and before a link, but the scan must stop at them.
-        let starts = b"\\<&*_[]!";
-        while i < starts.len() {
-            table[starts[i] as usize] = true;
-            i += 1;
-        }
-        table
-    };
-    TABLE[usize::from(b)]
-}
+/// The bytes markup may start at. `]` and `!` only matter inside and before a link, but the
+/// scan must stop at them.
+const MARKUP_STARTS: ByteSet = ByteSet::new(b"\\<&*_[]!");
 
 /// A byte of a word: ASCII letter or digit, or part of a non-ASCII character.
 fn is_word(b: Option<u8>) -> bool {

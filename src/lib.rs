@@ -40,6 +40,7 @@
 pub mod aggregate;
 pub mod analyse;
 pub mod batch;
+mod byteset;
 pub mod clean;
 pub mod context;
 mod fingerprint;

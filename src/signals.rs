@@ -86,14 +86,7 @@ pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
     // A cue reaches at most this far before and after its keyword ("(strongly preferred)",
     // "would be a definite plus", "preference will be given"); overlapping windows are merged
     // so that the regex sees each stretch of text once, as a full scan would.
-    let mut windows: Vec<Range<usize>> = Vec::new();
-    for keyword in preference_keywords().find_iter(text) {
-        let window = window_start(text, keyword.start().saturating_sub(48))..window_end(text, keyword.end() + 32);
-        match windows.last_mut() {
-            Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
-            _ => windows.push(window),
-        }
-    }
+    let windows = windows_around(text, preference_keywords().find_iter(text).map(|k| k.range()), 48, 32);
     let mut cues = Vec::new();
     for window in windows {
         for m in preference_regex().find_iter(&text[window.clone()]) {
@@ -122,6 +115,26 @@ fn preference_keywords() -> &'static AhoCorasick {
         ];
         AhoCorasick::builder().ascii_case_insensitive(true).build(keywords).expect("valid keywords")
     })
+}
+
+/// The stretches of `text` from `before` bytes before each of `keywords` (in text order) to
+/// `after` bytes after it, widened to whole words and merged where they overlap, so that a
+/// regex run over each sees every stretch once, as a scan of the whole text would.
+fn windows_around(
+    text: &str,
+    keywords: impl Iterator<Item = Range<usize>>,
+    before: usize,
+    after: usize,
+) -> Vec<Range<usize>> {
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for keyword in keywords {
+        let window = window_start(text, keyword.start.saturating_sub(before))..window_end(text, keyword.end + after);
+        match windows.last_mut() {
+            Some(last) if window.start <= last.end => last.end = last.end.max(window.end),
+            _ => windows.push(window),
+        }
+    }
+    windows
 }
 
 /// The start of the word at or before `at`, so a window never begins inside a word (where the
@@ -161,16 +174,42 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
     if !text.contains("year") && !text.contains("yr") && !text.contains("Year") && !text.contains("YEAR") {
         return Vec::new();
     }
-    years_regex()
-        .captures_iter(text)
-        .filter(|c| c.name("tail").is_none() && c.get(0).is_some_and(|m| !follows_period_word(text, m.start())))
-        .filter_map(|c| {
-            let n = c.name("n")?;
-            let value = parse_number(n.as_str())?;
-            let whole = c.get(0)?;
-            (1..=40).contains(&value).then(|| YearsMention { range: whole.range(), min_years: value })
-        })
-        .collect()
+    // Every mention ends in "year(s)" or "yr(s)": the regex reads only the text around them. A
+    // mention reaches at most this far before that word ("twelve (12+) or more to fifteen
+    // full-time years") and its excluded tail this far after it ("years old", "year degree").
+    let windows = windows_around(text, year_words(text), 96, 24);
+    let mut mentions = Vec::new();
+    for window in windows {
+        let base = window.start;
+        for c in years_regex().captures_iter(&text[window]) {
+            let Some(whole) = c.get(0) else { continue };
+            let range = base + whole.start()..base + whole.end();
+            if c.name("tail").is_some() || follows_period_word(text, range.start) {
+                continue;
+            }
+            let Some(value) = c.name("n").and_then(|n| parse_number(n.as_str())) else { continue };
+            if (1..=40).contains(&value) {
+                mentions.push(YearsMention { range, min_years: value });
+            }
+        }
+    }
+    mentions
+}
+
+/// Where "year" or "yr" starts in `text`, in any ASCII case.
+fn year_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'y', b'Y', bytes).filter_map(move |at| {
+        let rest = &bytes[at + 1..];
+        let len = if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"ear") {
+            4
+        } else if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'r')) {
+            2
+        } else {
+            return None;
+        };
+        Some(at..at + len)
+    })
 }
 
 /// Whether the word before `at` makes the years that follow a period of time rather than
@@ -278,6 +317,35 @@ mod tests {
         assert_eq!(years("5 years' experience"), [5]);
         assert_eq!(years("a 10-year track record"), Vec::<u32>::new());
         assert_eq!(years("100 years"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn year_windows_find_what_a_full_scan_finds() {
+        let far_apart = format!("5+ years of Go. {} At least three YEARS of SQL", "Filler words here. ".repeat(20));
+        let texts = [
+            "8+ years experience; two (2) years of Rust; 3 to 5 yrs of SQL; Minimum of 4 Years; 5 YRS",
+            "twelve (12+) or more to fifteen full-time years, founded 20 years ago, a 4 year degree",
+            "Yearly reviews and 7 years. Your yard. 10 Yr. 2 year-old team; 12 years' experience",
+            far_apart.as_str(),
+            "year 3 years yr 2 yrs",
+        ];
+        for text in texts {
+            // The whole text read by the regex, as before the windows.
+            let full: Vec<(usize, usize)> = years_regex()
+                .captures_iter(text)
+                .filter(|c| c.name("tail").is_none())
+                .filter_map(|c| {
+                    let whole = c.get(0)?;
+                    let value = parse_number(c.name("n")?.as_str())?;
+                    let kept = (1..=40).contains(&value) && !follows_period_word(text, whole.start());
+                    kept.then_some((whole.start(), whole.end()))
+                })
+                .collect();
+            let windowed: Vec<(usize, usize)> =
+                years_mentions(text).into_iter().map(|m| (m.range.start, m.range.end)).collect();
+            assert!(!full.is_empty(), "{text}");
+            assert_eq!(windowed, full, "{text}");
+        }
     }
 
     #[test]

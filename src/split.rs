@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::byteset::ByteSet;
 use crate::context::Context;
 use crate::input::text::lines_with_offsets;
 use crate::sentences::sentence_ranges;
@@ -296,7 +297,8 @@ fn inline_bullets(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     // scan jumps between them instead of decoding every character of long scraped lines.
     let bytes = slice.as_bytes();
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| matches!(b, b'-' | 0xC2 | 0xE2 | 0xEF)) {
+    const BULLET_LEADS: ByteSet = ByteSet::new(&[b'-', 0xC2, 0xE2, 0xEF]);
+    while let Some(offset) = BULLET_LEADS.find(&bytes[from..]) {
         let at = from + offset;
         let ch = slice[at..].chars().next().expect("a char starts at a lead byte");
         from = at + ch.len_utf8();

@@ -111,7 +111,7 @@ pub(crate) fn lines_with_offsets(text: &str) -> impl Iterator<Item = Range<usize
         if start >= bytes.len() {
             return None;
         }
-        let end = match bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        let end = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
             None => bytes.len(),
             Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => start + i + 2,
             Some(i) => start + i + 1,

@@ -105,8 +105,8 @@ impl StartIndex {
 /// matcher's start-up.
 ///
 /// Laid out for the walk: every node is one block of `u32`s (its pattern, its number of
-/// children, their bytes packed four to a word, their blocks' offsets), blocks in depth-first
-/// order, so that a step down usually stays in the cache lines just read.
+/// children, their bytes packed four to a word or as a bitmap, their blocks' offsets), blocks
+/// in depth-first order, so that a step down usually stays in the cache lines just read.
 #[derive(Clone, Debug)]
 pub(super) struct Trie {
     /// Bytes are ASCII-folded on both sides.
@@ -118,6 +118,21 @@ pub(super) struct Trie {
 
 /// No pattern ends at a node; no child for a byte.
 const NONE: u32 = u32::MAX;
+
+/// The most children a node lists by their bytes, packed four to a word and compared four at a
+/// time; a node with more has a bitmap of its children's bytes (two words of ranks, eight of
+/// bits), so that a step through a wide node (the second letter of a word) costs the same as
+/// through a narrow one.
+const PACKED_CHILDREN: usize = 8;
+
+/// The words between a node's child count and its children's offsets.
+fn children_header(count: usize) -> usize {
+    if count > PACKED_CHILDREN {
+        10
+    } else {
+        count.div_ceil(4)
+    }
+}
 
 impl Trie {
     pub(super) fn new<P: AsRef<[u8]>>(patterns: &[P], fold_case: bool) -> Trie {
@@ -162,18 +177,32 @@ impl Trie {
             let edges = &children[node as usize];
             blocks.push(ends[node as usize]);
             blocks.push(edges.len() as u32);
-            blocks.extend(
-                edges.chunks(4).map(|four| {
+            if edges.len() > PACKED_CHILDREN {
+                let mut bitmap = [0u32; 8];
+                for &(byte, _) in edges {
+                    bitmap[usize::from(byte >> 5)] |= 1 << (byte & 31);
+                }
+                // Children before each word of the bitmap, a byte each.
+                let mut ranks = [0u32; 2];
+                let mut before = 0;
+                for (word, bits) in bitmap.iter().enumerate() {
+                    ranks[word / 4] |= before << (8 * (word % 4));
+                    before += bits.count_ones();
+                }
+                blocks.extend(ranks);
+                blocks.extend(bitmap);
+            } else {
+                blocks.extend(edges.chunks(4).map(|four| {
                     four.iter().enumerate().fold(0u32, |word, (i, &(b, _))| word | u32::from(b) << (8 * i))
-                }),
-            );
+                }));
+            }
             blocks.extend(edges.iter().map(|&(_, child)| child));
         }
         // The targets were node ids; now the offsets of their blocks.
         for &node in &order {
             let at = offset[node as usize] as usize;
             let count = blocks[at + 1] as usize;
-            let targets = at + 2 + count.div_ceil(4);
+            let targets = at + 2 + children_header(count);
             for target in &mut blocks[targets..targets + count] {
                 *target = offset[*target as usize];
             }
@@ -192,6 +221,18 @@ impl Trie {
         if count == 1 {
             // Most nodes deep in the trie have one child: spare them the word compare.
             return (self.blocks[block + 2] as u8 == byte).then(|| self.blocks[block + 3] as usize);
+        }
+        if count > PACKED_CHILDREN {
+            // The child's place among its siblings: the children before its bitmap word, and
+            // those below it in the word.
+            let word = usize::from(byte >> 5);
+            let bits = self.blocks[block + 4 + word];
+            if bits >> (byte & 31) & 1 == 0 {
+                return None;
+            }
+            let before = self.blocks[block + 2 + word / 4] >> (8 * (word % 4)) & 0xff;
+            let index = before + (bits & ((1 << (byte & 31)) - 1)).count_ones();
+            return Some(self.blocks[block + 12 + index as usize] as usize);
         }
         let words = count.div_ceil(4);
         let packed = &self.blocks[block + 2..block + 2 + words];

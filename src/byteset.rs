@@ -1,0 +1,59 @@
+//! Sets of bytes, and the search for the first byte of a set: the skip loops of the passes
+//! that stop only at a few bytes (markup, bullets) and let the rest of the text go by.
+
+/// A set of bytes, as a table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    pub(crate) const fn new(members: &[u8]) -> ByteSet {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < members.len() {
+            table[members[i] as usize] = true;
+            i += 1;
+        }
+        ByteSet(table)
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, byte: u8) -> bool {
+        self.0[usize::from(byte)]
+    }
+
+    /// Where the first member of the set is in `haystack`.
+    #[inline]
+    pub(crate) fn find(&self, haystack: &[u8]) -> Option<usize> {
+        // Eight bytes are classified together with no branch per byte: the members are rare,
+        // and a branch per byte was most of the cost of a skip loop.
+        let mut at = 0;
+        for chunk in haystack.chunks_exact(8) {
+            if chunk.iter().fold(false, |any, &b| any | self.contains(b)) {
+                break;
+            }
+            at += 8;
+        }
+        haystack[at..].iter().position(|&b| self.contains(b)).map(|i| at + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_returns_the_first_member_wherever_it_falls() {
+        let set = ByteSet::new(b"<&");
+        assert_eq!(set.find(b""), None);
+        assert_eq!(set.find(b"plain text, no markup at all"), None);
+        // Before, inside and after the eight-byte chunks, and the first of several.
+        for at in 0..20 {
+            let mut text = vec![b'a'; 20];
+            text[at] = b'&';
+            if at + 3 < 20 {
+                text[at + 3] = b'<';
+            }
+            assert_eq!(set.find(&text), Some(at), "member at {at}");
+        }
+    }
+}
