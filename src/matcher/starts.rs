@@ -307,12 +307,15 @@ mod tests {
 
     #[test]
     fn a_node_with_many_children_finds_each() {
-        let patterns: Vec<String> = (b'a'..=b'z').map(|b| format!("x{}", char::from(b))).collect();
+        // Children in several words of a wide node's bitmap (digits, capitals, small letters),
+        // so that the ranks before each word count.
+        let patterns: Vec<String> =
+            (b'0'..=b'9').chain(b'A'..=b'Z').chain(b'a'..=b'z').map(|b| format!("x{}", char::from(b))).collect();
         let trie = Trie::new(&patterns, false);
         for (id, pattern) in patterns.iter().enumerate() {
             assert_eq!(walk(&trie, pattern, 0), [(2, id)]);
         }
-        assert_eq!(walk(&trie, "x1", 0), []);
+        assert_eq!(walk(&trie, "x!", 0), []);
         // The zero bytes that pad a node's packed children are not children.
         assert_eq!(walk(&trie, "x\0", 0), []);
         let nul = Trie::new(&["a\0b"], false);
