@@ -125,10 +125,15 @@ const NONE: u32 = u32::MAX;
 /// through a narrow one.
 const PACKED_CHILDREN: usize = 8;
 
+/// A wide node's words between its child count and its children's offsets: two of ranks, then
+/// eight of bitmap.
+const RANK_WORDS: usize = 2;
+const WIDE_HEADER: usize = RANK_WORDS + 8;
+
 /// The words between a node's child count and its children's offsets.
 fn children_header(count: usize) -> usize {
     if count > PACKED_CHILDREN {
-        10
+        WIDE_HEADER
     } else {
         count.div_ceil(4)
     }
@@ -226,13 +231,13 @@ impl Trie {
             // The child's place among its siblings: the children before its bitmap word, and
             // those below it in the word.
             let word = usize::from(byte >> 5);
-            let bits = self.blocks[block + 4 + word];
+            let bits = self.blocks[block + 2 + RANK_WORDS + word];
             if bits >> (byte & 31) & 1 == 0 {
                 return None;
             }
             let before = self.blocks[block + 2 + word / 4] >> (8 * (word % 4)) & 0xff;
             let index = before + (bits & ((1 << (byte & 31)) - 1)).count_ones();
-            return Some(self.blocks[block + 12 + index as usize] as usize);
+            return Some(self.blocks[block + 2 + WIDE_HEADER + index as usize] as usize);
         }
         let words = count.div_ceil(4);
         let packed = &self.blocks[block + 2..block + 2 + words];
