@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::words::{for_each_word, push_lowercase, WordSet};
+use super::words::{LowerWords, WordSet};
 
 /// BM25's term-frequency saturation and length normalisation, at their usual values.
 const K1: f64 = 1.2;
@@ -27,34 +27,37 @@ static STOP_WORDS: WordSet = WordSet::new(&[
 /// The index terms of a text, in order.
 pub fn terms(text: &str) -> Vec<String> {
     let mut terms = Vec::new();
-    // Lower-cased into one buffer, so that a stop word costs no allocation.
-    let mut lower = String::new();
-    for_each_word(text, |word| {
-        if word.len() < 2 {
-            return;
-        }
-        lower.clear();
-        push_lowercase(&mut lower, word);
-        if !STOP_WORDS.contains(&lower) {
-            terms.push(stem(&lower).to_string());
-        }
-    });
+    for_each_term(&LowerWords::new(text), |term| terms.push(term.to_string()));
     terms
 }
 
-/// `word` (lower-case) less one inflection.
-fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+/// Calls `f` with each index term of `text`, in order: words of two bytes or more as written,
+/// not stop words, stemmed in one reused buffer.
+fn for_each_term(text: &LowerWords, mut f: impl FnMut(&str)) {
+    let mut term = String::new();
+    for (word, written_len) in text.iter() {
+        if written_len < 2 || STOP_WORDS.contains(word) {
+            continue;
+        }
+        term.clear();
+        term.push_str(word);
+        stem(&mut term);
+        f(&term);
+    }
+}
+
+/// Takes one inflection off `word` (lower-case).
+fn stem(word: &mut String) {
     let n = word.len();
     if n > 5 && word.ends_with("ing") {
-        word[..n - 3].into()
+        word.truncate(n - 3);
     } else if n > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..n - 3]).into()
+        word.truncate(n - 3);
+        word.push('y');
     } else if n > 4 && word.ends_with("ed") {
-        word[..n - 2].into()
+        word.truncate(n - 2);
     } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        word[..n - 1].into()
-    } else {
-        word.into()
+        word.truncate(n - 1);
     }
 }
 
@@ -62,10 +65,14 @@ fn stem(word: &str) -> std::borrow::Cow<'_, str> {
 #[derive(Clone, Debug, Default)]
 pub struct Bm25 {
     vocabulary: FxHashMap<String, usize>,
+    /// Each term's text, by id.
+    names: Vec<String>,
     /// For each term, the documents holding it and how often.
     postings: Vec<Vec<(u32, u32)>>,
     doc_terms: Vec<Vec<usize>>,
     doc_len: Vec<f64>,
+    /// Each document's length normalisation, `K1 · (1 − B + B · length / average length)`.
+    doc_norm: Vec<f64>,
     average_len: f64,
 }
 
@@ -81,6 +88,7 @@ impl Bm25 {
                 let term = *index.vocabulary.entry(word.clone()).or_insert(next);
                 if term == index.postings.len() {
                     index.postings.push(Vec::new());
+                    index.names.push(word.clone());
                 }
                 *counts.entry(term).or_insert(0) += 1;
             }
@@ -94,6 +102,8 @@ impl Bm25 {
         }
         let docs = index.doc_len.len().max(1) as f64;
         index.average_len = index.doc_len.iter().sum::<f64>() / docs;
+        index.doc_norm =
+            index.doc_len.iter().map(|len| K1 * (1.0 - B + B * len / index.average_len.max(1.0))).collect();
         index
     }
 
@@ -107,16 +117,23 @@ impl Bm25 {
         self.doc_len.is_empty()
     }
 
-    /// BM25 scores of every document holding a query term, highest first (ties by id).
-    pub fn search(&self, query: &[String]) -> Vec<(usize, f64)> {
+    /// The query for `text`: the ids of its index terms that some document holds, in order
+    /// (a term no document holds changes no score and is shared with none).
+    pub fn query(&self, text: &LowerWords) -> Vec<usize> {
+        let mut query = Vec::new();
+        for_each_term(text, |term| query.extend(self.vocabulary.get(term).copied()));
+        query
+    }
+
+    /// The BM25 score of every document, by id: 0 for a document holding no query term (one
+    /// holding any scores above 0, since every idf is positive).
+    pub fn scores(&self, query: &[usize]) -> Vec<f64> {
         let docs = self.len() as f64;
         // Dense sums in query order: the same additions, in the same order, as a map would do,
         // without hashing every posting of every term.
         let mut scores = vec![0.0f64; self.len()];
-        let mut held = vec![false; self.len()];
         let mut seen = Vec::new();
-        for word in query {
-            let Some(&term) = self.vocabulary.get(word) else { continue };
+        for &term in query {
             if seen.contains(&term) {
                 continue;
             }
@@ -126,27 +143,27 @@ impl Bm25 {
             let idf = ((docs - df + 0.5) / (df + 0.5) + 1.0).ln();
             for &(doc, tf) in postings {
                 let tf = f64::from(tf);
-                let norm = K1 * (1.0 - B + B * self.doc_len[doc as usize] / self.average_len.max(1.0));
-                scores[doc as usize] += idf * tf * (K1 + 1.0) / (tf + norm);
-                held[doc as usize] = true;
+                scores[doc as usize] += idf * tf * (K1 + 1.0) / (tf + self.doc_norm[doc as usize]);
             }
         }
+        scores
+    }
+
+    /// BM25 scores of every document holding a query term, highest first (ties by id).
+    pub fn search(&self, query: &[usize]) -> Vec<(usize, f64)> {
         let mut ranked: Vec<(usize, f64)> =
-            scores.into_iter().zip(held).enumerate().filter(|(_, (_, held))| *held).map(|(d, (s, _))| (d, s)).collect();
+            self.scores(query).into_iter().enumerate().filter(|&(_, score)| score > 0.0).collect();
         // A total order (ties by id), so an unstable sort gives the one result.
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
     }
 
-    /// The query terms that document `doc` holds.
-    pub fn shared_terms(&self, doc: usize, query: &[String]) -> Vec<String> {
-        let mut shared: Vec<String> = query
-            .iter()
-            .filter(|w| self.vocabulary.get(*w).is_some_and(|t| self.doc_terms[doc].binary_search(t).is_ok()))
-            .cloned()
-            .collect();
+    /// The query terms that document `doc` holds, in query order less adjacent repeats.
+    pub fn shared_terms(&self, doc: usize, query: &[usize]) -> Vec<String> {
+        let mut shared: Vec<usize> =
+            query.iter().copied().filter(|term| self.doc_terms[doc].binary_search(term).is_ok()).collect();
         shared.dedup();
-        shared
+        shared.into_iter().map(|term| self.names[term].clone()).collect()
     }
 }
 
@@ -165,8 +182,11 @@ mod tests {
     #[test]
     fn the_closest_document_ranks_first() {
         let index = Bm25::new(["Mentors junior engineers.", "Drives company-wide technical strategy.", "Writes code."]);
-        let ranked = index.search(&terms("You will drive our technical strategy"));
+        let ranked = index.search(&index.query(&LowerWords::new("You will drive our technical strategy")));
         assert_eq!(ranked[0].0, 1);
-        assert_eq!(index.shared_terms(1, &terms("drive the technical strategy")), ["drive", "technical", "strategy"]);
+        assert_eq!(
+            index.shared_terms(1, &index.query(&LowerWords::new("drive the technical strategy"))),
+            ["drive", "technical", "strategy"]
+        );
     }
 }

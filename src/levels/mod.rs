@@ -24,6 +24,7 @@
 pub mod bands;
 pub mod bm25;
 pub mod model;
+mod ngram_index;
 pub mod signals;
 pub mod summary;
 pub mod words;
@@ -36,9 +37,10 @@ use crate::ladder::Ladder;
 use crate::practice::PracticePhrase;
 use crate::signals::years_mentions;
 use crate::taxonomy::{Taxonomy, TaxonomyError};
-use bm25::{terms, Bm25};
+use bm25::Bm25;
 use model::{Contribution, TextModel};
 use signals::{LevelSignals, SignalKind};
+use words::LowerWords;
 
 /// Similarity below this BM25 score places a requirement on no competency.
 const SIMILARITY_MIN_SCORE: f64 = 3.0;
@@ -219,7 +221,6 @@ impl LevelData {
 /// Which cell a similarity document is.
 #[derive(Clone, Copy, Debug)]
 struct CellRef {
-    ladder: usize,
     level: usize,
     competency: usize,
 }
@@ -231,6 +232,8 @@ pub struct LevelModel {
     data: LevelData,
     index: Bm25,
     cells: Vec<CellRef>,
+    /// Each ladder's cells: a range of `cells` (and of the index's documents).
+    ladder_cells: Vec<Range<usize>>,
     /// For each skill, the (ladder, competency) pairs it is linked to.
     skill_links: Vec<Vec<(usize, usize)>>,
 }
@@ -240,7 +243,9 @@ impl LevelModel {
     pub fn new(ladders: Vec<Ladder>, data: LevelData, taxonomy: &Taxonomy) -> LevelModel {
         let mut cells = Vec::new();
         let mut texts = Vec::new();
-        for (l, ladder) in ladders.iter().enumerate() {
+        let mut ladder_cells = Vec::with_capacity(ladders.len());
+        for ladder in &ladders {
+            let first = cells.len();
             for level in 0..ladder.levels.len() {
                 for competency in 0..ladder.competencies.len() {
                     let cell = ladder.resolved(level, competency);
@@ -248,10 +253,11 @@ impl LevelModel {
                     if cell.descriptor.is_empty() || cell.inherited_from.is_some() {
                         continue;
                     }
-                    cells.push(CellRef { ladder: l, level, competency });
+                    cells.push(CellRef { level, competency });
                     texts.push(cell.descriptor);
                 }
             }
+            ladder_cells.push(first..cells.len());
         }
         let index = Bm25::new(texts);
         let skill_links = taxonomy
@@ -270,7 +276,7 @@ impl LevelModel {
                     .collect()
             })
             .collect();
-        LevelModel { ladders, data, index, cells, skill_links }
+        LevelModel { ladders, data, index, cells, ladder_cells, skill_links }
     }
 
     /// The signal table the model uses.
@@ -297,13 +303,16 @@ impl LevelModel {
             None => Vec::new(),
         };
         let mut requirements = Vec::with_capacity(analysis.requirements.len());
+        let mut queries = Vec::with_capacity(analysis.requirements.len());
         for requirement in &analysis.requirements {
             let range = requirement.clean_range.clone();
             let slice = &text[range.clone()];
+            let words = LowerWords::new(slice);
             let mut evidence = self.signal_evidence(requirement.index, range.start, slice);
-            if let Some(vote) = self.text_evidence(requirement.index, range.clone(), slice) {
+            if let Some(vote) = self.text_evidence(requirement.index, range.clone(), &words) {
                 evidence.push(vote);
             }
+            queries.push(self.index.query(&words));
             requirements.push(RequirementLevel {
                 requirement: requirement.index,
                 range,
@@ -313,10 +322,9 @@ impl LevelModel {
             });
         }
         self.weigh_text_votes(&mut requirements);
-        for (requirement, analysed) in requirements.iter_mut().zip(&analysis.requirements) {
+        for ((requirement, analysed), query) in requirements.iter_mut().zip(&analysis.requirements).zip(queries) {
             requirement.band = weighted_band(&requirement.evidence);
-            let query = terms(&text[requirement.range.clone()]);
-            let ranked = self.index.search(&query);
+            let scores = self.index.scores(&query);
             let linked: Vec<(usize, usize)> = analysis
                 .matches
                 .iter()
@@ -324,7 +332,7 @@ impl LevelModel {
                 .flat_map(|m| self.skill_links[m.skill as usize].iter().copied())
                 .collect();
             requirement.placements =
-                (0..self.ladders.len()).map(|l| self.place(l, requirement.band, &ranked, &query, &linked)).collect();
+                (0..self.ladders.len()).map(|l| self.place(l, requirement.band, &scores, &query, &linked)).collect();
             requirement.range = analysis.view.to_original(requirement.range.clone());
             for evidence in &mut requirement.evidence {
                 evidence.range = analysis.view.to_original(evidence.range.clone());
@@ -361,15 +369,15 @@ impl LevelModel {
     /// Places one practice phrase on each ladder: the competency whose cells it resembles most
     /// (boosted where a skill it names is linked to one), at the level of that cell.
     pub fn place_phrase(&self, analysis: &Analysis, phrase: &PracticePhrase) -> Vec<Placement> {
-        let query = terms(&analysis.posting.text[phrase.range.clone()]);
-        let ranked = self.index.search(&query);
+        let query = self.index.query(&LowerWords::new(&analysis.posting.text[phrase.range.clone()]));
+        let scores = self.index.scores(&query);
         let linked: Vec<(usize, usize)> = analysis
             .matches
             .iter()
             .filter(|m| phrase.range.start <= m.range.start && m.range.end <= phrase.range.end)
             .flat_map(|m| self.skill_links[m.skill as usize].iter().copied())
             .collect();
-        (0..self.ladders.len()).map(|l| self.place(l, None, &ranked, &query, &linked)).collect()
+        (0..self.ladders.len()).map(|l| self.place(l, None, &scores, &query, &linked)).collect()
     }
 
     /// Level words of the title, or the plain-title vote when it has none.
@@ -437,9 +445,9 @@ impl LevelModel {
     }
 
     /// The text model's vote for one requirement, weighed later by [`Self::weigh_text_votes`].
-    fn text_evidence(&self, requirement: u32, range: Range<usize>, text: &str) -> Option<Evidence> {
+    fn text_evidence(&self, requirement: u32, range: Range<usize>, text: &LowerWords) -> Option<Evidence> {
         let model = &self.data.text;
-        let score = model.score(text)?;
+        let score = model.score_words(text)?;
         let reasons: Vec<Contribution> = model.contributions(&score).filter(|c| c.content).take(REASONS).collect();
         let shown: Vec<String> = reasons.iter().map(|c| format!("'{}' {:+.2}", c.ngram, c.bands)).collect();
         Some(Evidence {
@@ -478,21 +486,25 @@ impl LevelModel {
         &self,
         ladder: usize,
         band: Option<f64>,
-        ranked: &[(usize, f64)],
-        query: &[String],
+        scores: &[f64],
+        query: &[usize],
         linked: &[(usize, usize)],
     ) -> Placement {
-        let mut best: Option<(usize, f64)> = None;
-        for &(doc, score) in ranked {
+        // The most similar cell after the boost; of equals, the one with the higher similarity,
+        // then the lower id (the order of a ranked search, with no sort).
+        let mut best: Option<(usize, f64, f64)> = None;
+        let docs = self.ladder_cells[ladder].clone();
+        for (doc, &score) in docs.clone().zip(&scores[docs]) {
             let cell = self.cells[doc];
-            if cell.ladder != ladder {
+            if score <= 0.0 {
                 continue;
             }
             let boosted = score + if linked.contains(&(ladder, cell.competency)) { LINK_BOOST } else { 0.0 };
-            if best.is_none_or(|(_, s)| boosted > s) {
-                best = Some((doc, boosted));
+            if best.is_none_or(|(_, b, s)| boosted > b || (boosted == b && score > s)) {
+                best = Some((doc, boosted, score));
             }
         }
+        let best = best.map(|(doc, boosted, _)| (doc, boosted));
         // A linked competency with no similar cell still counts: the skill says which one.
         let ladder_ref = &self.ladders[ladder];
         match best {

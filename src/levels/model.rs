@@ -15,9 +15,10 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
-use super::words::{for_each_word, push_lowercase, WordSet};
+use super::ngram_index::NgramIndex;
+use super::words::{for_each_word, push_lowercase, LowerWords, WordSet};
 
 use crate::fingerprint::Fnv1a;
 use crate::posting::SourceRef;
@@ -76,7 +77,7 @@ pub struct TextModel {
     /// How the posting's evidence is combined.
     pub combine: CombineParams,
     ngrams: Vec<(String, f64)>,
-    index: FxHashMap<String, u32>,
+    index: NgramIndex,
     /// Each n-gram's place in the order contributions are shown in (largest weight magnitude
     /// first, then by text): sorting a text's n-grams by it needs no string comparison.
     strength_rank: Vec<u32>,
@@ -152,7 +153,7 @@ impl TextModel {
         }
         let mut params: HashMap<String, f64> = HashMap::new();
         let mut ngrams = Vec::new();
-        let mut index = FxHashMap::default();
+        let mut seen = FxHashSet::default();
         let mut reader = csv::Reader::from_reader(data.as_bytes());
         for record in reader.records() {
             let (line, record) = match record {
@@ -189,7 +190,7 @@ impl TextModel {
                         bad(format!("n-gram '{key}' is not 1 to {MAX_NGRAM} lower-case words separated by one space"));
                         continue;
                     }
-                    if index.insert(key.to_string(), ngrams.len() as u32).is_some() {
+                    if !seen.insert(key.to_string()) {
                         bad(format!("n-gram '{key}' is given twice"));
                         continue;
                     }
@@ -225,8 +226,8 @@ impl TextModel {
                 scope_cap: take("scope_cap"),
             },
             strength_rank: strength_ranks(&ngrams),
+            index: NgramIndex::new(ngrams.iter().map(|(key, _)| key.as_str())),
             ngrams,
-            index,
             fingerprint,
         };
         let mut unknown: Vec<&String> = params.keys().collect();
@@ -253,7 +254,7 @@ impl TextModel {
         combine: CombineParams,
         ngrams: Vec<(String, f64)>,
     ) -> TextModel {
-        let index = ngrams.iter().enumerate().map(|(i, (k, _))| (k.clone(), i as u32)).collect();
+        let index = NgramIndex::new(ngrams.iter().map(|(key, _)| key.as_str()));
         let strength_rank = strength_ranks(&ngrams);
         let mut model = TextModel {
             intercept,
@@ -313,14 +314,17 @@ impl TextModel {
 
     /// Scores `text`, or `None` if it has no n-gram the model knows.
     pub fn score(&self, text: &str) -> Option<TextScore> {
+        self.score_words(&LowerWords::new(text))
+    }
+
+    /// Scores a text read into words, or `None` if it has no n-gram the model knows.
+    pub fn score_words(&self, text: &LowerWords) -> Option<TextScore> {
         let mut known: Vec<u32> = Vec::new();
         let mut as_written: Vec<u32> = Vec::new();
-        for_each_ngram(text, |ngram, written| {
-            if let Some(&i) = self.index.get(ngram) {
-                known.push(i);
-                if written {
-                    as_written.push(i);
-                }
+        self.index.for_each_known(text, |i, written| {
+            known.push(i);
+            if written {
+                as_written.push(i);
             }
         });
         known.sort_unstable();
@@ -379,7 +383,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Verbs whose object is someone the role holder helps: a level word right after one describes
 /// that person, not the holder ("mentor **junior** engineers" is said of seniors).
-static HELPING_VERBS: WordSet = WordSet::new(&[
+pub(super) static HELPING_VERBS: WordSet = WordSet::new(&[
     "coach",
     "coached",
     "coaches",
@@ -414,7 +418,7 @@ static HELPING_VERBS: WordSet = WordSet::new(&[
 ]);
 
 /// Words that place the person they describe low on a ladder.
-const JUNIOR_WORDS: &[&str] =
+pub(super) const JUNIOR_WORDS: &[&str] =
     &["early", "entry", "graduates", "interns", "junior", "juniors", "less", "new", "newcomers", "newer"];
 
 /// What a junior word after a helping verb is read as: "mentor junior engineers" means what
@@ -441,14 +445,9 @@ pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str, bool)) {
     });
     // Each word, and whether it is as written.
     let mut words: Vec<(&str, bool)> = ends.iter().map(|&(start, end)| (&lower[start..end], true)).collect();
-    let mut since_helping_verb = usize::MAX;
+    let mut reader = ObjectReader::default();
     for word in &mut words {
-        if HELPING_VERBS.contains(word.0) {
-            since_helping_verb = 0;
-            continue;
-        }
-        since_helping_verb = since_helping_verb.saturating_add(1);
-        if since_helping_verb <= OBJECT_REACH && JUNIOR_WORDS.binary_search(&word.0).is_ok() {
+        if reader.reads_as_others(HELPING_VERBS.contains(word.0), JUNIOR_WORDS.binary_search(&word.0).is_ok()) {
             *word = (OTHERS_TOKEN, false);
         }
     }
@@ -464,6 +463,31 @@ pub fn for_each_ngram(text: &str, mut f: impl FnMut(&str, bool)) {
             written &= as_written;
             f(&ngram, written);
         }
+    }
+}
+
+/// Reads a text's words in order and says which junior words are the object of a helping verb.
+#[derive(Debug)]
+pub(super) struct ObjectReader {
+    since_helping_verb: usize,
+}
+
+impl Default for ObjectReader {
+    fn default() -> ObjectReader {
+        ObjectReader { since_helping_verb: usize::MAX }
+    }
+}
+
+impl ObjectReader {
+    /// Takes the next word (whether it is a helping verb, a junior word) and says whether it is
+    /// read as [`OTHERS_TOKEN`].
+    pub(super) fn reads_as_others(&mut self, helping: bool, junior: bool) -> bool {
+        if helping {
+            self.since_helping_verb = 0;
+            return false;
+        }
+        self.since_helping_verb = self.since_helping_verb.saturating_add(1);
+        self.since_helping_verb <= OBJECT_REACH && junior
     }
 }
 

@@ -17,7 +17,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::matcher::is_word_char;
@@ -164,6 +164,7 @@ impl LevelSignals {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(phrases.iter().map(|p| p.phrase.as_str()))
             .map_err(|e| TaxonomyError {
                 problems: vec![Problem { at: file.clone(), message: e.to_string(), severity: Severity::Error }],

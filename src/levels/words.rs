@@ -5,6 +5,7 @@
 //! on the level call's hot path: ASCII is read a byte at a time, and a list is a hash set built
 //! on first use rather than a binary search of string comparisons.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -13,29 +14,47 @@ use rustc_hash::FxHashSet;
 /// `text.split(|c: char| !c.is_alphanumeric())` yields less its empty pieces, with ASCII read a
 /// byte at a time (the split's per-character search is most of the cost of short texts).
 pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    for_each_word_range(text, |range, _| f(&text[range]));
+}
+
+/// Calls `f` with the byte range of each word of `text` (as [`for_each_word`]) and whether the
+/// word is all ASCII.
+fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bool)) {
     let bytes = text.as_bytes();
-    let mut start = None;
     let mut at = 0;
-    while at < bytes.len() {
-        let (is_word, width) = match bytes[at] {
+    // Alternates between a run of other characters and a word; ASCII is classified by a byte
+    // test, anything else by decoding the character.
+    let is_word_at = |at: usize| -> (bool, usize) {
+        match bytes[at] {
             byte @ 0..=0x7f => (byte.is_ascii_alphanumeric(), 1),
             _ => {
                 let c = text[at..].chars().next().unwrap_or_default();
                 (c.is_alphanumeric(), c.len_utf8())
             }
-        };
-        match (is_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                f(&text[from..at]);
-                start = None;
-            }
-            _ => {}
         }
+    };
+    while at < bytes.len() {
+        let (is_word, width) = is_word_at(at);
+        if !is_word {
+            at += width;
+            continue;
+        }
+        let start = at;
+        let mut ascii = width == 1;
         at += width;
-    }
-    if let Some(from) = start {
-        f(&text[from..]);
+        while at < bytes.len() {
+            if bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let (is_word, width) = is_word_at(at);
+            if !is_word {
+                break;
+            }
+            ascii &= width == 1;
+            at += width;
+        }
+        f(start..at, ascii);
     }
 }
 
@@ -43,9 +62,57 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
 /// `str::to_lowercase`, which knows context (a final sigma) where `char::to_lowercase` does not.
 pub fn push_lowercase(buffer: &mut String, word: &str) {
     if word.is_ascii() {
-        buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = buffer.len();
+        buffer.push_str(word);
+        buffer[start..].make_ascii_lowercase();
     } else {
         buffer.push_str(&word.to_lowercase());
+    }
+}
+
+/// A text's words, lower-cased once into one buffer: read by both the text model and the
+/// similarity index, which would otherwise each split and lower-case the text again.
+#[derive(Clone, Debug, Default)]
+pub struct LowerWords {
+    lower: String,
+    /// Each word's range in `lower`, and its length in bytes as written.
+    words: Vec<(Range<usize>, usize)>,
+}
+
+impl LowerWords {
+    /// The words of `text` ([`for_each_word`]), each lower-cased as [`push_lowercase`] does.
+    pub fn new(text: &str) -> LowerWords {
+        // ASCII words are read in place in a copy of the whole text with its ASCII lower-cased
+        // (one pass, no copy per word); other words are lower-cased whole and appended.
+        let mut lower = text.to_ascii_lowercase();
+        let mut words = Vec::new();
+        for_each_word_range(text, |range, ascii| {
+            let written_len = range.len();
+            if ascii {
+                words.push((range, written_len));
+            } else {
+                let start = lower.len();
+                push_lowercase(&mut lower, &text[range]);
+                words.push((start..lower.len(), written_len));
+            }
+        });
+        LowerWords { lower, words }
+    }
+
+    /// Each word lower-cased, with its length in bytes as written (which lower-casing may
+    /// change outside ASCII).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
+        self.words.iter().map(|(range, written_len)| (&self.lower[range.clone()], *written_len))
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the text has no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
 }
 
@@ -61,6 +128,11 @@ impl WordSet {
         WordSet { words, set: OnceLock::new() }
     }
 
+    /// The words of the set.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// Whether `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
         self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
@@ -73,13 +145,39 @@ mod tests {
 
     #[test]
     fn words_are_the_runs_a_split_on_other_characters_gives() {
-        for text in
-            ["", "a", " Go, Rust & C++ ", "Ünïcode—wörds…x2", "5+ years' k8s/AWS", "日本語 テキスト", "ab\u{300}c d"]
-        {
+        for text in [
+            "",
+            "a",
+            " Go, Rust & C++ ",
+            "Ünïcode—wörds…x2",
+            "5+ years' k8s/AWS",
+            "日本語 テキスト",
+            "ab\u{300}c d",
+            "naïveté—café,x",
+            "é",
+            "…",
+            "end.",
+        ] {
             let mut found = Vec::new();
             for_each_word(text, |w| found.push(w));
             let split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(found, split, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lower_words_are_each_word_lower_cased() {
+        for text in ["Mentor JUNIOR engineers", "Ünïcode—WÖRDS…x2 İstanbul", "ΟΔΟΣ and K\u{212a}", ""] {
+            let mut expected = Vec::new();
+            for_each_word(text, |word| {
+                let mut lower = String::new();
+                push_lowercase(&mut lower, word);
+                expected.push((lower, word.len()));
+            });
+            let words = LowerWords::new(text);
+            let found: Vec<(String, usize)> = words.iter().map(|(w, n)| (w.to_string(), n)).collect();
+            assert_eq!(found, expected, "{text:?}");
+            assert_eq!(words.len(), expected.len());
         }
     }
 
