@@ -69,7 +69,9 @@ pub struct Bm25 {
     names: Vec<String>,
     /// For each term, the documents holding it and how often.
     postings: Vec<Vec<(u32, u32)>>,
-    doc_terms: Vec<Vec<usize>>,
+    /// Which terms each document holds: one row of bits per document, `row_words` long.
+    held: Vec<u64>,
+    row_words: usize,
     doc_len: Vec<f64>,
     /// Each document's length normalisation, `K1 · (1 − B + B · length / average length)`.
     doc_norm: Vec<f64>,
@@ -92,16 +94,22 @@ impl Bm25 {
                 }
                 *counts.entry(term).or_insert(0) += 1;
             }
-            let mut doc_terms: Vec<usize> = counts.keys().copied().collect();
-            doc_terms.sort_unstable();
-            for &term in &doc_terms {
-                index.postings[term].push((doc as u32, counts[&term]));
+            // Each term's list gets one entry per document, in document order, whatever order
+            // the counts are read in.
+            for (&term, &count) in &counts {
+                index.postings[term].push((doc as u32, count));
             }
-            index.doc_terms.push(doc_terms);
             index.doc_len.push(words.len() as f64);
         }
         let docs = index.doc_len.len().max(1) as f64;
         index.average_len = index.doc_len.iter().sum::<f64>() / docs;
+        index.row_words = index.postings.len().div_ceil(64);
+        index.held = vec![0; index.row_words * index.doc_len.len()];
+        for (term, postings) in index.postings.iter().enumerate() {
+            for &(doc, _) in postings {
+                index.held[doc as usize * index.row_words + term / 64] |= 1 << (term % 64);
+            }
+        }
         index.doc_norm =
             index.doc_len.iter().map(|len| K1 * (1.0 - B + B * len / index.average_len.max(1.0))).collect();
         index
@@ -120,7 +128,7 @@ impl Bm25 {
     /// The query for `text`: the ids of its index terms that some document holds, in order
     /// (a term no document holds changes no score and is shared with none).
     pub fn query(&self, text: &LowerWords) -> Vec<usize> {
-        let mut query = Vec::new();
+        let mut query = Vec::with_capacity(text.len());
         for_each_term(text, |term| query.extend(self.vocabulary.get(term).copied()));
         query
     }
@@ -160,8 +168,11 @@ impl Bm25 {
 
     /// The query terms that document `doc` holds, in query order less adjacent repeats.
     pub fn shared_terms(&self, doc: usize, query: &[usize]) -> Vec<String> {
-        let mut shared: Vec<usize> =
-            query.iter().copied().filter(|term| self.doc_terms[doc].binary_search(term).is_ok()).collect();
+        let mut shared: Vec<usize> = query
+            .iter()
+            .copied()
+            .filter(|&term| self.held[doc * self.row_words + term / 64] & (1 << (term % 64)) != 0)
+            .collect();
         shared.dedup();
         shared.into_iter().map(|term| self.names[term].clone()).collect()
     }

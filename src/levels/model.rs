@@ -319,23 +319,41 @@ impl TextModel {
 
     /// Scores a text read into words, or `None` if it has no n-gram the model knows.
     pub fn score_words(&self, text: &LowerWords) -> Option<TextScore> {
+        // Which n-grams occur, and which occur as written, as bit sets over the model: no sort
+        // to de-duplicate, and reading a set in order gives the indices ascending.
+        let words = self.ngrams.len().div_ceil(64);
+        let mut seen = vec![0u64; words];
+        let mut seen_as_written = vec![0u64; words];
         let mut known: Vec<u32> = Vec::new();
-        let mut as_written: Vec<u32> = Vec::new();
         self.index.for_each_known(text, |i, written| {
-            known.push(i);
+            let (word, bit) = (i as usize / 64, 1u64 << (i % 64));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                known.push(i);
+            }
             if written {
-                as_written.push(i);
+                seen_as_written[word] |= bit;
             }
         });
-        known.sort_unstable();
-        known.dedup();
         if known.is_empty() {
             return None;
         }
-        as_written.sort_unstable();
-        let rewritten: Vec<u32> = known.iter().copied().filter(|i| as_written.binary_search(i).is_err()).collect();
+        let ascending = |set: Vec<u64>| {
+            set.into_iter().enumerate().flat_map(|(word, mut bits)| {
+                std::iter::from_fn(move || {
+                    (bits != 0).then(|| {
+                        let bit = bits.trailing_zeros();
+                        bits &= bits - 1;
+                        (word * 64) as u32 + bit
+                    })
+                })
+            })
+        };
+        let rewritten_set: Vec<u64> = seen.iter().zip(&seen_as_written).map(|(s, w)| s & !w).collect();
+        let rewritten: Vec<u32> = ascending(rewritten_set).collect();
         let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
-        let raw = self.intercept + known.iter().map(|&i| self.ngrams[i as usize].1).sum::<f64>() * unit;
+        // Summed in index order, as the model was fitted and calibrated.
+        let raw = self.intercept + ascending(seen).map(|i| self.ngrams[i as usize].1).sum::<f64>() * unit;
         let count = known.len();
         // Every contribution is its weight times the same factor, so weights order them.
         known.sort_unstable_by_key(|&i| self.strength_rank[i as usize]);

@@ -85,7 +85,8 @@ impl LowerWords {
         // ASCII words are read in place in a copy of the whole text with its ASCII lower-cased
         // (one pass, no copy per word); other words are lower-cased whole and appended.
         let mut lower = text.to_ascii_lowercase();
-        let mut words = Vec::new();
+        // Room for words of five bytes and a separator on average, so that few texts regrow.
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
         for_each_word_range(text, |range, ascii| {
             let written_len = range.len();
             if ascii {
