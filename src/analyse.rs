@@ -75,13 +75,14 @@ pub struct Analyzer {
     matcher: SkillMatcher,
     contexts: ContextSet,
     practices: bool,
+    skills: bool,
 }
 
 impl Analyzer {
     /// Compiles the matcher for `taxonomy`.
     pub fn new(taxonomy: Taxonomy) -> Result<Analyzer, aho_corasick::BuildError> {
         let matcher = SkillMatcher::new(&taxonomy)?;
-        Ok(Analyzer { taxonomy, matcher, contexts: ContextSet::ALL, practices: false })
+        Ok(Analyzer { taxonomy, matcher, contexts: ContextSet::ALL, practices: false, skills: true })
     }
 
     /// Keeps only mentions in `contexts` (all by default): counts and comparisons keep
@@ -96,6 +97,19 @@ impl Analyzer {
     pub fn with_practices(mut self, practices: bool) -> Analyzer {
         self.practices = practices;
         self
+    }
+
+    /// Looks for skill mentions (the default). Without, an analysis holds the requirements with
+    /// their contexts (and practice phrases, if asked) but no matches: all that level mapping
+    /// reads, at a fraction of the cost.
+    pub fn with_skills(mut self, skills: bool) -> Analyzer {
+        self.skills = skills;
+        self
+    }
+
+    /// Whether [`Analyzer::analyse`] looks for skill mentions.
+    pub fn finds_skills(&self) -> bool {
+        self.skills
     }
 
     /// The taxonomy the analyzer matches against.
@@ -120,28 +134,41 @@ impl Analyzer {
     /// assert_eq!(found, [("kubernetes", "required", Some(5)), ("terraform", "preferred", None)]);
     /// ```
     pub fn analyse(&self, posting: Posting) -> Analysis {
-        self.analyse_keeping(posting, self.contexts, self.practices)
+        self.analyse_keeping(posting, self.contexts, self.practices, self.skills)
+    }
+
+    /// Like [`Analyzer::analyse`], without looking for skill mentions (as an analyzer built
+    /// [`Analyzer::with_skills`]`(false)` would): for callers that decide per call.
+    pub fn analyse_requirements(&self, posting: Posting) -> Analysis {
+        self.analyse_keeping(posting, self.contexts, self.practices, false)
     }
 
     /// Like [`Analyzer::analyse`], and finds practice phrases whether or not the analyzer was
     /// built [`Analyzer::with_practices`]: for callers that decide per call.
     pub fn analyse_with_practices(&self, posting: Posting) -> Analysis {
-        self.analyse_keeping(posting, self.contexts, true)
+        self.analyse_keeping(posting, self.contexts, true, self.skills)
     }
 
     /// Analyses a profile (a résumé, a written interview, a list of skills): every mention
     /// counts, wherever it stands, since a résumé's "The platform ran on Kafka." or "We moved
     /// to Go." says what its author worked with, where a posting's would describe the employer.
     pub fn analyse_profile(&self, profile: Posting) -> Analysis {
-        self.analyse_keeping(profile, ContextSet::ALL, false)
+        self.analyse_keeping(profile, ContextSet::ALL, false, true)
     }
 
-    /// The analysis, keeping mentions in `contexts`, with practice phrases if `with_practices`.
-    fn analyse_keeping(&self, posting: Posting, contexts: ContextSet, with_practices: bool) -> Analysis {
+    /// The analysis, keeping mentions in `contexts`, with practice phrases if `with_practices`
+    /// and skill mentions if `with_skills`.
+    fn analyse_keeping(
+        &self,
+        posting: Posting,
+        contexts: ContextSet,
+        with_practices: bool,
+        with_skills: bool,
+    ) -> Analysis {
         let view = CleanText::new(&posting.text);
         let text = view.text(&posting.text);
         let mut requirements = split_requirements(text);
-        let mut candidates = self.matcher.candidates(text);
+        let mut candidates = if with_skills { self.matcher.candidates(text) } else { Vec::new() };
         // A candidate must lie inside one requirement; headings and bullet markers hold none.
         // `spans[r]` is requirement r's run of `inside`, which stays in text order.
         let mut inside: Vec<Candidate> = Vec::with_capacity(candidates.len());
@@ -161,13 +188,15 @@ impl Analyzer {
         }
         drop(next);
         let evidence = self.matcher.posting_evidence(&inside);
-        let cues = preference_cues(text);
-        let years = years_mentions(text);
+        // Phrases are found only in requirement context, so an analyzer that drops it finds none.
+        let find_phrases = with_practices && contexts.contains(Context::Requirement);
+        // Cues qualify mentions and phrases, years only mentions: a text with neither needs
+        // neither scan.
+        let cues = if inside.is_empty() && !find_phrases { Vec::new() } else { preference_cues(text) };
+        let years = if inside.is_empty() { Vec::new() } else { years_mentions(text) };
         let mut matches = Vec::new();
         let mut found = Vec::new();
         let mut practices = Vec::new();
-        // Phrases are found only in requirement context, so an analyzer that drops it finds none.
-        let find_phrases = with_practices && contexts.contains(Context::Requirement);
         for requirement in &mut requirements {
             let reading = read_requirement(text, requirement);
             requirement.context = reading.context;

@@ -198,7 +198,7 @@ pub struct ProfileLevel {
 impl ProfileLevel {
     /// The level of an analysed profile.
     pub fn new(model: &crate::levels::LevelModel, analysis: &Analysis) -> ProfileLevel {
-        let level = model.estimate(analysis);
+        let level = model.estimate_levels(analysis);
         ProfileLevel {
             band: (level.confidence > 0.0).then_some(level.estimate),
             years: crate::signals::years_mentions(&analysis.posting.text).iter().map(|y| y.min_years).max(),

@@ -580,6 +580,15 @@ mod levels {
     }
 
     #[test]
+    fn levels_counts_requirements_and_no_skill_mentions() {
+        // Levels are read from requirements; `levels` does not look for skills, so its summary
+        // line has no matches to count.
+        let o = run(&["levels", "data/postings.jsonl"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stderr(&o), "rungs: 5 postings, 37 requirements, 0 skipped\n");
+    }
+
+    #[test]
     fn a_ladder_without_bands_gets_them_from_its_text_and_then_maps_postings() {
         let dir = std::env::temp_dir().join(format!("rungs-bands-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

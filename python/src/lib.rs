@@ -320,8 +320,9 @@ impl Scanner {
         let rows = py.detach(|| {
             let model = engine.level_model();
             in_parallel(postings, threads, |p| {
-                let analysis = engine.requirements_only(p);
-                let level = model.estimate(&analysis);
+                // Levels are read from requirements: no skill mentions needed.
+                let analysis = engine.analyzer.analyse_requirements(p);
+                let level = model.estimate_levels(&analysis);
                 let ladders: Vec<String> = level
                     .ladders
                     .iter()

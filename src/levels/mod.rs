@@ -294,8 +294,21 @@ impl LevelModel {
         &self.ladders
     }
 
-    /// Estimates the level of one analysed posting.
+    /// Estimates the level of one analysed posting, and places each of its requirements and
+    /// practice phrases on each ladder's competencies.
     pub fn estimate(&self, analysis: &Analysis) -> PostingLevel {
+        self.estimate_placing(analysis, true)
+    }
+
+    /// The posting's level on each ladder and its evidence, as [`LevelModel::estimate`] finds
+    /// them, without placing requirements and practice phrases on competencies (their
+    /// `placements` and [`PostingLevel::practices`] stay empty): what `rungs levels` prints.
+    /// Placing is a similarity search per requirement and ladder, most of a level call.
+    pub fn estimate_levels(&self, analysis: &Analysis) -> PostingLevel {
+        self.estimate_placing(analysis, false)
+    }
+
+    fn estimate_placing(&self, analysis: &Analysis, placing: bool) -> PostingLevel {
         // The stages read the clean view; ranges go back to the posting text at the end.
         let text = analysis.clean_text();
         let mut all_evidence = match &analysis.posting.title {
@@ -303,7 +316,7 @@ impl LevelModel {
             None => Vec::new(),
         };
         let mut requirements = Vec::with_capacity(analysis.requirements.len());
-        let mut queries = Vec::with_capacity(analysis.requirements.len());
+        let mut queries = Vec::with_capacity(if placing { analysis.requirements.len() } else { 0 });
         for requirement in &analysis.requirements {
             let range = requirement.clean_range.clone();
             let slice = &text[range.clone()];
@@ -312,7 +325,9 @@ impl LevelModel {
             if let Some(vote) = self.text_evidence(requirement.index, range.clone(), &words) {
                 evidence.push(vote);
             }
-            queries.push(self.index.query(&words));
+            if placing {
+                queries.push(self.index.query(&words));
+            }
             requirements.push(RequirementLevel {
                 requirement: requirement.index,
                 range,
@@ -322,17 +337,15 @@ impl LevelModel {
             });
         }
         self.weigh_text_votes(&mut requirements);
-        for ((requirement, analysed), query) in requirements.iter_mut().zip(&analysis.requirements).zip(queries) {
+        for requirement in &mut requirements {
             requirement.band = weighted_band(&requirement.evidence);
-            let scores = self.index.scores(&query);
-            let linked: Vec<(usize, usize)> = analysis
-                .matches
-                .iter()
-                .filter(|m| m.requirement == analysed.index)
-                .flat_map(|m| self.skill_links[m.skill as usize].iter().copied())
-                .collect();
-            requirement.placements =
-                (0..self.ladders.len()).map(|l| self.place(l, requirement.band, &scores, &query, &linked)).collect();
+        }
+        if placing {
+            for ((requirement, analysed), query) in requirements.iter_mut().zip(&analysis.requirements).zip(queries) {
+                requirement.placements = self.place_requirement(analysis, analysed.index, requirement.band, &query);
+            }
+        }
+        for requirement in &mut requirements {
             requirement.range = analysis.view.to_original(requirement.range.clone());
             for evidence in &mut requirement.evidence {
                 evidence.range = analysis.view.to_original(evidence.range.clone());
@@ -362,8 +375,25 @@ impl LevelModel {
                 .then(a.range.start.cmp(&b.range.start))
         });
         all_evidence.truncate(5);
-        let practices = analysis.practices.iter().map(|phrase| self.place_phrase(analysis, phrase)).collect();
+        let practices = if placing {
+            analysis.practices.iter().map(|phrase| self.place_phrase(analysis, phrase)).collect()
+        } else {
+            Vec::new()
+        };
         PostingLevel { estimate, confidence, ladders, evidence: all_evidence, requirements, practices }
+    }
+
+    /// Places requirement `index` (with its own `band`, and its similarity `query`) on each
+    /// ladder, boosted by the competencies its skill matches are linked to.
+    fn place_requirement(&self, analysis: &Analysis, index: u32, band: Option<f64>, query: &[usize]) -> Vec<Placement> {
+        let scores = self.index.scores(query);
+        let linked: Vec<(usize, usize)> = analysis
+            .matches
+            .iter()
+            .filter(|m| m.requirement == index)
+            .flat_map(|m| self.skill_links[m.skill as usize].iter().copied())
+            .collect();
+        (0..self.ladders.len()).map(|l| self.place(l, band, &scores, query, &linked)).collect()
     }
 
     /// Places one practice phrase on each ladder: the competency whose cells it resembles most

@@ -129,3 +129,30 @@ fn requirements_are_placed_on_competencies() {
     assert_eq!(competency.id, "collaboration", "{placement:?}");
     assert!(placement.terms.contains(&"postmortem".to_string()), "{placement:?}");
 }
+
+#[test]
+fn levels_without_skills_or_placing_are_the_levels_of_a_full_call() {
+    let (model, analyzer) = model_and_analyzer();
+    let mut titled = Posting::new("t", SEED);
+    titled.title = Some("Senior Site Reliability Engineer".to_string());
+    for posting in [Posting::new("j", JUNIOR_TEXT), Posting::new("s", STAFF_TEXT), titled] {
+        let full = analyzer.analyse(posting.clone());
+        let lean = analyzer.analyse_requirements(posting);
+        assert!(!full.matches.is_empty() || full.posting.id == "j", "a text with skills: {:?}", full.posting.id);
+        assert!(lean.matches.is_empty());
+        assert_eq!(lean.requirements, full.requirements);
+
+        let placed = model.estimate(&full);
+        let level = model.estimate_levels(&lean);
+        assert!(placed.requirements.iter().any(|r| !r.placements.is_empty()));
+        assert!(level.requirements.iter().all(|r| r.placements.is_empty()));
+        assert_eq!(level.estimate, placed.estimate);
+        assert_eq!(level.confidence, placed.confidence);
+        assert_eq!(level.ladders, placed.ladders);
+        assert_eq!(level.evidence, placed.evidence);
+        for (lean, full) in level.requirements.iter().zip(&placed.requirements) {
+            assert_eq!((lean.requirement, &lean.range, lean.band), (full.requirement, &full.range, full.band));
+            assert_eq!(lean.evidence, full.evidence);
+        }
+    }
+}

@@ -176,7 +176,8 @@ fn merge_summaries(
         } else if merged.postings > 0 {
             levels::write_level_summary(output, &model, &merged.summary)?;
         }
-        (totals, merged.postings == 0)
+        // `levels` does not look for skills; its partials count no matches.
+        (Totals { matches: None, ..Totals::from_array(totals) }, merged.postings == 0)
     } else {
         if model.ladders().len() != 1 {
             return Err(
@@ -190,12 +191,12 @@ fn merge_summaries(
         } else if merged.postings > 0 {
             ladder::write_coverage(output, &model.ladders()[0], &merged.summary)?;
         }
-        (totals, merged.postings == 0)
+        (Totals::from_array(totals), merged.postings == 0)
     };
     if empty && !args.partial {
-        return Err(BatchError::NoPostings { skipped: totals[3] }.into());
+        return Err(BatchError::NoPostings { skipped: totals.batch.skipped }.into());
     }
-    print_summary(args.quiet, &Totals::from_array(totals));
+    print_summary(args.quiet, &totals);
     Ok(Exit::Success)
 }
 

@@ -49,7 +49,8 @@ pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<us
             ))
         })
         .transpose()?;
-    let work = |analysis: &Analysis| (PostingGap::new(analysis, &profile, &graph), model.estimate(analysis).estimate);
+    let work =
+        |analysis: &Analysis| (PostingGap::new(analysis, &profile, &graph), model.estimate_levels(analysis).estimate);
     let totals = analyse_all_with(&config, &analyzer, &work, &mut |analysis, (gap, band)| {
         tally.add(&gap);
         let row = posting_record(taxonomy, analysis, &gap, band, profile_band, profile_years);

@@ -14,9 +14,10 @@ use crate::cli::config::{load_ladders, OutputConfig, RunConfig};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
+    // Levels read requirements, not skill mentions.
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_skills(false);
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
-    let estimate = |analysis: &Analysis| model.estimate(analysis);
+    let estimate = |analysis: &Analysis| model.estimate_levels(analysis);
     let totals = if summary {
         let mut distribution = LevelDistribution::new(&model);
         let counted = analyse_all_with(&config, &analyzer, &estimate, &mut |_, level: PostingLevel| {

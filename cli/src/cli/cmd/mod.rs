@@ -94,18 +94,19 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
 pub struct Totals {
     pub batch: BatchSummary,
     pub requirements: u64,
-    pub matches: u64,
+    /// Skill mentions; `None` for a run that did not look for them (`levels`).
+    pub matches: Option<u64>,
 }
 
 impl Totals {
     /// Postings, requirements, matches and skipped, as partials record them.
     pub fn as_array(&self) -> [u64; 4] {
-        [self.batch.postings, self.requirements, self.matches, self.batch.skipped]
+        [self.batch.postings, self.requirements, self.matches.unwrap_or(0), self.batch.skipped]
     }
 
     /// The totals a partial records.
     pub fn from_array([postings, requirements, matches, skipped]: [u64; 4]) -> Totals {
-        Totals { batch: BatchSummary { postings, skipped, duplicate_ids: 0 }, requirements, matches }
+        Totals { batch: BatchSummary { postings, skipped, duplicate_ids: 0 }, requirements, matches: Some(matches) }
     }
 }
 
@@ -159,7 +160,7 @@ pub fn analyse_all_with<T: Send>(
             message(format_args!("rungs: skipped {err}"));
         }
     };
-    let mut totals = Totals::default();
+    let mut totals = Totals { matches: analyzer.finds_skills().then_some(0), ..Totals::default() };
     let read = reader.progress();
     let progress = progress_bar(config.quiet, read.total_bytes());
     let mut postings = 0u64;
@@ -174,7 +175,9 @@ pub fn analyse_all_with<T: Send>(
             progress.inc(1);
         }
         totals.requirements += analysis.requirements.len() as u64;
-        totals.matches += analysis.matches.len() as u64;
+        if let Some(matches) = &mut totals.matches {
+            *matches += analysis.matches.len() as u64;
+        }
         sink(&analysis, result)
     };
     let work = |posting| {
@@ -219,9 +222,10 @@ pub fn print_summary(quiet: bool, totals: &Totals) {
         0 => "0 skipped".to_string(),
         n => format!("{n} skipped (bad records, listed above)"),
     };
+    let matches = totals.matches.map(|n| format!("{n} matches, ")).unwrap_or_default();
     message(format_args!(
-        "rungs: {} postings, {} requirements, {} matches, {skipped}",
-        totals.batch.postings, totals.requirements, totals.matches
+        "rungs: {} postings, {} requirements, {matches}{skipped}",
+        totals.batch.postings, totals.requirements
     ));
     if totals.batch.duplicate_ids > 0 {
         message(format_args!(

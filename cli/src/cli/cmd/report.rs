@@ -28,7 +28,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let profile = match &args.profile {
         Some(path) => {
             let analysis = analyzer.analyse_profile(read_document(path).context("cannot read the profile")?);
-            let level = model.estimate(&analysis);
+            let level = model.estimate_levels(&analysis);
             let band = (level.confidence > 0.0).then_some(level.estimate);
             Some((Profile::new(&analysis), band, analysis.posting.id.clone()))
         }
@@ -41,7 +41,7 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let mut examples = SkillExamples::new(taxonomy);
     let mut rows = Vec::new();
     let work = |analysis: &Analysis| {
-        let level = model.estimate(analysis);
+        let level = model.estimate_levels(analysis);
         let gap = profile.as_ref().map(|(p, _, _)| PostingGap::new(analysis, p, &graph));
         (level, gap)
     };
