@@ -44,6 +44,7 @@ mod byteset;
 pub mod clean;
 pub mod context;
 mod fingerprint;
+mod fixed;
 pub mod gap;
 pub mod input;
 pub mod ladder;

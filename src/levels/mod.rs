@@ -33,6 +33,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::analyse::Analysis;
+use crate::fixed::push_fixed;
 use crate::ladder::Ladder;
 use crate::practice::PracticePhrase;
 use crate::signals::years_mentions;
@@ -311,7 +312,7 @@ impl LevelModel {
     fn estimate_placing(&self, analysis: &Analysis, placing: bool) -> PostingLevel {
         // The stages read the clean view; ranges go back to the posting text at the end.
         let text = analysis.clean_text();
-        let mut all_evidence = match &analysis.posting.title {
+        let title_evidence = match &analysis.posting.title {
             Some(title) => self.title_evidence(title),
             None => Vec::new(),
         };
@@ -345,17 +346,21 @@ impl LevelModel {
                 requirement.placements = self.place_requirement(analysis, analysed.index, requirement.band, &query);
             }
         }
-        for requirement in &mut requirements {
+        // The posting's evidence, weighed together: copies of bands and weights, and where each
+        // piece is, so that only the strongest pieces are cloned.
+        let mut weighed: Vec<Weighed> =
+            title_evidence.iter().enumerate().map(|(i, e)| Weighed::of(e, None, i)).collect();
+        for (r, requirement) in requirements.iter_mut().enumerate() {
             requirement.range = analysis.view.to_original(requirement.range.clone());
-            for evidence in &mut requirement.evidence {
+            for (i, evidence) in requirement.evidence.iter_mut().enumerate() {
                 evidence.range = analysis.view.to_original(evidence.range.clone());
+                weighed.push(Weighed::of(evidence, Some(r), i));
             }
-            all_evidence.extend(requirement.evidence.iter().cloned());
         }
         let combine = &self.data.text.combine;
-        discount_lesser_years(&mut all_evidence, combine.lesser_years_factor);
-        cap_scope(&mut all_evidence, combine.scope_cap);
-        let (estimate, confidence) = combine_evidence(&all_evidence);
+        discount_lesser_years(&mut weighed, combine.lesser_years_factor);
+        cap_scope(&mut weighed, combine.scope_cap);
+        let (estimate, confidence) = combine_evidence(&weighed);
         let ladders = self
             .ladders
             .iter()
@@ -368,19 +373,23 @@ impl LevelModel {
                 confidence,
             })
             .collect();
-        all_evidence.sort_by(|a, b| {
-            b.weight
-                .total_cmp(&a.weight)
-                .then(a.requirement.cmp(&b.requirement))
-                .then(a.range.start.cmp(&b.range.start))
+        weighed.sort_by(|a, b| {
+            b.weight.total_cmp(&a.weight).then(a.requirement.cmp(&b.requirement)).then(a.start.cmp(&b.start))
         });
-        all_evidence.truncate(5);
+        weighed.truncate(5);
+        let evidence = weighed
+            .iter()
+            .map(|w| {
+                let list = w.source.map_or(&title_evidence, |r| &requirements[r].evidence);
+                Evidence { weight: w.weight, ..list[w.index].clone() }
+            })
+            .collect();
         let practices = if placing {
             analysis.practices.iter().map(|phrase| self.place_phrase(analysis, phrase)).collect()
         } else {
             Vec::new()
         };
-        PostingLevel { estimate, confidence, ladders, evidence: all_evidence, requirements, practices }
+        PostingLevel { estimate, confidence, ladders, evidence, requirements, practices }
     }
 
     /// Places requirement `index` (with its own `band`, and its similarity `query`) on each
@@ -478,16 +487,11 @@ impl LevelModel {
     fn text_evidence(&self, requirement: u32, range: Range<usize>, text: &LowerWords) -> Option<Evidence> {
         let model = &self.data.text;
         let score = model.score_words(text)?;
-        let reasons: Vec<Contribution> = model.contributions(&score).filter(|c| c.content).take(REASONS).collect();
-        let shown: Vec<String> = reasons.iter().map(|c| format!("'{}' {:+.2}", c.ngram, c.bands)).collect();
+        let reasons: Vec<Contribution> = model.reasons(&score).take(REASONS).collect();
         Some(Evidence {
             requirement,
             range,
-            signal: if shown.is_empty() {
-                "text: function words only".to_string()
-            } else {
-                format!("text: {}", shown.join(", "))
-            },
+            signal: text_signal(&reasons),
             kind: EvidenceKind::Text { raw: score.raw, reasons },
             // Beyond the scale by more than half a band is the model extrapolating.
             band: model.calibrate(score.raw).clamp(0.5, 6.5),
@@ -559,6 +563,25 @@ impl LevelModel {
     }
 }
 
+/// What a text vote shows: `text: 'entire platform' +0.12, 'strategy' +0.08`.
+fn text_signal(reasons: &[Contribution]) -> String {
+    if reasons.is_empty() {
+        return "text: function words only".to_string();
+    }
+    let mut signal = String::with_capacity(8 + reasons.iter().map(|c| c.ngram.len() + 10).sum::<usize>());
+    signal.push_str("text: ");
+    for (i, reason) in reasons.iter().enumerate() {
+        if i > 0 {
+            signal.push_str(", ");
+        }
+        signal.push('\'');
+        signal.push_str(&reason.ngram);
+        signal.push_str("' ");
+        push_fixed(&mut signal, reason.bands, 2, true);
+    }
+    signal
+}
+
 /// Whether `ladder` reaches `estimate`: within half a band of its lowest and highest level.
 pub fn ladder_fit(ladder: &Ladder, estimate: f64) -> LadderFit {
     let bands = ladder.levels.iter().map(|l| f64::from(l.band));
@@ -573,15 +596,46 @@ pub fn ladder_fit(ladder: &Ladder, estimate: f64) -> LadderFit {
     }
 }
 
+/// A piece of evidence as the posting's combination weighs it: copies of its band and of its
+/// weight (which the combination adjusts), and where the evidence itself is.
+#[derive(Clone, Copy, Debug)]
+struct Weighed {
+    band: f64,
+    weight: f64,
+    years: bool,
+    scope: bool,
+    requirement: u32,
+    /// Its start in the posting text (or the title).
+    start: usize,
+    /// The requirement (by position) whose evidence list holds it; `None` for the title's.
+    source: Option<usize>,
+    /// Its place in that list.
+    index: usize,
+}
+
+impl Weighed {
+    fn of(evidence: &Evidence, source: Option<usize>, index: usize) -> Weighed {
+        Weighed {
+            band: evidence.band,
+            weight: evidence.weight,
+            years: matches!(evidence.kind, EvidenceKind::Years { .. }),
+            scope: evidence.kind == EvidenceKind::Scope,
+            requirement: evidence.requirement,
+            start: evidence.range.start,
+            source,
+            index,
+        }
+    }
+}
+
 /// Scope phrases speak together for the whole posting, at most `cap`: a long posting uses many
 /// scope words, and together they would drown its title and stated years. Their relative
 /// weights are kept.
-fn cap_scope(evidence: &mut [Evidence], cap: f64) {
-    let is_scope = |e: &Evidence| e.kind == EvidenceKind::Scope;
-    let total: f64 = evidence.iter().filter(|e| is_scope(e)).map(|e| e.weight).sum();
+fn cap_scope(evidence: &mut [Weighed], cap: f64) {
+    let total: f64 = evidence.iter().filter(|e| e.scope).map(|e| e.weight).sum();
     if total > cap {
         let scale = cap / total;
-        for e in evidence.iter_mut().filter(|e| is_scope(e)) {
+        for e in evidence.iter_mut().filter(|e| e.scope) {
             e.weight *= scale;
         }
     }
@@ -589,22 +643,28 @@ fn cap_scope(evidence: &mut [Evidence], cap: f64) {
 
 /// A posting that asks for "8+ years of Java" and "5+ years of AWS" is an 8-year role: the
 /// largest stated minimum speaks for the level, the smaller ones about single skills.
-fn discount_lesser_years(evidence: &mut [Evidence], factor: f64) {
-    let is_years = |e: &Evidence| matches!(e.kind, EvidenceKind::Years { .. });
-    let Some(top) = evidence.iter().filter(|e| is_years(e)).map(|e| e.band).max_by(f64::total_cmp) else { return };
-    for e in evidence.iter_mut().filter(|e| is_years(e) && e.band < top) {
+fn discount_lesser_years(evidence: &mut [Weighed], factor: f64) {
+    let Some(top) = evidence.iter().filter(|e| e.years).map(|e| e.band).max_by(f64::total_cmp) else { return };
+    for e in evidence.iter_mut().filter(|e| e.years && e.band < top) {
         e.weight *= factor;
     }
 }
 
+/// The mean of (band, weight) pairs weighted by weight, if any weight is positive.
+fn weighted_mean(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> Option<f64> {
+    let weight: f64 = pairs.clone().map(|(_, weight)| weight).sum();
+    (weight > 0.0).then(|| pairs.map(|(band, weight)| band * weight).sum::<f64>() / weight)
+}
+
 fn weighted_band(evidence: &[Evidence]) -> Option<f64> {
-    let weight: f64 = evidence.iter().map(|e| e.weight).sum();
-    (weight > 0.0).then(|| evidence.iter().map(|e| e.band * e.weight).sum::<f64>() / weight)
+    weighted_mean(evidence.iter().map(|e| (e.band, e.weight)))
 }
 
 /// The weighted mean band, and a confidence from the evidence's total weight and spread.
-fn combine_evidence(evidence: &[Evidence]) -> (f64, f64) {
-    let Some(mean) = weighted_band(evidence) else { return (NO_EVIDENCE_BAND, 0.0) };
+fn combine_evidence(evidence: &[Weighed]) -> (f64, f64) {
+    let Some(mean) = weighted_mean(evidence.iter().map(|e| (e.band, e.weight))) else {
+        return (NO_EVIDENCE_BAND, 0.0);
+    };
     let weight: f64 = evidence.iter().map(|e| e.weight).sum::<f64>();
     let variance = evidence.iter().map(|e| e.weight * (e.band - mean).powi(2)).sum::<f64>() / weight;
     let amount = 1.0 - (-weight / 3.0).exp();

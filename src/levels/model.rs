@@ -81,6 +81,8 @@ pub struct TextModel {
     /// Each n-gram's place in the order contributions are shown in (largest weight magnitude
     /// first, then by text): sorting a text's n-grams by it needs no string comparison.
     strength_rank: Vec<u32>,
+    /// Whether each n-gram has a word that is not a function word.
+    has_content_word: Vec<bool>,
     fingerprint: String,
 }
 
@@ -226,6 +228,7 @@ impl TextModel {
                 scope_cap: take("scope_cap"),
             },
             strength_rank: strength_ranks(&ngrams),
+            has_content_word: content_words(&ngrams),
             index: NgramIndex::new(ngrams.iter().map(|(key, _)| key.as_str())),
             ngrams,
             fingerprint,
@@ -256,6 +259,7 @@ impl TextModel {
     ) -> TextModel {
         let index = NgramIndex::new(ngrams.iter().map(|(key, _)| key.as_str()));
         let strength_rank = strength_ranks(&ngrams);
+        let has_content_word = content_words(&ngrams);
         let mut model = TextModel {
             intercept,
             norm_power,
@@ -265,6 +269,7 @@ impl TextModel {
             ngrams,
             index,
             strength_rank,
+            has_content_word,
             fingerprint: String::new(),
         };
         model.fingerprint = checksum(&model.data_rows());
@@ -362,15 +367,32 @@ impl TextModel {
 
     /// Each known n-gram's contribution to `score`, largest magnitude first.
     pub fn contributions<'a>(&'a self, score: &'a TextScore) -> impl Iterator<Item = Contribution> + 'a {
-        score.strongest_first.iter().map(move |&i| {
-            let (ngram, weight) = &self.ngrams[i as usize];
-            Contribution {
-                ngram: ngram.clone(),
-                bands: weight * score.unit * self.scale,
-                content: !score.rewritten.contains(&i) && ngram.split(' ').any(|w| !is_function_word(w)),
-            }
-        })
+        score.strongest_first.iter().map(move |&i| self.contribution(score, i))
     }
+
+    /// The contributions that may be shown as reasons ([`Contribution::content`]), largest
+    /// magnitude first: [`TextModel::contributions`] filtered, without building the others.
+    pub fn reasons<'a>(&'a self, score: &'a TextScore) -> impl Iterator<Item = Contribution> + 'a {
+        score.strongest_first.iter().filter(|&&i| self.is_content(score, i)).map(move |&i| self.contribution(score, i))
+    }
+
+    fn contribution(&self, score: &TextScore, i: u32) -> Contribution {
+        let (ngram, weight) = &self.ngrams[i as usize];
+        Contribution {
+            ngram: ngram.clone(),
+            bands: weight * score.unit * self.scale,
+            content: self.is_content(score, i),
+        }
+    }
+
+    fn is_content(&self, score: &TextScore, i: u32) -> bool {
+        self.has_content_word[i as usize] && !score.rewritten.contains(&i)
+    }
+}
+
+/// Whether each n-gram has a word that is not a function word.
+fn content_words(ngrams: &[(String, f64)]) -> Vec<bool> {
+    ngrams.iter().map(|(ngram, _)| ngram.split(' ').any(|w| !is_function_word(w))).collect()
 }
 
 /// Each n-gram's rank when ordered by weight magnitude, largest first, then by text.
