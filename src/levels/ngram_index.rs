@@ -4,8 +4,10 @@
 //! Every word of every model n-gram gets an id. A text's words are lower-cased and looked up
 //! once each (one hash of a short string per word); an n-gram is then three integers hashed
 //! together, and an n-gram with a word the model does not know is never looked up, since no
-//! model n-gram holds that word. The helping-verb reading of [`for_each_ngram`] is applied on
-//! the way, so the n-grams found are exactly the ones the string path finds.
+//! model n-gram holds that word, nor one that starts with words no model n-gram starts with
+//! (each key says whether a longer n-gram begins with it). The helping-verb reading of
+//! [`for_each_ngram`] is applied on the way, so the n-grams found are exactly the ones the
+//! string path finds.
 //!
 //! [`for_each_ngram`]: super::model::for_each_ngram
 
@@ -28,11 +30,26 @@ struct WordInfo {
     junior: bool,
 }
 
+/// What a key of word ids leads to.
+#[derive(Clone, Copy, Debug)]
+struct KeyInfo {
+    /// The position of the n-gram it spells, or [`NO_NGRAM`] when it only begins longer ones.
+    position: u32,
+    /// Whether a longer n-gram begins with it.
+    extends: bool,
+}
+
+/// A key that spells no n-gram of the model itself.
+const NO_NGRAM: u32 = u32::MAX;
+
 /// The model's n-grams keyed by their words' ids.
 #[derive(Clone, Debug, Default)]
 pub struct NgramIndex {
     words: FxHashMap<Box<str>, WordInfo>,
-    ngrams: FxHashMap<[u32; MAX_NGRAM], u32>,
+    /// Every n-gram of two words or more, and every proper beginning of one.
+    ngrams: FxHashMap<[u32; MAX_NGRAM], KeyInfo>,
+    /// One-word keys by word id: most words of a text are one, and an index is no hash.
+    unigrams: Vec<KeyInfo>,
     /// The id of [`OTHERS_TOKEN`], or [`UNKNOWN`] when no n-gram has it.
     others: u32,
 }
@@ -44,16 +61,31 @@ impl NgramIndex {
         let mut index = NgramIndex::default();
         for (position, ngram) in ngrams.into_iter().enumerate() {
             let mut key = [UNKNOWN; MAX_NGRAM];
-            for (place, word) in key.iter_mut().zip(ngram.split(' ')) {
+            for (n, word) in ngram.split(' ').take(MAX_NGRAM).enumerate() {
+                if n > 0 {
+                    index.ngrams.entry(key).or_insert(KeyInfo { position: NO_NGRAM, extends: false }).extends = true;
+                }
                 let next = index.words.len() as u32 + 1;
                 let info = index.words.entry(word.into()).or_default();
                 if info.id == UNKNOWN {
                     info.id = next;
                 }
-                *place = info.id;
+                key[n] = info.id;
             }
-            index.ngrams.entry(key).or_insert(position as u32);
+            let entry = index.ngrams.entry(key).or_insert(KeyInfo { position: NO_NGRAM, extends: false });
+            // Of equal n-grams, the first keeps its position.
+            if entry.position == NO_NGRAM {
+                entry.position = position as u32;
+            }
         }
+        index.unigrams = vec![KeyInfo { position: NO_NGRAM, extends: false }; index.words.len() + 1];
+        index.ngrams.retain(|key, info| {
+            let one_word = key[1] == UNKNOWN;
+            if one_word {
+                index.unigrams[key[0] as usize] = *info;
+            }
+            !one_word
+        });
         for verb in HELPING_VERBS.words() {
             index.words.entry((*verb).into()).or_default().helping = true;
         }
@@ -87,8 +119,17 @@ impl NgramIndex {
                 }
                 key[n] = id;
                 written &= as_written;
-                if let Some(&position) = self.ngrams.get(&key) {
-                    f(position, written);
+                let found = if n == 0 {
+                    self.unigrams[id as usize]
+                } else {
+                    let Some(&found) = self.ngrams.get(&key) else { break };
+                    found
+                };
+                if found.position != NO_NGRAM {
+                    f(found.position, written);
+                }
+                if !found.extends {
+                    break;
                 }
             }
         }
