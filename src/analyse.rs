@@ -68,6 +68,18 @@ impl Analysis {
     }
 }
 
+/// Which requirements an analysis reads the context of ([`Requirement::context`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ContextReading {
+    /// Every requirement (the default): what reports that show requirements read.
+    #[default]
+    Every,
+    /// Only the requirements that hold a skill mention, whose mentions take their context:
+    /// all that counts and lists of mentions read. The others keep [`Context::Requirement`]
+    /// unread. Finding practice phrases reads every requirement all the same.
+    OfMentions,
+}
+
 /// The stages that analyse one posting, built once and shared across threads.
 #[derive(Clone, Debug)]
 pub struct Analyzer {
@@ -76,13 +88,21 @@ pub struct Analyzer {
     contexts: ContextSet,
     practices: bool,
     skills: bool,
+    reading: ContextReading,
 }
 
 impl Analyzer {
     /// Compiles the matcher for `taxonomy`.
     pub fn new(taxonomy: Taxonomy) -> Result<Analyzer, aho_corasick::BuildError> {
         let matcher = SkillMatcher::new(&taxonomy)?;
-        Ok(Analyzer { taxonomy, matcher, contexts: ContextSet::ALL, practices: false, skills: true })
+        Ok(Analyzer {
+            taxonomy,
+            matcher,
+            contexts: ContextSet::ALL,
+            practices: false,
+            skills: true,
+            reading: ContextReading::Every,
+        })
     }
 
     /// Keeps only mentions in `contexts` (all by default): counts and comparisons keep
@@ -104,6 +124,13 @@ impl Analyzer {
     /// reads, at a fraction of the cost.
     pub fn with_skills(mut self, skills: bool) -> Analyzer {
         self.skills = skills;
+        self
+    }
+
+    /// Which requirements' contexts [`Analyzer::analyse`] reads: [`ContextReading::OfMentions`]
+    /// spares a count the reading of requirements it would not use.
+    pub fn reading_contexts(mut self, reading: ContextReading) -> Analyzer {
+        self.reading = reading;
         self
     }
 
@@ -197,7 +224,11 @@ impl Analyzer {
         let mut matches = Vec::new();
         let mut found = Vec::new();
         let mut practices = Vec::new();
-        for requirement in &mut requirements {
+        let every = self.reading == ContextReading::Every || find_phrases;
+        for (requirement, span) in requirements.iter_mut().zip(&spans) {
+            if !every && span.is_empty() {
+                continue;
+            }
             let reading = read_requirement(text, requirement);
             requirement.context = reading.context;
             if find_phrases && asks_for_practice(requirement, reading.asks) {

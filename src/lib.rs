@@ -60,7 +60,7 @@ pub mod signals;
 pub mod split;
 pub mod taxonomy;
 
-pub use analyse::{Analysis, Analyzer, SkillMatch};
+pub use analyse::{Analysis, Analyzer, ContextReading, SkillMatch};
 pub use posting::{Posting, SourceRef};
 pub use taxonomy::Taxonomy;
 

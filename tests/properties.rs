@@ -3,7 +3,8 @@
 //! requirement, and offsets slice the original text. Texts come from a fixed xorshift stream over an alphabet chosen to
 //! hit the splitter's and matcher's edge cases, so a failure reproduces.
 
-use rungs::{Analyzer, Posting, Taxonomy};
+use rungs::context::Context;
+use rungs::{Analyzer, ContextReading, Posting, Taxonomy};
 
 /// Pieces the generator strings together: words the matcher knows (some ambiguous), bullets,
 /// headings, cues, years, multi-byte letters and punctuation.
@@ -162,6 +163,34 @@ fn output_does_not_depend_on_which_postings_come_before() {
     let alone: Vec<_> = texts.iter().map(|t| analyzer.analyse(Posting::new("p", t.clone())).matches).collect();
     let again: Vec<_> = texts.iter().rev().map(|t| analyzer.analyse(Posting::new("p", t.clone())).matches).collect();
     assert!(alone.iter().eq(again.iter().rev()));
+}
+
+#[test]
+fn reading_the_contexts_of_mentions_only_changes_no_mention() {
+    // What counts and mention lists read is the same whichever requirements' contexts are
+    // read; a requirement left unread keeps the default context.
+    let every = Analyzer::new(Taxonomy::embedded()).unwrap();
+    let lean = every.clone().reading_contexts(ContextReading::OfMentions);
+    let seed = include_str!("../data/sre-postings.txt").to_string();
+    let employer =
+        "We are a leading bank. We offer a pension plan and Kubernetes training.\n- 5+ years of Go".to_string();
+    let mut unread = 0;
+    for text in generated_texts(1_000).into_iter().chain([seed, employer]) {
+        let full = every.analyse(Posting::new("p", text.clone()));
+        let read = lean.analyse(Posting::new("p", text.clone()));
+        assert_eq!(read.matches, full.matches, "{text:?}");
+        for (lean, full) in read.requirements.iter().zip(&full.requirements) {
+            assert_eq!((lean.index, &lean.range), (full.index, &full.range));
+            if read.matches.iter().any(|m| m.requirement == lean.index) {
+                assert_eq!(lean.context, full.context, "{text:?}");
+            } else if lean.context != full.context {
+                assert_eq!(lean.context, Context::Requirement, "{text:?}");
+                unread += 1;
+            }
+        }
+    }
+    // "We are a leading bank." is the employer speaking, and holds no mention to read it for.
+    assert!(unread > 0);
 }
 
 #[test]

@@ -22,7 +22,7 @@ use rungs::levels::{LadderFit, LevelData};
 use rungs::partial::FrequencyPartial;
 use rungs::practice::PracticePhrase;
 use rungs::report::Record;
-use rungs::{Analysis, Analyzer, Posting, Taxonomy};
+use rungs::{Analysis, Analyzer, ContextReading, Posting, Taxonomy};
 
 /// What a practice phrase's row says in `skill_id` and `category`.
 const PRACTICE: &str = "practice";
@@ -42,7 +42,10 @@ impl Engine {
                 .map_err(|e| PyValueError::new_err(format!("cannot use taxonomy {}: {e}", path.display())))?,
             None => Taxonomy::embedded(),
         };
-        let analyzer = Analyzer::new(taxonomy).map_err(|e| PyValueError::new_err(format!("cannot compile: {e}")))?;
+        let analyzer = Analyzer::new(taxonomy)
+            .map_err(|e| PyValueError::new_err(format!("cannot compile: {e}")))?
+            // Every result of the package reads mentions' contexts, never a requirement's alone.
+            .reading_contexts(ContextReading::OfMentions);
         Ok(Engine { analyzer, levels: OnceLock::new(), source })
     }
 

@@ -44,6 +44,7 @@ fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 use super::{is_word_char, Candidate, SkillIndex, SkillMatcher};
+use crate::levels::words::push_lowercase;
 
 pub(super) fn resolve(
     matcher: &SkillMatcher,
@@ -61,12 +62,22 @@ pub(super) fn resolve(
     // skill's context words, or a domain cue, is a property of the requirement: each is
     // computed once, however many mentions ask (a long requirement may hold thousands).
     let lower = std::cell::OnceCell::new();
-    let lower = || lower.get_or_init(|| text[requirement.clone()].to_lowercase()).as_str();
+    let lower = || {
+        lower
+            .get_or_init(|| {
+                let mut lower = String::new();
+                push_lowercase(&mut lower, &text[requirement.clone()]);
+                lower
+            })
+            .as_str()
+    };
     let domain_cue = std::cell::OnceCell::new();
     let domain_cue = || *domain_cue.get_or_init(|| domain_cue_regex().is_match(lower()));
     let mut context_found: HashMap<SkillIndex, bool> = HashMap::new();
     let mut context = |skill: SkillIndex| {
-        *context_found.entry(skill).or_insert_with(|| has_context_word(lower(), &matcher.rules[skill as usize].context))
+        *context_found
+            .entry(skill)
+            .or_insert_with(|| has_context_word(lower(), &matcher.rules[skill as usize].context_finders))
     };
     let keep: Vec<bool> = candidates
         .iter()
@@ -267,11 +278,14 @@ fn starts_sentence(before: &str) -> bool {
     trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', ';'])
 }
 
-fn has_context_word(lower_requirement: &str, context: &[String]) -> bool {
+/// Whether the lower-cased requirement holds one of the context words (searched by `context`)
+/// as a whole word.
+fn has_context_word(lower_requirement: &str, context: &[memchr::memmem::Finder<'static>]) -> bool {
     context.iter().any(|word| {
-        lower_requirement.match_indices(word.as_str()).any(|(at, _)| {
+        // A word found in valid UTF-8 starts and ends on character boundaries.
+        word.find_iter(lower_requirement.as_bytes()).any(|at| {
             let before_ok = !lower_requirement[..at].chars().next_back().is_some_and(is_word_char);
-            let after_ok = !lower_requirement[at + word.len()..].chars().next().is_some_and(is_word_char);
+            let after_ok = !lower_requirement[at + word.needle().len()..].chars().next().is_some_and(is_word_char);
             before_ok && after_ok
         })
     })

@@ -85,6 +85,9 @@ struct SkillRule {
     needs_cue: bool,
     category: u32,
     context: Vec<String>,
+    /// A searcher per context word, built once: a requirement is searched for the words of
+    /// every ambiguous name it holds.
+    context_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// A possible skill mention, before ambiguity is resolved.
@@ -159,7 +162,14 @@ impl SkillMatcher {
             let needs_cue = category.is_some_and(|c| c.kind == "domain");
             let category =
                 taxonomy.categories().iter().position(|c| c.id == skill.category).unwrap_or(usize::MAX) as u32;
-            rules.push(SkillRule { technology, needs_cue, category, context: skill.context.clone() });
+            // An empty word names nothing (and a loaded taxonomy has none).
+            let context_finders = skill
+                .context
+                .iter()
+                .filter(|w| !w.is_empty())
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect();
+            rules.push(SkillRule { technology, needs_cue, category, context: skill.context.clone(), context_finders });
             let special = |alias: &str| {
                 let cased = skill.cased_aliases.iter().any(|a| a == alias);
                 let ambiguous = skill.ambiguous_aliases.iter().any(|a| a == alias);

@@ -17,6 +17,7 @@ use rungs::Taxonomy;
 use serde_json::json;
 
 use rungs::context::ContextSet;
+use rungs::ContextReading;
 
 use super::{
     analyse_all, analyse_all_with, build_analyzer, ladder, levels, print_summary, write_line, zero_if_empty, Totals,
@@ -47,7 +48,7 @@ pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit
         }
         return practice_frequencies(config, ladder, top);
     }
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?;
     let mut table = FrequencyTable::new(analyzer.taxonomy());
     if view.roll_up {
         table = table.with_roll_up(analyzer.taxonomy());
@@ -79,7 +80,7 @@ pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit
 /// `freq --kind practice --ladder L`: postings whose practice phrases are placed on each
 /// competency of the ladder, most practised first (ties in ladder order).
 fn practice_frequencies(config: RunConfig, ladder: &str, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_practices(true);
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_practices(true);
     let model = LevelModel::new(load_ladders(&[ladder.to_string()])?, config.level_data()?, analyzer.taxonomy());
     let mut coverage = LadderCoverage::new(&model);
     let estimate = |analysis: &rungs::Analysis| model.estimate(analysis);

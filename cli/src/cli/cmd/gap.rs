@@ -16,6 +16,7 @@ use rungs::{Analysis, Taxonomy};
 use serde::Serialize;
 
 use rungs::context::ContextSet;
+use rungs::ContextReading;
 
 use super::{analyse_all_with, build_analyzer, print_summary};
 use crate::cli::args::GapView;
@@ -23,7 +24,7 @@ use crate::cli::config::RunConfig;
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?;
     let taxonomy = analyzer.taxonomy();
     let graph = SkillGraph::new(taxonomy);
     let model = LevelModel::new(Ladder::embedded(), config.level_data()?, taxonomy);

@@ -16,6 +16,7 @@ use rungs::report::{round2, CoverageRecord, LadderCellRecord, LevelBandRecord, P
 use rungs::Analysis;
 
 use rungs::context::ContextSet;
+use rungs::ContextReading;
 
 use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig, UsageError};
@@ -115,7 +116,8 @@ pub fn map(config: RunConfig, name: &str, target: Option<&str>, shape: MapShape)
     let coverage = matches!(shape, MapShape::Coverage | MapShape::CoveragePartial);
     let partial = shape == MapShape::CoveragePartial;
     let ladders = load_ladders(&[name.to_string()])?;
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_practices(shape != MapShape::Requirements);
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?
+        .with_practices(shape != MapShape::Requirements);
     let model = LevelModel::new(ladders, config.level_data()?, analyzer.taxonomy());
     let ladder = &model.ladders()[0];
     let target = target.map(|t| target_level(ladder, t)).transpose()?;

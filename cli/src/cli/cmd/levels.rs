@@ -8,6 +8,7 @@ use rungs::report::{round2, EvidenceRecord, LevelRecord, LevelSummaryRecord, Rec
 use rungs::Analysis;
 
 use rungs::context::ContextSet;
+use rungs::ContextReading;
 
 use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig};
@@ -15,7 +16,7 @@ use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     // Levels read requirements, not skill mentions.
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?.with_skills(false);
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_skills(false);
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
     let estimate = |analysis: &Analysis| model.estimate_levels(analysis);
     let totals = if summary {

@@ -13,7 +13,7 @@ use anyhow::Context;
 use rungs::batch::{self, BatchSummary};
 use rungs::context::ContextSet;
 use rungs::input::PostingReader;
-use rungs::{Analysis, Analyzer};
+use rungs::{Analysis, Analyzer, ContextReading};
 
 use super::args::{Args, Command, LadderCommand, TaxonomyCommand};
 use super::config::{OutputConfig, RunConfig};
@@ -235,8 +235,9 @@ pub fn print_summary(quiet: bool, totals: &Totals) {
     }
 }
 
-/// The analyzer for `config`, keeping the mentions `--context` chose, else `default`.
-pub fn build_analyzer(config: &RunConfig, default: ContextSet) -> anyhow::Result<Analyzer> {
+/// The analyzer for `config`, keeping the mentions `--context` chose, else `default`, and
+/// reading the contexts of the requirements `reading` names.
+pub fn build_analyzer(config: &RunConfig, default: ContextSet, reading: ContextReading) -> anyhow::Result<Analyzer> {
     let analyzer = Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")?;
-    Ok(analyzer.with_contexts(config.contexts.unwrap_or(default)))
+    Ok(analyzer.with_contexts(config.contexts.unwrap_or(default)).reading_contexts(reading))
 }

@@ -13,6 +13,7 @@ use rungs::report::html::{render, HtmlReport};
 use rungs::Analysis;
 
 use rungs::context::ContextSet;
+use rungs::ContextReading;
 
 use super::{analyse_all_with, build_analyzer, print_summary};
 use crate::cli::args::ReportArgs;
@@ -21,7 +22,7 @@ use crate::cli::output::{message, Output};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS)?;
+    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::Every)?;
     let taxonomy = analyzer.taxonomy();
     let model = LevelModel::new(load_ladders(&args.ladder)?, config.level_data()?, taxonomy);
     let graph = SkillGraph::new(taxonomy);

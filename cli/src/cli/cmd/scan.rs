@@ -4,6 +4,7 @@ use rungs::report::{MatchRecord, Record, RecordWriter};
 
 use rungs::context::ContextSet;
 use rungs::practice::PracticePhrase;
+use rungs::ContextReading;
 
 use super::{analyse_all, build_analyzer, print_summary};
 use crate::cli::config::RunConfig;
@@ -13,7 +14,7 @@ use crate::cli::Exit;
 const PRACTICE: &str = "practice";
 
 pub fn run(config: RunConfig, practices: bool) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::ALL)?.with_practices(practices);
+    let analyzer = build_analyzer(&config, ContextSet::ALL, ContextReading::OfMentions)?.with_practices(practices);
     let skills = analyzer.taxonomy().skills();
     let ancestors: Vec<Vec<&str>> = analyzer
         .taxonomy()

@@ -11,6 +11,7 @@ use rungs::Taxonomy;
 
 use rungs::context::ContextSet;
 use rungs::taxonomy::suggest::{SuggestedTerm, Suggestions};
+use rungs::ContextReading;
 
 use super::{analyse_all, build_analyzer, print_summary};
 use crate::cli::config::{load_taxonomy, OutputConfig, RunConfig};
@@ -126,7 +127,7 @@ pub fn list(path: Option<&PathBuf>, category: Option<&str>, output: OutputConfig
 
 /// Unknown, technology-looking terms of the postings' requirements.
 pub fn suggest(config: RunConfig, min_postings: u64, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::ALL)?;
+    let analyzer = build_analyzer(&config, ContextSet::ALL, ContextReading::Every)?;
     let mut suggestions = Suggestions::new(analyzer.taxonomy());
     let totals = analyse_all(&config, &analyzer, &mut |analysis| {
         suggestions.add(analysis);
