@@ -9,6 +9,8 @@
 //! character, its byte. Only those automata are walked, anchored, each as a [`Trie`] of its
 //! aliases; the scan then skips the rest of the word, where no mention can start.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 /// Letters, digits and `_` among ASCII bytes: `is_word_char` without decoding.
@@ -130,61 +132,65 @@ const PACKED_CHILDREN: usize = 8;
 const RANK_WORDS: usize = 2;
 const WIDE_HEADER: usize = RANK_WORDS + 8;
 
-/// The words between a node's child count and its children's offsets.
-fn children_header(count: usize) -> usize {
-    if count > PACKED_CHILDREN {
-        WIDE_HEADER
-    } else {
-        count.div_ceil(4)
-    }
-}
-
 impl Trie {
     pub(super) fn new<P: AsRef<[u8]>>(patterns: &[P], fold_case: bool) -> Trie {
         let fold = |b: u8| if fold_case { b.to_ascii_lowercase() } else { b };
-        // Built with a child list per node, then laid out.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut ends: Vec<u32> = vec![NONE];
-        for (id, pattern) in patterns.iter().enumerate() {
-            let mut node = 0usize;
-            for &byte in pattern.as_ref() {
-                let byte = fold(byte);
-                node = match children[node].iter().find(|&&(b, _)| b == byte) {
-                    Some(&(_, child)) => child as usize,
-                    None => {
-                        let child = children.len();
-                        children[node].push((byte, child as u32));
-                        children.push(Vec::new());
-                        ends.push(NONE);
-                        child
-                    }
-                };
+        // Laid out from the patterns sorted by their (folded) bytes: the patterns under a node
+        // are then a run of the order, and its children the runs that share the next byte.
+        // An empty pattern can start no mention; of equal patterns the first is reported (the
+        // sort keeps ids ascending among equals). The patterns are folded once into one
+        // buffer, so that the sort compares plain slices.
+        let mut folded: Vec<u8> = Vec::with_capacity(patterns.iter().map(|p| p.as_ref().len()).sum());
+        let mut spans: Vec<Range<usize>> = Vec::with_capacity(patterns.len());
+        for pattern in patterns {
+            let start = folded.len();
+            folded.extend(pattern.as_ref().iter().map(|&b| fold(b)));
+            spans.push(start..folded.len());
+        }
+        let key = |id: u32| &folded[spans[id as usize].clone()];
+        let mut order: Vec<u32> = (0..patterns.len() as u32).filter(|&id| !key(id).is_empty()).collect();
+        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        let byte_at = |at: usize, depth: usize| key(order[at])[depth];
+
+        let mut root = Box::new([NONE; 256]);
+        let mut blocks: Vec<u32> = Vec::new();
+        // Nodes to lay out, depth-first with children in byte order: the run of `order` under
+        // the node, its depth (the bytes its patterns share), and where its offset goes (a
+        // word of `blocks`, or the root's entry for its byte).
+        enum Slot {
+            Root(u8),
+            Block(usize),
+        }
+        let mut stack: Vec<(Range<usize>, usize, Slot)> = Vec::new();
+        // The runs of a node's run under each next byte, in byte order.
+        let child_runs = |run: Range<usize>, depth: usize| {
+            let mut runs: Vec<(u8, Range<usize>)> = Vec::new();
+            for at in run.filter(|&at| key(order[at]).len() > depth) {
+                let byte = byte_at(at, depth);
+                match runs.last_mut() {
+                    Some((last, run)) if *last == byte => run.end = at + 1,
+                    _ => runs.push((byte, at..at + 1)),
+                }
             }
-            // An empty pattern can start no mention; of equal patterns the first is reported.
-            if node != 0 && ends[node] == NONE {
-                ends[node] = id as u32;
+            runs
+        };
+        for (byte, run) in child_runs(0..order.len(), 0).into_iter().rev() {
+            stack.push((run, 1, Slot::Root(byte)));
+        }
+        while let Some((run, depth, slot)) = stack.pop() {
+            let at = blocks.len() as u32;
+            match slot {
+                Slot::Root(byte) => root[usize::from(byte)] = at,
+                Slot::Block(word) => blocks[word] = at,
             }
-        }
-        for edges in &mut children {
-            edges.sort_unstable();
-        }
-        // Depth-first order, then each block's children offsets filled in.
-        let mut order = Vec::with_capacity(children.len());
-        let mut stack: Vec<u32> = children[0].iter().rev().map(|&(_, c)| c).collect();
-        while let Some(node) = stack.pop() {
-            order.push(node);
-            stack.extend(children[node as usize].iter().rev().map(|&(_, c)| c));
-        }
-        let mut offset = vec![NONE; children.len()];
-        let mut blocks = Vec::new();
-        for &node in &order {
-            offset[node as usize] = blocks.len() as u32;
-            let edges = &children[node as usize];
-            blocks.push(ends[node as usize]);
+            // Patterns ending here sort first in the run; the first of them is reported.
+            let first = order[run.start];
+            blocks.push(if key(first).len() == depth { first } else { NONE });
+            let edges = child_runs(run, depth);
             blocks.push(edges.len() as u32);
             if edges.len() > PACKED_CHILDREN {
                 let mut bitmap = [0u32; 8];
-                for &(byte, _) in edges {
+                for &(byte, _) in &edges {
                     bitmap[usize::from(byte >> 5)] |= 1 << (byte & 31);
                 }
                 // Children before each word of the bitmap, a byte each.
@@ -201,20 +207,12 @@ impl Trie {
                     four.iter().enumerate().fold(0u32, |word, (i, &(b, _))| word | u32::from(b) << (8 * i))
                 }));
             }
-            blocks.extend(edges.iter().map(|&(_, child)| child));
-        }
-        // The targets were node ids; now the offsets of their blocks.
-        for &node in &order {
-            let at = offset[node as usize] as usize;
-            let count = blocks[at + 1] as usize;
-            let targets = at + 2 + children_header(count);
-            for target in &mut blocks[targets..targets + count] {
-                *target = offset[*target as usize];
+            // The children's offsets, filled in as each is laid out.
+            let targets = blocks.len();
+            blocks.resize(targets + edges.len(), NONE);
+            for (i, (_, run)) in edges.into_iter().enumerate().rev() {
+                stack.push((run, depth + 1, Slot::Block(targets + i)));
             }
-        }
-        let mut root = Box::new([NONE; 256]);
-        for &(byte, child) in &children[0] {
-            root[usize::from(byte)] = offset[child as usize];
         }
         Trie { fold_case, root, blocks }
     }
