@@ -11,23 +11,23 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::byteset::ByteSet;
+
 /// The byte ranges of the sentences of `text` (together they tile it).
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    static ENDS: ByteSet = ByteSet::new(b".!?\n\r");
     let bytes = text.as_bytes();
-    let interesting = |from: usize| {
-        bytes[from..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
-            .map_or(bytes.len(), |p| from + p)
-    };
-    if text.is_ascii() {
+    let interesting = |from: usize| ENDS.find(&bytes[from..]).map_or(bytes.len(), |p| from + p);
+    let Some(first_non_ascii) = first_non_ascii(bytes) else {
         return fast_sentences(bytes.len(), |i| i, |i| class(bytes[i]), interesting);
-    }
+    };
     // Byte by byte also works for text with known non-ASCII characters, as long as none of them
     // is a separator: every byte of a character takes the character's class, so runs, neighbours
     // and lookahead see the same sequence of classes, and breaks fall on character starts.
-    let known_without_separators =
-        text.chars().filter(|c| !c.is_ascii()).all(|c| non_ascii_class(c).is_some_and(|k| k != Class::Sep));
+    let known_without_separators = text[first_non_ascii..]
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .all(|c| non_ascii_class(c).is_some_and(|k| k != Class::Sep));
     if known_without_separators {
         let byte_class = |i: usize| {
             if bytes[i] < 0x80 {
@@ -50,6 +50,18 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
         None => text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect(),
     }
+}
+
+/// Where the first byte beyond ASCII is, eight bytes tested at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b >= 0x80).map(|p| at + p)
 }
 
 /// UAX #29 sentence classes, restricted to ASCII.
@@ -226,6 +238,17 @@ mod tests {
             "She’s here. “Quoted.” Next – and café. Éclair",
         ] {
             assert_eq!(sentence_ranges(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_byte_beyond_ascii_is_found_wherever_it_falls() {
+        assert_eq!(first_non_ascii(b""), None);
+        assert_eq!(first_non_ascii(b"plain ASCII text, longer than one chunk"), None);
+        for at in 0..20 {
+            let mut text = "a".repeat(20);
+            text.replace_range(at..at + 1, "é");
+            assert_eq!(first_non_ascii(text.as_bytes()), Some(at), "{text}");
         }
     }
 

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
+use crate::byteset::ByteSet;
+
 /// A regex whose classes and case folding are ASCII-only: the cue words are English, and
 /// without Unicode tables the lazy DFA stays small and fast on every posting.
 fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
@@ -249,22 +251,21 @@ fn parse_number(word: &str) -> Option<u32> {
 /// Clause ranges of a requirement: split at `;` and at sentence ends (`. ` before a capital),
 /// so that "Degree required; Master's preferred" has two clauses.
 pub fn clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    static CLAUSE_ENDS: ByteSet = ByteSet::new(b";.!?");
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..bytes.len() {
-        let cut = match bytes[i] {
-            b';' => true,
-            b'.' | b'!' | b'?' => {
-                bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase())
-            }
-            _ => false,
-        };
+    let mut from = 0;
+    while let Some(found) = CLAUSE_ENDS.find(&bytes[from..]) {
+        let i = from + found;
+        let cut = bytes[i] == b';'
+            || bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase());
         if cut {
             out.push(range.start + start..range.start + i + 1);
             start = i + 1;
         }
+        from = i + 1;
     }
     out.push(range.start + start..range.end);
     out
