@@ -9,11 +9,11 @@
 //! Bad records are the caller's decision: with `skip_bad_records` they are reported to
 //! `on_skip` and counted; without it the first one ends the run with its error.
 
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::io;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::analyse::{Analysis, Analyzer};
 use crate::input::InputError;
@@ -88,7 +88,7 @@ pub fn run_with<T: Send>(
 ) -> Result<BatchSummary, BatchError> {
     let mut summary = BatchSummary::default();
     // Ids are remembered by a 64-bit hash: 8 bytes a posting, not the id itself.
-    let mut seen_ids: HashSet<u64> = HashSet::new();
+    let mut seen_ids: FxHashSet<u64> = FxHashSet::default();
     let mut read_chunk = |summary: &mut BatchSummary| -> Result<Vec<Posting>, BatchError> {
         let mut chunk = Vec::with_capacity(options.chunk_size);
         while chunk.len() < options.chunk_size {

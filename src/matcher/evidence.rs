@@ -31,11 +31,11 @@
 //! ordinary English word (`teams`, `access`) needs a tag line: neighbours on both sides, or one
 //! and the requirement's edge ("jira confluence teams").
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
 
 /// A regex whose classes and case folding are ASCII-only: the cue words are English, and
 /// without Unicode tables the lazy DFA stays small and fast on every posting.
@@ -73,7 +73,7 @@ pub(super) fn resolve(
     };
     let domain_cue = std::cell::OnceCell::new();
     let domain_cue = || *domain_cue.get_or_init(|| domain_cue_regex().is_match(lower()));
-    let mut context_found: HashMap<SkillIndex, bool> = HashMap::new();
+    let mut context_found: FxHashMap<SkillIndex, bool> = FxHashMap::default();
     let mut context = |skill: SkillIndex| {
         *context_found
             .entry(skill)
