@@ -95,11 +95,15 @@ fn classify(text: &str) -> Option<Vec<(usize, Class)>> {
 /// The common non-ASCII characters of postings whose class is certain.
 fn non_ascii_class(ch: char) -> Option<Class> {
     Some(match ch {
-        '\u{a0}' => Class::Sp,
+        '\u{a0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{202f}' => Class::Sp,
         '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Sep,
         '‘' | '’' | '“' | '”' | '«' | '»' => Class::Close,
-        '–' | '—' => Class::SContinue,
+        '–' | '—' | '：' => Class::SContinue,
         '•' | '·' | '€' | '£' | '©' | '®' | '™' | '°' | '…' => Class::Other,
+        // Bullets, other dashes and signs that scraped postings carry.
+        '●' | '▪' | '■' | '◦' | '○' | '❖' | '➢' | '→' | '✓' | '‐' | '‑' | '‒' | '―' | '−' | '§' | '¢' | '¦' | '¬'
+        | '×' | '≥' | '≤' | '℠' | '\u{fffd}' => Class::Other,
+        'ﬁ' | 'ﬂ' => Class::Lower,
         c if c.is_alphabetic() && ('\u{c0}'..='\u{24f}').contains(&c) => {
             if c.is_lowercase() {
                 Class::Lower
@@ -242,6 +246,22 @@ mod tests {
     }
 
     #[test]
+    fn each_known_character_breaks_as_uax29_says() {
+        // Every character the fast path classifies, in the places where classes decide.
+        let known = "\u{a0}\u{2002}\u{2003}\u{2009}\u{202f}\u{85}\u{2028}\u{2029}‘’“”«»–—：•·€£©®™°…●▪■◦○❖➢→✓‐‑‒―−§¢¦¬×≥≤℠\u{fffd}ﬁﬂéÉ";
+        let templates = [
+            "Go. {}x", "Go.{}x", "Go. {} x", "Go.{} X", "a{}. b", "A{}. B", "U.{}S", "x{}", "{}. Yes", "3.{}5",
+            "ok?{} No",
+        ];
+        for c in known.chars() {
+            for template in templates {
+                let text = template.replace("{}", &c.to_string());
+                assert_eq!(sentence_ranges(&text), reference(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_first_byte_beyond_ascii_is_found_wherever_it_falls() {
         assert_eq!(first_non_ascii(b""), None);
         assert_eq!(first_non_ascii(b"plain ASCII text, longer than one chunk"), None);
@@ -255,7 +275,8 @@ mod tests {
     #[test]
     fn generated_text_matches_uax29() {
         // A fixed xorshift stream, so failures reproduce; the alphabet covers every class.
-        let alphabet: Vec<char> = "aZ9.!? \t\"'(),-:;x\n\rB’“–é\u{a0}É•".chars().collect();
+        let alphabet: Vec<char> =
+            "aZ9.!? \t\"'(),-:;x\n\rB’“–é\u{a0}É•\u{202f}\u{2002}：●▪■◦○❖➢→✓‐‑‒―−§¢¦¬×≥≤℠\u{fffd}ﬁﬂ".chars().collect();
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..20_000 {
             let len = (state % 24) as usize;
