@@ -8,7 +8,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
 use crate::byteset::ByteSet;
@@ -88,7 +87,7 @@ pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
     // A cue reaches at most this far before and after its keyword ("(strongly preferred)",
     // "would be a definite plus", "preference will be given"); overlapping windows are merged
     // so that the regex sees each stretch of text once, as a full scan would.
-    let windows = windows_around(text, preference_keywords().find_iter(text).map(|k| k.range()), 48, 32);
+    let windows = windows_around(text, preference_keywords(text), 48, 32);
     let mut cues = Vec::new();
     for window in windows {
         for m in preference_regex().find_iter(&text[window.clone()]) {
@@ -99,23 +98,57 @@ pub fn preference_cues(text: &str) -> Vec<PreferenceCue> {
     cues
 }
 
-fn preference_keywords() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        let keywords = [
-            "plus",
-            "bonus",
-            "advantage",
-            "benefit",
-            "asset",
-            "prefer",
-            "nice",
-            "good",
-            "desir",
-            "ideally",
-            "optional",
-        ];
-        AhoCorasick::builder().ascii_case_insensitive(true).build(keywords).expect("valid keywords")
+/// The keywords every preference cue holds, lower-case. Each starts a word of the cue (the
+/// regex puts a word boundary or a parenthesis before it), so a keyword inside a word ("surplus",
+/// "undesirable") can start no cue and is not looked for.
+const PREFERENCE_KEYWORDS: [&str; 11] =
+    ["plus", "bonus", "advantage", "benefit", "asset", "prefer", "nice", "good", "desir", "ideally", "optional"];
+
+/// Where a preference keyword starts a word of `text` (after a byte that is no ASCII word
+/// character, as the regex's ASCII word boundary has it), in any ASCII case.
+fn preference_keywords(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            if !is_ascii_word(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            // A word starts here: the scan goes on after it, whatever it is.
+            let start = at;
+            at += 1;
+            while at < bytes.len() && is_ascii_word(bytes[at]) {
+                at += 1;
+            }
+            if let Some(len) = keyword_at(&bytes[start..]) {
+                return Some(start..start + len);
+            }
+        }
+        None
+    })
+}
+
+/// Letters, digits and `_`: what an ASCII word boundary counts as a word.
+#[inline]
+fn is_ascii_word(byte: u8) -> bool {
+    static ASCII_WORD: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
+    ASCII_WORD.contains(byte)
+}
+
+/// The length of the preference keyword `bytes` starts with, if any (no keyword begins
+/// another, so there is at most one).
+#[inline]
+fn keyword_at(bytes: &[u8]) -> Option<usize> {
+    // The keywords are letters, and a byte ORed with 0x20 equals a lower-case letter only if
+    // it is that letter in either case.
+    let first = *bytes.first()? | 0x20;
+    if !matches!(first, b'p' | b'b' | b'a' | b'n' | b'g' | b'd' | b'i' | b'o') {
+        return None;
+    }
+    PREFERENCE_KEYWORDS.iter().map(|k| k.as_bytes()).find_map(|keyword| {
+        let head = bytes.get(..keyword.len())?;
+        (keyword[0] == first && head.iter().zip(keyword).all(|(&b, &k)| b | 0x20 == k)).then_some(keyword.len())
     })
 }
 
@@ -305,6 +338,71 @@ mod tests {
             let windowed: Vec<(usize, usize)> =
                 preference_cues(text).into_iter().map(|c| (c.range.start, c.range.end)).collect();
             assert_eq!(windowed, full, "{text}");
+        }
+    }
+
+    #[test]
+    fn keyword_windows_find_what_a_full_scan_finds_on_generated_text() {
+        // Cues, their keywords inside other words, and the characters around word boundaries.
+        const PIECES: &[&str] = &[
+            "is a plus",
+            "a plus",
+            "plus",
+            "surplus",
+            "_plus",
+            "éplus",
+            "(preferred)",
+            "( Nice-to-have )",
+            "preferably",
+            "nonpreferred",
+            "preference given",
+            "bonus points",
+            "Bonus",
+            "is an asset",
+            "assets",
+            "advantage",
+            "an added advantage",
+            "disadvantage",
+            "desirable",
+            "undesirable",
+            "ideally",
+            "IDEALLY",
+            "good to have",
+            "goodness",
+            "nice to haves",
+            "optional",
+            "(optional)",
+            "benefit",
+            "would be a big benefit",
+            "Go",
+            "Kafka",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "\n",
+            "-",
+            "(",
+            ")",
+            "x",
+            "9",
+        ];
+        let mut state: u64 = 0x243F_6A88_85A3_08D3;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 30) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let full: Vec<(usize, usize)> = preference_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let windowed: Vec<(usize, usize)> =
+                preference_cues(&text).into_iter().map(|c| (c.range.start, c.range.end)).collect();
+            assert_eq!(windowed, full, "{text:?}");
         }
     }
 
