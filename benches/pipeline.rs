@@ -6,9 +6,14 @@
 //! benchmark says so and measures nothing. `RUNGS_BENCH_POSTINGS` limits how many postings
 //! are used (default 1,000).
 //!
-//! A `levels` group measures the level call on the analysed postings three ways in the same
-//! run: analysis alone (the reference), the level call with the signal table only (the text
-//! model emptied: what the level call cost before the learned model), and the full call.
+//! A `levels` group measures level mapping four ways in the same run: analysis alone (the
+//! reference), `rungs levels` with the signal table only (the text model emptied: what the
+//! level call cost before the learned model), `rungs levels` as it runs (requirements without
+//! skills, levels without placing), and the full call `rungs ladder` makes (every requirement
+//! placed on the ladders' competencies).
+//!
+//! Analysis is set up as `rungs freq` sets it up (mentions in requirements, contexts read where
+//! a mention takes one).
 //!
 //! Each taxonomy's group also measures the matcher alone two ways (the word-start scan rungs
 //! uses, and the reference that searches from every position) and a byte loop over the same
@@ -28,7 +33,8 @@ use rungs::batch::BatchOptions;
 use rungs::ladder::Ladder;
 use rungs::levels::model::TextModel;
 use rungs::levels::{LevelData, LevelModel};
-use rungs::{Analyzer, Posting, Taxonomy};
+use rungs::context::ContextSet;
+use rungs::{Analyzer, ContextReading, Posting, Taxonomy};
 
 const POOL: &str = "../shared/bench-data/postings-pool.jsonl";
 const ESCO: &str = "../shared/bench-data/esco-labels.txt";
@@ -50,12 +56,19 @@ fn load_postings() -> Option<Vec<Posting>> {
     Some(postings)
 }
 
+/// An analyzer set up as `rungs freq` sets it up: mentions in requirements, contexts read
+/// where a mention takes one.
+fn freq_analyzer(taxonomy: Taxonomy) -> Analyzer {
+    Analyzer::new(taxonomy)
+        .expect("the taxonomy compiles")
+        .with_contexts(ContextSet::REQUIREMENTS)
+        .reading_contexts(ContextReading::OfMentions)
+}
+
 fn analyzers() -> Vec<(&'static str, Analyzer)> {
-    let mut out = vec![("default-taxonomy", Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles"))];
+    let mut out = vec![("default-taxonomy", freq_analyzer(Taxonomy::embedded()))];
     match fs::read_to_string(ESCO) {
-        Ok(labels) => {
-            out.push(("esco-flat", Analyzer::new(Taxonomy::from_flat_list(&labels, ESCO)).expect("ESCO compiles")))
-        }
+        Ok(labels) => out.push(("esco-flat", freq_analyzer(Taxonomy::from_flat_list(&labels, ESCO)))),
         Err(_) => eprintln!("{ESCO} not found: skipping the ESCO flat-taxonomy benchmark"),
     }
     out
@@ -106,31 +119,44 @@ fn level_models(taxonomy: &Taxonomy) -> [(&'static str, LevelModel); 2] {
     ]
 }
 
-fn analyse_and_level(analyzer: &Analyzer, model: Option<&LevelModel>, postings: &[Posting]) -> usize {
+/// How much of a level call a pass makes.
+#[derive(Clone, Copy)]
+enum LevelPass<'m> {
+    /// Analysis alone, skills included: the reference.
+    AnalyseOnly,
+    /// What `rungs levels` runs: requirements without skills, levels without placing.
+    Levels(&'m LevelModel),
+    /// What `rungs ladder` runs: a full analysis, and every requirement placed on the ladders.
+    Placed(&'m LevelModel),
+}
+
+fn analyse_and_level(analyzer: &Analyzer, pass: LevelPass, postings: &[Posting]) -> usize {
     postings
         .iter()
-        .map(|p| {
-            let analysis = analyzer.analyse(p.clone());
-            match model {
-                Some(model) => model.estimate(&analysis).evidence.len(),
-                None => analysis.matches.len(),
-            }
+        .map(|p| match pass {
+            LevelPass::AnalyseOnly => analyzer.analyse(p.clone()).matches.len(),
+            LevelPass::Levels(model) => model.estimate_levels(&analyzer.analyse_requirements(p.clone())).evidence.len(),
+            LevelPass::Placed(model) => model.estimate(&analyzer.analyse(p.clone())).evidence.len(),
         })
         .sum()
 }
 
 fn bench_levels(c: &mut Criterion, postings: &[Posting], bytes: usize) {
-    let analyzer = Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles");
+    let analyzer = freq_analyzer(Taxonomy::embedded());
     let mut group = c.benchmark_group("levels");
     group.throughput(Throughput::Bytes(bytes as u64)).sample_size(10).measurement_time(Duration::from_secs(8));
     group.bench_function(BenchmarkId::new("analyse-only", postings.len()), |b| {
-        b.iter(|| black_box(analyse_and_level(&analyzer, None, postings)))
+        b.iter(|| black_box(analyse_and_level(&analyzer, LevelPass::AnalyseOnly, postings)))
     });
     for (name, model) in level_models(analyzer.taxonomy()) {
         group.bench_function(BenchmarkId::new(name, postings.len()), |b| {
-            b.iter(|| black_box(analyse_and_level(&analyzer, Some(&model), postings)))
+            b.iter(|| black_box(analyse_and_level(&analyzer, LevelPass::Levels(&model), postings)))
         });
     }
+    let [_, (_, model)] = level_models(analyzer.taxonomy());
+    group.bench_function(BenchmarkId::new("levels-placed", postings.len()), |b| {
+        b.iter(|| black_box(analyse_and_level(&analyzer, LevelPass::Placed(&model), postings)))
+    });
     group.finish();
 }
 
@@ -216,20 +242,32 @@ fn levels_ratio_table() {
         return;
     };
     let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
-    let analyzer = Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles");
+    let analyzer = freq_analyzer(Taxonomy::embedded());
     let [(_, signals_only), (_, full)] = level_models(analyzer.taxonomy());
-    let mut best = [f64::MAX; 3];
+    let passes = [
+        LevelPass::AnalyseOnly,
+        LevelPass::Levels(&signals_only),
+        LevelPass::Levels(&full),
+        LevelPass::Placed(&full),
+    ];
+    let mut best = [f64::MAX; 4];
     for _ in 0..5 {
-        for (slot, model) in [None, Some(&signals_only), Some(&full)].into_iter().enumerate() {
+        for (slot, pass) in passes.into_iter().enumerate() {
             let start = Instant::now();
-            black_box(analyse_and_level(&analyzer, model, &postings));
+            black_box(analyse_and_level(&analyzer, pass, &postings));
             best[slot] = best[slot].min(start.elapsed().as_secs_f64());
         }
     }
     println!("\nlevels ratio table ({} postings, {mb:.1} MB, 1 thread, best of 5 interleaved runs)", postings.len());
-    println!("{:<22} {:>12} {:>18}", "pass", "throughput", "time / analyse");
-    for (name, time) in ["analyse only", "levels, signals only", "levels, text model"].iter().zip(best) {
-        println!("{name:<22} {:>7.1} MB/s {:>18.2}", mb / time, time / best[0]);
+    println!("{:<34} {:>12} {:>18}", "pass", "throughput", "time / analyse");
+    let names = [
+        "analyse only (skills, as freq)",
+        "levels, signals only",
+        "levels, text model (rungs levels)",
+        "levels placed on ladders (ladder)",
+    ];
+    for (name, time) in names.iter().zip(best) {
+        println!("{name:<34} {:>7.1} MB/s {:>18.2}", mb / time, time / best[0]);
     }
     println!("text model cost: levels with it take {:.2}x the time of levels without it", best[2] / best[1]);
 }
@@ -241,7 +279,7 @@ fn scaling_table() {
         return;
     };
     let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
-    let analyzer = Analyzer::new(Taxonomy::embedded()).expect("default taxonomy compiles");
+    let analyzer = freq_analyzer(Taxonomy::embedded());
     let pools: Vec<rayon::ThreadPool> = [1, 2]
         .iter()
         .map(|&n| rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("a thread pool starts"))
