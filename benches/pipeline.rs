@@ -30,10 +30,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use rungs::batch::BatchOptions;
+use rungs::context::ContextSet;
 use rungs::ladder::Ladder;
 use rungs::levels::model::TextModel;
 use rungs::levels::{LevelData, LevelModel};
-use rungs::context::ContextSet;
 use rungs::{Analyzer, ContextReading, Posting, Taxonomy};
 
 const POOL: &str = "../shared/bench-data/postings-pool.jsonl";
@@ -244,12 +244,8 @@ fn levels_ratio_table() {
     let mb = postings.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
     let analyzer = freq_analyzer(Taxonomy::embedded());
     let [(_, signals_only), (_, full)] = level_models(analyzer.taxonomy());
-    let passes = [
-        LevelPass::AnalyseOnly,
-        LevelPass::Levels(&signals_only),
-        LevelPass::Levels(&full),
-        LevelPass::Placed(&full),
-    ];
+    let passes =
+        [LevelPass::AnalyseOnly, LevelPass::Levels(&signals_only), LevelPass::Levels(&full), LevelPass::Placed(&full)];
     let mut best = [f64::MAX; 4];
     for _ in 0..5 {
         for (slot, pass) in passes.into_iter().enumerate() {

@@ -20,20 +20,24 @@ const TIE_MARGIN: f64 = 1e-6;
 
 /// Appends `value` with `decimals` decimals, as `{:.N}` writes it, or as `{:+.N}` with `plus`.
 pub fn push_fixed(out: &mut String, value: f64, decimals: usize, plus: bool) {
-    let scaled = value.abs() * 10f64.powi(decimals as i32);
-    let fraction = scaled - scaled.trunc();
-    let fast = scaled.is_finite() && scaled < FAST_LIMIT && (fraction - 0.5).abs() >= TIE_MARGIN;
-    if decimals > MAX_DECIMALS || !fast {
+    const POWERS: [f64; MAX_DECIMALS + 1] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
+    let fast = POWERS.get(decimals).and_then(|&power| {
+        let scaled = value.abs() * power;
+        let fraction = scaled - scaled.trunc();
+        // NaN and infinities fail `scaled < FAST_LIMIT`.
+        (scaled < FAST_LIMIT && (fraction - 0.5).abs() >= TIE_MARGIN).then_some((scaled, power))
+    });
+    let Some((scaled, power)) = fast else {
         let _ = if plus { write!(out, "{value:+.decimals$}") } else { write!(out, "{value:.decimals$}") };
         return;
-    }
+    };
     if value.is_sign_negative() {
         out.push('-');
     } else if plus {
         out.push('+');
     }
     let units = scaled.round() as u64;
-    let divisor = 10u64.pow(decimals as u32);
+    let divisor = power as u64;
     push_digits(out, units / divisor, 1);
     if decimals > 0 {
         out.push('.');

@@ -42,10 +42,54 @@ struct KeyInfo {
 /// A key that spells no n-gram of the model itself.
 const NO_NGRAM: u32 = u32::MAX;
 
+/// Words to what scoring needs to know of them. A word of up to 16 bytes is keyed by its bytes
+/// packed into an integer (hashed with a multiply or two and compared at once), a longer one by
+/// the string; most words of a text are short.
+#[derive(Clone, Debug, Default)]
+struct WordTable {
+    short: FxHashMap<u128, WordInfo>,
+    long: FxHashMap<Box<str>, WordInfo>,
+}
+
+impl WordTable {
+    /// `word`'s bytes, zero-padded, if it is short: no word holds a NUL, so no two words
+    /// share a key.
+    #[inline]
+    fn packed(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        (bytes.len() <= 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..bytes.len()].copy_from_slice(bytes);
+            u128::from_le_bytes(key)
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        match Self::packed(word) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(word.into()).or_default(),
+        }
+    }
+
+    /// What is known of `word` (nothing: id [`UNKNOWN`]).
+    #[inline]
+    fn get(&self, word: &str) -> WordInfo {
+        let found = match Self::packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        found.copied().unwrap_or_default()
+    }
+}
+
 /// The model's n-grams keyed by their words' ids.
 #[derive(Clone, Debug, Default)]
 pub struct NgramIndex {
-    words: FxHashMap<Box<str>, WordInfo>,
+    words: WordTable,
     /// Every n-gram of two words or more, and every proper beginning of one.
     ngrams: FxHashMap<[u32; MAX_NGRAM], KeyInfo>,
     /// One-word keys by word id: most words of a text are one, and an index is no hash.
@@ -66,7 +110,7 @@ impl NgramIndex {
                     index.ngrams.entry(key).or_insert(KeyInfo { position: NO_NGRAM, extends: false }).extends = true;
                 }
                 let next = index.words.len() as u32 + 1;
-                let info = index.words.entry(word.into()).or_default();
+                let info = index.words.entry(word);
                 if info.id == UNKNOWN {
                     info.id = next;
                 }
@@ -87,12 +131,12 @@ impl NgramIndex {
             !one_word
         });
         for verb in HELPING_VERBS.words() {
-            index.words.entry((*verb).into()).or_default().helping = true;
+            index.words.entry(verb).helping = true;
         }
         for word in JUNIOR_WORDS {
-            index.words.entry((*word).into()).or_default().junior = true;
+            index.words.entry(word).junior = true;
         }
-        index.others = index.words.get(OTHERS_TOKEN).map_or(UNKNOWN, |info| info.id);
+        index.others = index.words.get(OTHERS_TOKEN).id;
         index
     }
 
@@ -103,7 +147,7 @@ impl NgramIndex {
         let mut reader = ObjectReader::default();
         let mut words: Vec<(u32, bool)> = Vec::with_capacity(text.len());
         for (word, _) in text.iter() {
-            let info = self.words.get(word).copied().unwrap_or_default();
+            let info = self.words.get(word);
             words.push(if reader.reads_as_others(info.helping, info.junior) {
                 (self.others, false)
             } else {

@@ -10,6 +10,12 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::byteset::ByteSet;
+
+/// ASCII letters and digits, looked up in a table (a byte test of ranges costs several
+/// instructions a byte, and every byte of every requirement is tested).
+static ASCII_ALPHANUMERIC: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
 /// Calls `f` with each maximal run of letters and digits of `text`, in order: what
 /// `text.split(|c: char| !c.is_alphanumeric())` yields less its empty pieces, with ASCII read a
 /// byte at a time (the split's per-character search is most of the cost of short texts).
@@ -26,7 +32,7 @@ fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bool)) {
     // test, anything else by decoding the character.
     let is_word_at = |at: usize| -> (bool, usize) {
         match bytes[at] {
-            byte @ 0..=0x7f => (byte.is_ascii_alphanumeric(), 1),
+            byte @ 0..=0x7f => (ASCII_ALPHANUMERIC.contains(byte), 1),
             _ => {
                 let c = text[at..].chars().next().unwrap_or_default();
                 (c.is_alphanumeric(), c.len_utf8())
@@ -43,7 +49,7 @@ fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bool)) {
         let mut ascii = width == 1;
         at += width;
         while at < bytes.len() {
-            if bytes[at].is_ascii_alphanumeric() {
+            if ASCII_ALPHANUMERIC.contains(bytes[at]) {
                 at += 1;
                 continue;
             }
