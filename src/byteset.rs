@@ -1,6 +1,14 @@
 //! Sets of bytes, and the search for the first byte of a set: the skip loops of the passes
 //! that stop only at a few bytes (markup, bullets) and let the rest of the text go by.
 
+/// Letters, digits and `_`: the bytes of ASCII words (`\w` without Unicode).
+pub(crate) const ASCII_WORD: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
+
+/// Letters and digits of ASCII. A table, since a byte's test of three ranges costs several
+/// instructions, and the passes that use these test every byte of every posting.
+pub(crate) const ASCII_ALPHANUMERIC: ByteSet =
+    ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
 /// A set of bytes, as a table.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ByteSet([bool; 256]);

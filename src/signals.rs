@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::byteset::ByteSet;
+use crate::byteset::{ByteSet, ASCII_WORD};
 
 /// A regex whose classes and case folding are ASCII-only: the cue words are English, and
 /// without Unicode tables the lazy DFA stays small and fast on every posting.
@@ -132,7 +132,6 @@ fn preference_keywords(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Letters, digits and `_`: what an ASCII word boundary counts as a word.
 #[inline]
 fn is_ascii_word(byte: u8) -> bool {
-    static ASCII_WORD: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
     ASCII_WORD.contains(byte)
 }
 

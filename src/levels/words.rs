@@ -10,11 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::byteset::ByteSet;
-
-/// ASCII letters and digits, looked up in a table (a byte test of ranges costs several
-/// instructions a byte, and every byte of every requirement is tested).
-static ASCII_ALPHANUMERIC: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+use crate::byteset::ASCII_ALPHANUMERIC;
 
 /// Calls `f` with each maximal run of letters and digits of `text`, in order: what
 /// `text.split(|c: char| !c.is_alphanumeric())` yields less its empty pieces, with ASCII read a
