@@ -39,7 +39,7 @@ use crate::practice::PracticePhrase;
 use crate::signals::years_mentions;
 use crate::taxonomy::{Taxonomy, TaxonomyError};
 use bm25::Bm25;
-use model::{Contribution, TextModel};
+use model::{Contribution, TextModel, TextScore};
 use signals::{LevelSignals, SignalKind};
 use words::LowerWords;
 
@@ -321,13 +321,18 @@ impl LevelModel {
         for requirement in &analysis.requirements {
             let range = requirement.clean_range.clone();
             let slice = &text[range.clone()];
-            let words = LowerWords::new(slice);
             let mut evidence = self.signal_evidence(requirement.index, range.start, slice);
-            if let Some(vote) = self.text_evidence(requirement.index, range.clone(), &words) {
-                evidence.push(vote);
-            }
-            if placing {
+            // The words are read once for the text model and the similarity index when the
+            // requirement is placed; the model alone reads them straight from the text.
+            let score = if placing {
+                let words = LowerWords::new(slice);
                 queries.push(self.index.query(&words));
+                self.data.text.score_words(&words)
+            } else {
+                self.data.text.score(slice)
+            };
+            if let Some(vote) = score.map(|score| self.text_evidence(requirement.index, range.clone(), score)) {
+                evidence.push(vote);
             }
             requirements.push(RequirementLevel {
                 requirement: requirement.index,
@@ -484,11 +489,10 @@ impl LevelModel {
     }
 
     /// The text model's vote for one requirement, weighed later by [`Self::weigh_text_votes`].
-    fn text_evidence(&self, requirement: u32, range: Range<usize>, text: &LowerWords) -> Option<Evidence> {
+    fn text_evidence(&self, requirement: u32, range: Range<usize>, score: TextScore) -> Evidence {
         let model = &self.data.text;
-        let score = model.score_words(text)?;
         let reasons: Vec<Contribution> = model.reasons(&score).take(REASONS).collect();
-        Some(Evidence {
+        Evidence {
             requirement,
             range,
             signal: text_signal(&reasons),
@@ -496,7 +500,7 @@ impl LevelModel {
             // Beyond the scale by more than half a band is the model extrapolating.
             band: model.calibrate(score.raw).clamp(0.5, 6.5),
             weight: 0.0,
-        })
+        }
     }
 
     /// The text model speaks once for the posting: its weight grows with the number of scored

@@ -317,20 +317,26 @@ impl TextModel {
         self.scale * raw + self.shift
     }
 
-    /// Scores `text`, or `None` if it has no n-gram the model knows.
+    /// Scores `text`, or `None` if it has no n-gram the model knows: what
+    /// [`TextModel::score_words`] gives for its words, read straight from the text.
     pub fn score(&self, text: &str) -> Option<TextScore> {
-        self.score_words(&LowerWords::new(text))
+        self.score_known(|f| self.index.for_each_known_in(text, f))
     }
 
     /// Scores a text read into words, or `None` if it has no n-gram the model knows.
     pub fn score_words(&self, text: &LowerWords) -> Option<TextScore> {
+        self.score_known(|f| self.index.for_each_known(text, f))
+    }
+
+    /// Scores the known n-grams `for_each_known` calls its argument with.
+    fn score_known(&self, for_each_known: impl FnOnce(&mut dyn FnMut(u32, bool))) -> Option<TextScore> {
         // Which n-grams occur, and which occur as written, as bit sets over the model: no sort
         // to de-duplicate, and reading a set in order gives the indices ascending.
         let words = self.ngrams.len().div_ceil(64);
         let mut seen = vec![0u64; words];
         let mut seen_as_written = vec![0u64; words];
         let mut known: Vec<u32> = Vec::new();
-        self.index.for_each_known(text, |i, written| {
+        for_each_known(&mut |i, written| {
             let (word, bit) = (i as usize / 64, 1u64 << (i % 64));
             if seen[word] & bit == 0 {
                 seen[word] |= bit;

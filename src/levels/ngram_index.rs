@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap;
 
 use super::model::{ObjectReader, HELPING_VERBS, JUNIOR_WORDS, MAX_NGRAM, OTHERS_TOKEN};
-use super::words::LowerWords;
+use super::words::{for_each_word_range, push_lowercase, LowerWords};
 
 /// No word of the model: ids start at 1 so that 0 can fill the unused places of a key.
 const UNKNOWN: u32 = 0;
@@ -73,6 +73,19 @@ impl WordTable {
             Some(key) => self.short.entry(key).or_default(),
             None => self.long.entry(word.into()).or_default(),
         }
+    }
+
+    /// What is known of the ASCII word `word` lower-cased, packed without a lower-cased copy.
+    #[inline]
+    fn get_ascii_folded(&self, word: &[u8]) -> Option<WordInfo> {
+        if word.len() > 16 {
+            return None;
+        }
+        let mut key = [0u8; 16];
+        for (to, from) in key.iter_mut().zip(word) {
+            *to = from.to_ascii_lowercase();
+        }
+        Some(self.short.get(&u128::from_le_bytes(key)).copied().unwrap_or_default())
     }
 
     /// What is known of `word` (nothing: id [`UNKNOWN`]).
@@ -143,17 +156,48 @@ impl NgramIndex {
     /// Calls `f` with the position of every model n-gram in `text`, once per place it occurs,
     /// and whether it is as written: what [`for_each_ngram`](super::model::for_each_ngram)
     /// followed by a look-up of each n-gram gives, in the same order.
-    pub fn for_each_known(&self, text: &LowerWords, mut f: impl FnMut(u32, bool)) {
+    pub fn for_each_known(&self, text: &LowerWords, f: impl FnMut(u32, bool)) {
         let mut reader = ObjectReader::default();
-        let mut words: Vec<(u32, bool)> = Vec::with_capacity(text.len());
-        for (word, _) in text.iter() {
-            let info = self.words.get(word);
-            words.push(if reader.reads_as_others(info.helping, info.junior) {
-                (self.others, false)
-            } else {
-                (info.id, true)
-            });
+        let words: Vec<(u32, bool)> =
+            text.iter().map(|(word, _)| self.read(&mut reader, self.words.get(word))).collect();
+        self.for_each_known_id(&words, f);
+    }
+
+    /// [`NgramIndex::for_each_known`] of `text`'s words, read straight from the text: each
+    /// ASCII word is lower-cased into its key as it is looked up, with no lower-cased copy of
+    /// the text.
+    pub fn for_each_known_in(&self, text: &str, f: impl FnMut(u32, bool)) {
+        let mut reader = ObjectReader::default();
+        let mut lower = String::new();
+        let mut words: Vec<(u32, bool)> = Vec::with_capacity(text.len() / 6 + 1);
+        for_each_word_range(text, |range, ascii| {
+            let word = &text[range];
+            let info = match ascii.then(|| self.words.get_ascii_folded(word.as_bytes())).flatten() {
+                Some(info) => info,
+                None => {
+                    lower.clear();
+                    push_lowercase(&mut lower, word);
+                    self.words.get(&lower)
+                }
+            };
+            words.push(self.read(&mut reader, info));
+        });
+        self.for_each_known_id(&words, f);
+    }
+
+    /// A word's id as the n-grams read it: its own, or [`OTHERS_TOKEN`]'s as the object of a
+    /// helping verb.
+    #[inline]
+    fn read(&self, reader: &mut ObjectReader, info: WordInfo) -> (u32, bool) {
+        if reader.reads_as_others(info.helping, info.junior) {
+            (self.others, false)
+        } else {
+            (info.id, true)
         }
+    }
+
+    /// The n-grams of a text's word ids (each with whether it is as written).
+    fn for_each_known_id(&self, words: &[(u32, bool)], mut f: impl FnMut(u32, bool)) {
         for first in 0..words.len() {
             let mut key = [UNKNOWN; MAX_NGRAM];
             let mut written = true;
@@ -214,6 +258,8 @@ mod tests {
             "k8s",
             "5",
             "years of",
+            "internationalization",
+            "internationalization of",
         ];
         let index = NgramIndex::new(ngrams);
         for text in [
@@ -223,12 +269,16 @@ mod tests {
             "Coach new hires. Helps the team ship new features",
             "OWNS THE ENTIRE-platform!! Ünïcode wörds, 5+ years of k8s",
             "mentor mentor junior junior junior junior",
+            "INTERNATIONALIZATION of Internationalizations, internationalization",
             "the entire the entire the entire",
             "unknown words only here",
         ] {
             let mut found = Vec::new();
             index.for_each_known(&LowerWords::new(text), |position, written| found.push((position, written)));
             assert_eq!(found, by_strings(&ngrams, text), "{text:?}");
+            let mut in_text = Vec::new();
+            index.for_each_known_in(text, |position, written| in_text.push((position, written)));
+            assert_eq!(in_text, found, "{text:?}");
         }
     }
 

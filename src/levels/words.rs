@@ -21,7 +21,7 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
 
 /// Calls `f` with the byte range of each word of `text` (as [`for_each_word`]) and whether the
 /// word is all ASCII.
-fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bool)) {
+pub(crate) fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bool)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     // Alternates between a run of other characters and a word; ASCII is classified by a byte
