@@ -15,7 +15,21 @@ fn char_width(s: &str) -> usize {
 /// Text on one line: newlines and tabs become spaces so a cell never breaks the grid, and
 /// control characters become `�` so a cell cannot drive the terminal.
 fn one_line(s: &str) -> String {
-    printable(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+    // One pass: whitespace runs become one space between words, control characters `�`.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(if c.is_control() { '\u{fffd}' } else { c });
+    }
+    out
 }
 
 /// Text with control characters (ESC, BEL, C1 codes…) replaced by `�`, so that a posting's id
@@ -55,13 +69,13 @@ fn markdown_cell(s: &str) -> String {
     out
 }
 
-fn truncate(s: &str, width: usize) -> String {
+fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     if char_width(s) <= width {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
     out.push('…');
-    out
+    Cow::Owned(out)
 }
 
 /// Makes labels tell rows apart: where one label stands for rows of different keys (two
@@ -138,26 +152,29 @@ pub(super) fn write_table(
             None => break,
         }
     }
-    let line = |cells: Vec<String>| -> String {
-        let parts: Vec<String> = cells
-            .into_iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                let cell = truncate(&cell, widths[i]);
-                let pad = widths[i] - char_width(&cell);
-                if columns[i].numeric {
-                    format!("{}{cell}", " ".repeat(pad))
-                } else {
-                    format!("{cell}{}", " ".repeat(pad))
-                }
-            })
-            .collect();
-        parts.join("  ").trim_end().to_string()
+    let mut text = String::new();
+    let mut line = |cells: &[String]| -> io::Result<()> {
+        text.clear();
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            let cell = truncate(cell, widths[i]);
+            let pad = widths[i] - char_width(&cell);
+            if columns[i].numeric {
+                text.extend(std::iter::repeat_n(' ', pad));
+                text.push_str(&cell);
+            } else {
+                text.push_str(&cell);
+                text.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
     };
-    writeln!(out, "{}", line(columns.iter().map(|c| c.name.to_string()).collect()))?;
-    writeln!(out, "{}", line(widths.iter().map(|&w| "─".repeat(w)).collect()))?;
-    for row in rendered {
-        writeln!(out, "{}", line(row))?;
+    line(&columns.iter().map(|c| c.name.to_string()).collect::<Vec<_>>())?;
+    line(&widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>())?;
+    for row in &rendered {
+        line(row)?;
     }
     Ok(())
 }
@@ -182,9 +199,25 @@ mod tests {
     fn distinct_labels_stay_distinct_when_cut() {
         let values = ["Data Engineer · Acme (li-1)", "Data Engineer · Acme (li-2)", "Analyst"];
         let width = distinct_width(&values);
-        let cut: std::collections::HashSet<String> = values.iter().map(|v| truncate(v, width)).collect();
+        let cut: std::collections::HashSet<String> = values.iter().map(|v| truncate(v, width).into_owned()).collect();
         assert_eq!(cut.len(), values.len());
         assert_eq!(distinct_width(&["a", "a"]), 0);
+    }
+
+    #[test]
+    fn a_cell_on_one_line_has_single_spaces_between_words_and_no_control_characters() {
+        let joined = |s: &str| printable(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
+        for text in [
+            "",
+            " ",
+            "a",
+            "  two  words \n\tnext ",
+            "bell\u{7}esc\u{1b}[0m",
+            "nbsp\u{a0}x\u{2028}y\u{85}z",
+            "é \u{1c}x",
+        ] {
+            assert_eq!(one_line(text), joined(text), "{text:?}");
+        }
     }
 
     #[test]
