@@ -1,8 +1,11 @@
 //! Record types of `rungs levels` and `rungs ladder`.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use super::{number, posting_cells, text, Cell, Column, Record, POSTING_COLUMNS};
+use crate::fixed::push_fixed;
 
 /// Rounds for display and stable output.
 pub fn round2(x: f64) -> f64 {
@@ -80,11 +83,19 @@ impl Record for LevelRecord<'_> {
     }
 
     fn cells(&self) -> Vec<Cell> {
-        let evidence: Vec<String> = self
-            .evidence
-            .iter()
-            .map(|e| format!("r{} {} → {:.1} ×{:.2}", e.requirement, e.signal, e.band, e.weight))
-            .collect();
+        // `r1 years "5+ years" → 3.0 ×1.00; …`, written into one string.
+        let mut evidence = String::new();
+        for (i, e) in self.evidence.iter().enumerate() {
+            if i > 0 {
+                evidence.push_str("; ");
+            }
+            let _ = write!(evidence, "r{} ", e.requirement);
+            evidence.push_str(&e.signal);
+            evidence.push_str(" → ");
+            push_fixed(&mut evidence, e.band, 1, false);
+            evidence.push_str(" ×");
+            push_fixed(&mut evidence, e.weight, 2, false);
+        }
         let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
         let mut cells = vec![id, label];
         cells.extend([
@@ -95,7 +106,7 @@ impl Record for LevelRecord<'_> {
             Cell::Text(self.fit.to_string()),
             Cell::Float(self.estimate, 2),
             Cell::Float(self.confidence, 2),
-            Cell::Text(evidence.join("; ")),
+            Cell::Text(evidence),
         ]);
         cells.extend([title, company]);
         cells
