@@ -18,7 +18,10 @@ pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) 
     // Levels read requirements, not skill mentions.
     let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_skills(false);
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
-    let estimate = |analysis: &Analysis| model.estimate_levels(analysis);
+    // Rows show the posting's levels and strongest evidence: the per-requirement detail is
+    // dropped where it was made, on the analysis thread, rather than freed by the writing thread
+    // into another thread's allocator arena (which made them contend for its lock).
+    let estimate = |analysis: &Analysis| PostingLevel { requirements: Vec::new(), ..model.estimate_levels(analysis) };
     let totals = if summary {
         let mut distribution = LevelDistribution::new(&model);
         let counted = analyse_all_with(&config, &analyzer, &estimate, &mut |_, level: PostingLevel| {

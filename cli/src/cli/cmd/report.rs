@@ -42,7 +42,9 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
     let mut examples = SkillExamples::new(taxonomy);
     let mut rows = Vec::new();
     let work = |analysis: &Analysis| {
-        let level = model.estimate_levels(analysis);
+        // The page shows each posting's level, not its requirements': their detail is dropped
+        // on the analysis thread that made it (see `levels`).
+        let level = PostingLevel { requirements: Vec::new(), ..model.estimate_levels(analysis) };
         let gap = profile.as_ref().map(|(p, _, _)| PostingGap::new(analysis, p, &graph));
         (level, gap)
     };
