@@ -1,16 +1,18 @@
 //! Running the analysis over a stream of postings on a thread pool, in input order.
 //!
 //! Postings are read on the calling thread in chunks; each chunk is analysed in parallel with
-//! rayon's indexed iterators (which keep input order) and handed to the sink in order. While
-//! the pool analyses a chunk, the calling thread writes the one before and reads the one after,
-//! so that neither step leaves the workers waiting. Output therefore never depends on the thread
-//! count, and memory holds three chunks at a time.
+//! rayon's indexed iterators (which keep input order) and handed to the sink in order. The pool
+//! holds two chunks at a time, so its workers go from one chunk's last postings straight to the
+//! next chunk's, while the calling thread writes the chunks that are done and reads the next.
+//! Output therefore never depends on the thread count, and memory holds three chunks at a time.
 //!
 //! Bad records are the caller's decision: with `skip_bad_records` they are reported to
 //! `on_skip` and counted; without it the first one ends the run with its error.
 
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io;
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
@@ -109,39 +111,64 @@ pub fn run_with<T: Send>(
         }
         Ok(chunk)
     };
-    // While the pool analyses one chunk, this thread hands the previous chunk's results to the
-    // sink and reads the next chunk: reading and writing never leave the workers idle.
-    let mut chunk = read_chunk(&mut summary)?;
-    let mut finished: Vec<T> = Vec::new();
-    while !chunk.is_empty() {
-        let mut results: Vec<T> = Vec::new();
-        let mut meanwhile: Result<Vec<Posting>, BatchError> = Ok(Vec::new());
-        pool.in_place_scope(|scope| {
-            let analysing = std::mem::take(&mut chunk);
-            let results = &mut results;
-            scope.spawn(move |_| *results = analysing.into_par_iter().map(work).collect());
-            meanwhile =
-                sink_all(std::mem::take(&mut finished), &mut summary, sink).and_then(|()| read_chunk(&mut summary));
-        });
-        finished = results;
-        // A bad record or a failed write ends the run after the chunks before it are written,
-        // as when reading, analysing and writing took turns.
-        chunk = match meanwhile {
-            Ok(next) => next,
-            Err(err) => {
-                if !matches!(err, BatchError::Output(_)) {
-                    sink_all(finished, &mut summary, sink)?;
+    // Two chunks are in the pool at a time: while the workers finish one they already have the
+    // next, so a chunk's last postings never leave a worker idle, and meanwhile this thread
+    // hands the finished chunks' results to the sink and reads the next chunk. Each chunk's
+    // results come back whole (rayon's indexed collect keeps input order within a chunk), and
+    // chunks reach the sink in the order they were read.
+    let (finished_tx, finished_rx) = mpsc::channel::<(usize, Vec<T>)>();
+    let mut outcome: Result<(), BatchError> = Ok(());
+    pool.in_place_scope(|scope| {
+        let mut spawned = 0;
+        let mut sunk = 0;
+        let mut reading = true;
+        let mut arrived: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+        loop {
+            while reading && spawned - sunk < CHUNKS_IN_FLIGHT {
+                match read_chunk(&mut summary) {
+                    Ok(chunk) if chunk.is_empty() => reading = false,
+                    Ok(chunk) => {
+                        let tx = finished_tx.clone();
+                        let number = spawned;
+                        scope.spawn(move |_| {
+                            // The receiver is gone only when the run already failed.
+                            let _ = tx.send((number, chunk.into_par_iter().map(work).collect()));
+                        });
+                        spawned += 1;
+                    }
+                    // A bad record ends the run after the chunks before it are written, as
+                    // when reading, analysing and writing took turns.
+                    Err(err) => {
+                        outcome = Err(err);
+                        reading = false;
+                    }
                 }
-                return Err(err);
             }
-        };
-    }
-    sink_all(finished, &mut summary, sink)?;
+            if sunk == spawned {
+                break;
+            }
+            while !arrived.contains_key(&sunk) {
+                let (number, results) = finished_rx.recv().expect("every spawned chunk sends its results");
+                arrived.insert(number, results);
+            }
+            let results = arrived.remove(&sunk).expect("the chunk arrived");
+            sunk += 1;
+            if let Err(err) = sink_all(results, &mut summary, sink) {
+                outcome = Err(err);
+                break;
+            }
+        }
+    });
+    outcome?;
     if summary.postings == 0 {
         return Err(BatchError::NoPostings { skipped: summary.skipped });
     }
     Ok(summary)
 }
+
+/// Chunks handed to the pool before the oldest is written: two keep the workers busy across
+/// a chunk's end, and memory at three chunks (two in the pool, one being read).
+const CHUNKS_IN_FLIGHT: usize = 2;
 
 /// Hands `results` to `sink` in order, counting them.
 fn sink_all<T>(
@@ -161,4 +188,85 @@ fn id_hash(id: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     id.hash(&mut hasher);
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::SourceRef;
+
+    /// Postings numbered 0.., with a bad record in place of each of `bad`.
+    fn stream(count: usize, bad: &[usize]) -> impl Iterator<Item = Result<Posting, InputError>> + '_ {
+        (0..count).map(move |i| {
+            if bad.contains(&i) {
+                let at = SourceRef::file("input.jsonl").at_line(i as u64 + 1);
+                Err(InputError::Json { at, message: "expected a JSON object".into() })
+            } else {
+                Ok(Posting::new(i.to_string(), "text"))
+            }
+        })
+    }
+
+    fn pool() -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("a pool starts")
+    }
+
+    fn run_ids(
+        count: usize,
+        bad: &[usize],
+        options: BatchOptions,
+        fail_at: Option<usize>,
+    ) -> (Result<BatchSummary, BatchError>, Vec<usize>) {
+        let mut seen = Vec::new();
+        let work = |posting: Posting| posting.id.parse::<usize>().expect("numbered ids");
+        let result = run_with(stream(count, bad), &pool(), options, &mut |_| {}, &work, &mut |id| {
+            if Some(seen.len()) == fail_at {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+            }
+            seen.push(id);
+            Ok(())
+        });
+        (result, seen)
+    }
+
+    #[test]
+    fn results_reach_the_sink_in_input_order_across_chunks() {
+        let options = BatchOptions { chunk_size: 7, skip_bad_records: false };
+        let (result, seen) = run_ids(1_000, &[], options, None);
+        assert_eq!(result.expect("no bad record").postings, 1_000);
+        assert_eq!(seen, (0..1_000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_bad_record_ends_the_run_after_the_chunks_before_its_own() {
+        let options = BatchOptions { chunk_size: 7, skip_bad_records: false };
+        // Record 500 is in the chunk of records 497 to 503: the chunks before it are written.
+        let (result, seen) = run_ids(1_000, &[500], options, None);
+        assert!(matches!(result, Err(BatchError::Input(InputError::Json { .. }))), "{result:?}");
+        assert_eq!(seen, (0..497).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn skipped_records_are_counted_and_the_rest_written() {
+        let options = BatchOptions { chunk_size: 7, skip_bad_records: true };
+        let (result, seen) = run_ids(100, &[3, 50, 99], options, None);
+        let summary = result.expect("bad records skipped");
+        assert_eq!((summary.postings, summary.skipped), (97, 3));
+        assert_eq!(seen, (0..100).filter(|i| ![3, 50, 99].contains(i)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_run() {
+        let options = BatchOptions { chunk_size: 7, skip_bad_records: false };
+        let (result, seen) = run_ids(1_000, &[], options, Some(100));
+        assert!(matches!(result, Err(BatchError::Output(_))), "{result:?}");
+        assert_eq!(seen.len(), 100);
+    }
+
+    #[test]
+    fn no_posting_is_an_error_that_counts_the_skipped() {
+        let options = BatchOptions { chunk_size: 7, skip_bad_records: true };
+        let (result, _) = run_ids(2, &[0, 1], options, None);
+        assert!(matches!(result, Err(BatchError::NoPostings { skipped: 2 })), "{result:?}");
+    }
 }
