@@ -162,9 +162,9 @@ impl Trie {
             Block(usize),
         }
         let mut stack: Vec<(Range<usize>, usize, Slot)> = Vec::new();
-        // The runs of a node's run under each next byte, in byte order.
-        let child_runs = |run: Range<usize>, depth: usize| {
-            let mut runs: Vec<(u8, Range<usize>)> = Vec::new();
+        // The runs of a node's run under each next byte, in byte order, into one buffer.
+        let child_runs = |run: Range<usize>, depth: usize, runs: &mut Vec<(u8, Range<usize>)>| {
+            runs.clear();
             for at in run.filter(|&at| key(order[at]).len() > depth) {
                 let byte = byte_at(at, depth);
                 match runs.last_mut() {
@@ -172,9 +172,10 @@ impl Trie {
                     _ => runs.push((byte, at..at + 1)),
                 }
             }
-            runs
         };
-        for (byte, run) in child_runs(0..order.len(), 0).into_iter().rev() {
+        let mut edges: Vec<(u8, Range<usize>)> = Vec::new();
+        child_runs(0..order.len(), 0, &mut edges);
+        for (byte, run) in edges.drain(..).rev() {
             stack.push((run, 1, Slot::Root(byte)));
         }
         while let Some((run, depth, slot)) = stack.pop() {
@@ -186,7 +187,7 @@ impl Trie {
             // Patterns ending here sort first in the run; the first of them is reported.
             let first = order[run.start];
             blocks.push(if key(first).len() == depth { first } else { NONE });
-            let edges = child_runs(run, depth);
+            child_runs(run, depth, &mut edges);
             blocks.push(edges.len() as u32);
             if edges.len() > PACKED_CHILDREN {
                 let mut bitmap = [0u32; 8];
@@ -210,7 +211,7 @@ impl Trie {
             // The children's offsets, filled in as each is laid out.
             let targets = blocks.len();
             blocks.resize(targets + edges.len(), NONE);
-            for (i, (_, run)) in edges.into_iter().enumerate().rev() {
+            for (i, (_, run)) in edges.drain(..).enumerate().rev() {
                 stack.push((run, depth + 1, Slot::Block(targets + i)));
             }
         }
