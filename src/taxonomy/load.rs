@@ -61,20 +61,30 @@ fn problem(at: SourceRef, message: String) -> Problem {
     Problem { at, message, severity: Severity::Error }
 }
 
-/// Reads a CSV table into rows keyed by lower-cased header, with each row's line number.
-fn read_rows(
-    text: &str,
-    name: &str,
-    required: &[&str],
-    problems: &mut Vec<Problem>,
-) -> Vec<(u64, HashMap<String, String>)> {
+/// A CSV table's rows, each with its line number, read by lower-cased header name.
+#[derive(Default)]
+struct Table {
+    headers: Vec<String>,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    /// `row`'s field under `key`, trimmed: empty where the header or the row lacks it. Of
+    /// repeated header names, the last counts.
+    fn field<'r>(&self, row: &'r csv::StringRecord, key: &str) -> &'r str {
+        self.headers.iter().rposition(|h| h == key).and_then(|i| row.get(i)).map_or("", str::trim)
+    }
+}
+
+/// Reads a CSV table, with each row's line number.
+fn read_rows(text: &str, name: &str, required: &[&str], problems: &mut Vec<Problem>) -> Table {
     let file = SourceRef::file(name);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
         Err(e) => {
             problems.push(problem(file.at_line(1), format!("cannot read the header: {e}")));
-            return Vec::new();
+            return Table::default();
         }
     };
     let missing: Vec<&str> = required.iter().copied().filter(|r| !headers.iter().any(|h| h == r)).collect();
@@ -83,7 +93,7 @@ fn read_rows(
             file.at_line(1),
             format!("missing column(s) {} (the header has: {})", missing.join(", "), headers.join(", ")),
         ));
-        return Vec::new();
+        return Table::default();
     }
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -93,8 +103,7 @@ fn read_rows(
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                let row = headers.iter().cloned().zip(record.iter().map(|f| f.trim().to_string())).collect();
-                rows.push((line, row));
+                rows.push((line, record));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
@@ -102,7 +111,7 @@ fn read_rows(
             }
         }
     }
-    rows
+    Table { headers, rows }
 }
 
 pub(crate) fn parse_tables(
@@ -115,9 +124,10 @@ pub(crate) fn parse_tables(
     let categories = parse_categories(categories_text, categories_name, &mut problems);
     let skills_file = SourceRef::file(skills_name);
     let mut skills = Vec::new();
-    for (line, row) in read_rows(skills_text, skills_name, &["id", "name", "category"], &mut problems) {
-        let get = |key: &str| row.get(key).cloned().unwrap_or_default();
-        let at = skills_file.at_line(line);
+    let table = read_rows(skills_text, skills_name, &["id", "name", "category"], &mut problems);
+    for (line, row) in &table.rows {
+        let get = |key: &str| table.field(row, key).to_string();
+        let at = skills_file.at_line(*line);
         let (id, name, category) = (get("id"), get("name"), get("category"));
         if id.is_empty() {
             problems.push(problem(at.clone(), "empty id".to_string()));
@@ -161,8 +171,10 @@ fn parse_categories(text: &str, name: &str, problems: &mut Vec<Problem>) -> Vec<
     let file = SourceRef::file(name);
     let mut categories: Vec<Category> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, row) in read_rows(text, name, &["id", "name"], problems) {
-        let get = |key: &str| row.get(key).cloned().unwrap_or_default();
+    let table = read_rows(text, name, &["id", "name"], problems);
+    for (line, row) in &table.rows {
+        let line = *line;
+        let get = |key: &str| table.field(row, key).to_string();
         let at = file.at_line(line);
         let id = get("id");
         if id.is_empty() || get("name").is_empty() {
