@@ -12,6 +12,7 @@ mod levels;
 mod records;
 mod text;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -141,7 +142,11 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
-            Cell::Float(x, decimals) => format!("{x:.decimals$}"),
+            Cell::Float(x, decimals) => {
+                let mut text = String::new();
+                crate::fixed::push_fixed(&mut text, *x, *decimals, false);
+                text
+            }
             Cell::Empty => String::new(),
         }
     }
@@ -216,7 +221,9 @@ impl<W: Write> RecordWriter<W> {
             // People's formats keep every cell until the end: labels are told apart there.
             Format::Table | Format::Markdown => self.buffered.push(record.cells()),
             Format::Csv => {
-                let line = csv_line(self.shown_cells(record.cells()).map(|cell| csv_cell(&cell)))?;
+                let cells: Vec<Cell> = self.shown_cells(record.cells()).collect();
+                let texts: Vec<Cow<'_, str>> = cells.iter().map(csv_cell).collect();
+                let line = csv_line(texts.iter().map(|text| text.as_bytes()))?;
                 self.out.write_all(&line)?;
             }
             Format::Jsonl => {
@@ -288,7 +295,7 @@ impl<W: Write> RecordWriter<W> {
 }
 
 /// One CSV line, quoted as RFC 4180 requires.
-fn csv_line(cells: impl Iterator<Item = String>) -> io::Result<Vec<u8>> {
+fn csv_line<S: AsRef<[u8]>>(cells: impl Iterator<Item = S>) -> io::Result<Vec<u8>> {
     // The csv writer's own buffer is zeroed on creation (8 KiB by default); a row is short, and
     // a longer one only flushes into the Vec more often.
     let mut writer = csv::WriterBuilder::new().buffer_capacity(256).from_writer(Vec::with_capacity(256));
@@ -300,11 +307,12 @@ fn csv_line(cells: impl Iterator<Item = String>) -> io::Result<Vec<u8>> {
 /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe, OWASP's advice for
 /// CSV injection; spreadsheets show the text as typed and hide the apostrophe. A missing
 /// number is `NA`, which pandas and R read as missing and which no spreadsheet evaluates.
-fn csv_cell(cell: &Cell) -> String {
+fn csv_cell(cell: &Cell) -> Cow<'_, str> {
     match cell {
-        Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
-        Cell::Empty => "NA".to_string(),
-        other => other.render(),
+        Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => Cow::Owned(format!("'{s}")),
+        Cell::Text(s) => Cow::Borrowed(s),
+        Cell::Empty => Cow::Borrowed("NA"),
+        other => Cow::Owned(other.render()),
     }
 }
 
