@@ -36,8 +36,12 @@ const LONGEST_WORD: usize = 48;
 #[derive(Clone, Debug)]
 pub(super) struct StartIndex {
     /// First words of the aliases, ASCII-folded (also for the exact-case automata: the filter
-    /// may let through more than matches, never less), with the endings of one-word aliases.
-    first_words: FxHashMap<Box<[u8]>, u64>,
+    /// may let through more than matches, never less), with the endings of one-word aliases:
+    /// those of up to 16 bytes keyed by their bytes packed in an integer (most words of a text
+    /// are short, and an integer hashes with a multiply or two and compares at once), the
+    /// longer ones by their bytes.
+    short_first_words: FxHashMap<u128, u64>,
+    long_first_words: FxHashMap<Box<[u8]>, u64>,
     /// Per ASCII-folded byte that is not a word character: automata with an alias starting
     /// with it.
     non_word_first: Box<[u64; 256]>,
@@ -45,7 +49,11 @@ pub(super) struct StartIndex {
 
 impl Default for StartIndex {
     fn default() -> Self {
-        StartIndex { first_words: FxHashMap::default(), non_word_first: Box::new([0; 256]) }
+        StartIndex {
+            short_first_words: FxHashMap::default(),
+            long_first_words: FxHashMap::default(),
+            non_word_first: Box::new([0; 256]),
+        }
     }
 }
 
@@ -71,10 +79,18 @@ impl StartIndex {
                 for ending in WORD_ENDINGS {
                     let mut longer = word.clone();
                     longer.extend_from_slice(ending.as_bytes());
-                    *self.first_words.entry(longer.into()).or_default() |= bit;
+                    self.add_first_word(longer, bit);
                 }
             }
-            *self.first_words.entry(word.into()).or_default() |= bit;
+            self.add_first_word(word, bit);
+        }
+    }
+
+    /// Adds a first word (ASCII-folded already).
+    fn add_first_word(&mut self, word: Vec<u8>, bit: u64) {
+        match packed_folded(&word) {
+            Some(key) => *self.short_first_words.entry(key).or_default() |= bit,
+            None => *self.long_first_words.entry(word.into()).or_default() |= bit,
         }
     }
 
@@ -86,11 +102,14 @@ impl StartIndex {
         if word.len() > LONGEST_WORD || more {
             return u64::MAX;
         }
+        if let Some(key) = packed_folded(word) {
+            return self.short_first_words.get(&key).copied().unwrap_or(0);
+        }
         let mut folded = [0u8; LONGEST_WORD];
         for (to, from) in folded.iter_mut().zip(word) {
             *to = from.to_ascii_lowercase();
         }
-        self.first_words.get(&folded[..word.len()]).copied().unwrap_or(0)
+        self.long_first_words.get(&folded[..word.len()]).copied().unwrap_or(0)
     }
 
     /// The automata that may have an alias starting with `byte`, at a position where no word
@@ -99,6 +118,19 @@ impl StartIndex {
     pub(super) fn at_other(&self, byte: u8) -> u64 {
         self.non_word_first[usize::from(byte.to_ascii_lowercase())]
     }
+}
+
+/// `word` ASCII-folded and packed into an integer, zero-padded, if it has at most 16 bytes. A
+/// word has no NUL byte, so no two words share a key.
+#[inline]
+fn packed_folded(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16).then(|| {
+        let mut key = [0u8; 16];
+        for (to, from) in key.iter_mut().zip(word) {
+            *to = from.to_ascii_lowercase();
+        }
+        u128::from_le_bytes(key)
+    })
 }
 
 /// The aliases of one automaton as a byte trie, walked anchored at a position: all the scan
