@@ -119,9 +119,10 @@ impl Analyzer {
         self
     }
 
-    /// Looks for skill mentions (the default). Without, an analysis holds the requirements with
-    /// their contexts (and practice phrases, if asked) but no matches: all that level mapping
-    /// reads, at a fraction of the cost.
+    /// Looks for skill mentions (the default). Without, an analysis holds the requirements (and
+    /// practice phrases, if asked) but no matches: all that level mapping reads, at a fraction
+    /// of the cost. With [`ContextReading::OfMentions`] its requirements' contexts are then left
+    /// unread.
     pub fn with_skills(mut self, skills: bool) -> Analyzer {
         self.skills = skills;
         self
