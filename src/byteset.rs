@@ -1,5 +1,6 @@
 //! Sets of bytes, and the search for the first byte of a set: the skip loops of the passes
-//! that stop only at a few bytes (markup, bullets) and let the rest of the text go by.
+//! that stop only at a few bytes (markup, bullets, sentence ends) and let the rest of the text
+//! go by; the tables of ASCII word bytes; and the search for the first byte beyond ASCII.
 
 /// Letters, digits and `_`: the bytes of ASCII words (`\w` without Unicode).
 pub(crate) const ASCII_WORD: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
@@ -8,6 +9,18 @@ pub(crate) const ASCII_WORD: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOP
 /// instructions, and the passes that use these test every byte of every posting.
 pub(crate) const ASCII_ALPHANUMERIC: ByteSet =
     ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+/// Where the first byte beyond ASCII is, eight bytes tested at a time.
+pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b >= 0x80).map(|p| at + p)
+}
 
 /// A set of bytes, as a table.
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +61,17 @@ impl ByteSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_byte_beyond_ascii_is_found_wherever_it_falls() {
+        assert_eq!(first_non_ascii(b""), None);
+        assert_eq!(first_non_ascii(b"plain ASCII text, longer than one chunk"), None);
+        for at in 0..20 {
+            let mut text = "a".repeat(20);
+            text.replace_range(at..at + 1, "é");
+            assert_eq!(first_non_ascii(text.as_bytes()), Some(at), "{text}");
+        }
+    }
 
     #[test]
     fn find_returns_the_first_member_wherever_it_falls() {

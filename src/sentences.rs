@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::byteset::ByteSet;
+use crate::byteset::{first_non_ascii, ByteSet};
 
 /// The byte ranges of the sentences of `text` (together they tile it).
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
@@ -50,18 +50,6 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
         None => text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect(),
     }
-}
-
-/// Where the first byte beyond ASCII is, eight bytes tested at a time.
-fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    for chunk in bytes.chunks_exact(8) {
-        if u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|&b| b >= 0x80).map(|p| at + p)
 }
 
 /// UAX #29 sentence classes, restricted to ASCII.
@@ -258,17 +246,6 @@ mod tests {
                 let text = template.replace("{}", &c.to_string());
                 assert_eq!(sentence_ranges(&text), reference(&text), "{text:?}");
             }
-        }
-    }
-
-    #[test]
-    fn the_first_byte_beyond_ascii_is_found_wherever_it_falls() {
-        assert_eq!(first_non_ascii(b""), None);
-        assert_eq!(first_non_ascii(b"plain ASCII text, longer than one chunk"), None);
-        for at in 0..20 {
-            let mut text = "a".repeat(20);
-            text.replace_range(at..at + 1, "é");
-            assert_eq!(first_non_ascii(text.as_bytes()), Some(at), "{text}");
         }
     }
 

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::byteset::ASCII_ALPHANUMERIC;
+use crate::byteset::{first_non_ascii, ASCII_ALPHANUMERIC};
 
 /// Calls `f` with each maximal run of letters and digits of `text`, in order: what
 /// `text.split(|c: char| !c.is_alphanumeric())` yields less its empty pieces, with ASCII read a
@@ -60,15 +60,27 @@ pub(crate) fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bo
     }
 }
 
-/// Appends `word` lower-cased to `buffer`: byte by byte when it is ASCII, else with
-/// `str::to_lowercase`, which knows context (a final sigma) where `char::to_lowercase` does not.
-pub fn push_lowercase(buffer: &mut String, word: &str) {
-    if word.is_ascii() {
+/// Appends `text` lower-cased to `buffer`, as `str::to_lowercase` lower-cases it: runs of
+/// ASCII are copied and lower-cased in place, other characters mapped one at a time. A capital
+/// sigma, whose lower case depends on where it stands in its word, is left to
+/// `str::to_lowercase`, which knows that context.
+pub fn push_lowercase(buffer: &mut String, text: &str) {
+    if text.contains('Σ') {
+        buffer.push_str(&text.to_lowercase());
+        return;
+    }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = first_non_ascii(rest.as_bytes()).unwrap_or(rest.len());
         let start = buffer.len();
-        buffer.push_str(word);
+        buffer.push_str(&rest[..ascii]);
         buffer[start..].make_ascii_lowercase();
-    } else {
-        buffer.push_str(&word.to_lowercase());
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next().filter(|c| !c.is_ascii()) {
+            buffer.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
     }
 }
 
@@ -181,6 +193,23 @@ mod tests {
             let found: Vec<(String, usize)> = words.iter().map(|(w, n)| (w.to_string(), n)).collect();
             assert_eq!(found, expected, "{text:?}");
             assert_eq!(words.len(), expected.len());
+        }
+    }
+
+    #[test]
+    fn lower_casing_is_what_str_to_lowercase_does() {
+        for text in [
+            "",
+            "Mentor JUNIOR engineers",
+            "Ünïcode—WÖRDS…x2 İstanbul",
+            "ΟΔΟΣ and ΟΔΟΣ. Σ ΣΑ",
+            "K\u{212a}elvin ẞ ǅ Ⅻ ﬁ",
+            "日本語 テキスト, “Quoted” — Ä.",
+            "é",
+        ] {
+            let mut lower = String::from("kept ");
+            push_lowercase(&mut lower, text);
+            assert_eq!(lower, format!("kept {}", text.to_lowercase()), "{text:?}");
         }
     }
 
