@@ -64,6 +64,7 @@ fn push_digits(out: &mut String, mut n: u64, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::XorShift;
 
     fn fast(value: f64, decimals: usize, plus: bool) -> String {
         let mut out = String::new();
@@ -111,12 +112,9 @@ mod tests {
             values.push(f64::from(i) / 1000.0 - 10.0);
             values.push(f64::from(i) / 2000.0 + 0.0025);
         }
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut random = XorShift::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let unit = (state >> 11) as f64 / (1u64 << 53) as f64;
+            let unit = (random.next() >> 11) as f64 / (1u64 << 53) as f64;
             values.push((unit - 0.5) * 2_000.0);
         }
         for value in values {

@@ -59,6 +59,8 @@ pub mod sentences;
 pub mod signals;
 pub mod split;
 pub mod taxonomy;
+#[cfg(test)]
+mod test_rng;
 
 pub use analyse::{Analysis, Analyzer, ContextReading, SkillMatch};
 pub use posting::{Posting, SourceRef};

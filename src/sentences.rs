@@ -212,6 +212,7 @@ fn is_separator(class: Class) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::XorShift;
 
     fn reference(text: &str) -> Vec<Range<usize>> {
         text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect()
@@ -254,19 +255,10 @@ mod tests {
         // A fixed xorshift stream, so failures reproduce; the alphabet covers every class.
         let alphabet: Vec<char> =
             "aZ9.!? \t\"'(),-:;x\n\rB’“–é\u{a0}É•\u{202f}\u{2002}：●▪■◦○❖➢→✓‐‑‒―−§¢¦¬×≥≤℠\u{fffd}ﬁﬂ".chars().collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut random = XorShift::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            let len = (state % 24) as usize;
-            let mut text = String::new();
-            for _ in 0..len {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let len = random.next() % 24;
+            let text: String = (0..len).map(|_| alphabet[random.below(alphabet.len())]).collect();
             assert_eq!(sentence_ranges(&text), reference(&text), "{text:?}");
         }
     }

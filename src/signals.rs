@@ -306,6 +306,7 @@ pub fn clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::XorShift;
 
     fn cues(text: &str) -> Vec<&str> {
         preference_cues(text).into_iter().map(|c| &text[c.range]).collect()
@@ -386,18 +387,10 @@ mod tests {
             "x",
             "9",
         ];
-        let mut state: u64 = 0x243F_6A88_85A3_08D3;
+        let mut random = XorShift::new(0x243F_6A88_85A3_08D3);
         for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 30) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let len = random.next() % 30;
+            let text: String = (0..len).map(|_| PIECES[random.below(PIECES.len())]).collect();
             let full: Vec<(usize, usize)> = preference_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
             let windowed: Vec<(usize, usize)> =
                 preference_cues(&text).into_iter().map(|c| (c.range.start, c.range.end)).collect();
