@@ -205,7 +205,14 @@ fn window_end(text: &str, at: usize) -> usize {
 /// assert_eq!(years("• 5+ years of Go; ’every’ 3 years"), [5, 3]);
 /// ```
 pub fn years_mentions(text: &str) -> Vec<YearsMention> {
-    if !text.contains("year") && !text.contains("yr") && !text.contains("Year") && !text.contains("YEAR") {
+    // Only these four spellings open the door (a text that writes only "YRS" or "yEaR" has no
+    // mention), in one pass over the y's rather than four searches.
+    let bytes = text.as_bytes();
+    let opens = |at: usize| {
+        let rest = &bytes[at..];
+        [&b"year"[..], b"yr", b"Year", b"YEAR"].iter().any(|spelling| rest.starts_with(spelling))
+    };
+    if !memchr::memchr2_iter(b'y', b'Y', bytes).any(opens) {
         return Vec::new();
     }
     // Every mention ends in "year(s)" or "yr(s)": the regex reads only the text around them. A
@@ -408,6 +415,11 @@ mod tests {
         assert_eq!(years("5 years' experience"), [5]);
         assert_eq!(years("a 10-year track record"), Vec::<u32>::new());
         assert_eq!(years("100 years"), Vec::<u32>::new());
+        // Each spelling that opens the scan, anywhere in the text; once open, any case reads.
+        assert_eq!(years("5 Years of Go"), [5]);
+        assert_eq!(years("5 YEARS OF GO"), [5]);
+        assert_eq!(years("Go: 5 yr"), [5]);
+        assert_eq!(years("7 YRS of Go, over the years"), [7]);
     }
 
     #[test]
