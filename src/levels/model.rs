@@ -349,22 +349,25 @@ impl TextModel {
         if known.is_empty() {
             return None;
         }
-        let ascending = |set: Vec<u64>| {
-            set.into_iter().enumerate().flat_map(|(word, mut bits)| {
-                std::iter::from_fn(move || {
-                    (bits != 0).then(|| {
-                        let bit = bits.trailing_zeros();
-                        bits &= bits - 1;
-                        (word * 64) as u32 + bit
-                    })
-                })
-            })
-        };
-        let rewritten_set: Vec<u64> = seen.iter().zip(&seen_as_written).map(|(s, w)| s & !w).collect();
-        let rewritten: Vec<u32> = ascending(rewritten_set).collect();
+        // One pass over the sets in index order: the weights are summed in index order, as the
+        // model was fitted and calibrated, and the rewritten n-grams come out sorted.
+        // -0.0, where `Iterator::sum` starts, so that the sum is the one it gave.
+        let mut sum = -0.0;
+        let mut rewritten: Vec<u32> = Vec::new();
+        for (word, (&all, &as_written)) in seen.iter().zip(&seen_as_written).enumerate() {
+            let mut bits = all;
+            while bits != 0 {
+                let bit = bits.trailing_zeros();
+                let i = (word * 64) as u32 + bit;
+                sum += self.ngrams[i as usize].1;
+                if as_written >> bit & 1 == 0 {
+                    rewritten.push(i);
+                }
+                bits &= bits - 1;
+            }
+        }
         let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
-        // Summed in index order, as the model was fitted and calibrated.
-        let raw = self.intercept + ascending(seen).map(|i| self.ngrams[i as usize].1).sum::<f64>() * unit;
+        let raw = self.intercept + sum * unit;
         let count = known.len();
         // Every contribution is its weight times the same factor, so weights order them.
         known.sort_unstable_by_key(|&i| self.strength_rank[i as usize]);
