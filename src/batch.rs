@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
@@ -116,13 +117,13 @@ pub fn run_with<T: Send>(
     // hands the finished chunks' results to the sink and reads the next chunk. Each chunk's
     // results come back whole (rayon's indexed collect keeps input order within a chunk), and
     // chunks reach the sink in the order they were read.
-    let (finished_tx, finished_rx) = mpsc::channel::<(usize, Vec<T>)>();
+    let (finished_tx, finished_rx) = mpsc::channel::<(usize, std::thread::Result<Vec<T>>)>();
     let mut outcome: Result<(), BatchError> = Ok(());
     pool.in_place_scope(|scope| {
         let mut spawned = 0;
         let mut sunk = 0;
         let mut reading = true;
-        let mut arrived: BTreeMap<usize, Vec<T>> = BTreeMap::new();
+        let mut arrived: BTreeMap<usize, std::thread::Result<Vec<T>>> = BTreeMap::new();
         loop {
             while reading && spawned - sunk < CHUNKS_IN_FLIGHT {
                 match read_chunk(&mut summary) {
@@ -131,8 +132,13 @@ pub fn run_with<T: Send>(
                         let tx = finished_tx.clone();
                         let number = spawned;
                         scope.spawn(move |_| {
+                            // A panic is sent on too: this thread waits for every chunk, and
+                            // raises it here rather than wait for results that never come.
+                            let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+                                chunk.into_par_iter().map(work).collect::<Vec<T>>()
+                            }));
                             // The receiver is gone only when the run already failed.
-                            let _ = tx.send((number, chunk.into_par_iter().map(work).collect()));
+                            let _ = tx.send((number, analysed));
                         });
                         spawned += 1;
                     }
@@ -151,7 +157,10 @@ pub fn run_with<T: Send>(
                 let (number, results) = finished_rx.recv().expect("every spawned chunk sends its results");
                 arrived.insert(number, results);
             }
-            let results = arrived.remove(&sunk).expect("the chunk arrived");
+            let results = match arrived.remove(&sunk).expect("the chunk arrived") {
+                Ok(results) => results,
+                Err(panicked) => panic::resume_unwind(panicked),
+            };
             sunk += 1;
             if let Err(err) = sink_all(results, &mut summary, sink) {
                 outcome = Err(err);
@@ -261,6 +270,23 @@ mod tests {
         let (result, seen) = run_ids(1_000, &[], options, Some(100));
         assert!(matches!(result, Err(BatchError::Output(_))), "{result:?}");
         assert_eq!(seen.len(), 100);
+    }
+
+    #[test]
+    fn a_panic_in_the_analysis_ends_the_run_instead_of_hanging_it() {
+        let (done_tx, done_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = panic::catch_unwind(|| {
+                let work = |posting: Posting| {
+                    assert_ne!(posting.id, "500", "a bug in the analysis");
+                };
+                let options = BatchOptions { chunk_size: 7, skip_bad_records: false };
+                run_with(stream(1_000, &[]), &pool(), options, &mut |_| {}, &work, &mut |()| Ok(()))
+            });
+            let _ = done_tx.send(outcome.is_err());
+        });
+        let panicked = done_rx.recv_timeout(std::time::Duration::from_secs(60)).expect("the run ends");
+        assert!(panicked);
     }
 
     #[test]
