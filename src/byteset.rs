@@ -1,9 +1,6 @@
 //! Sets of bytes, and the search for the first byte of a set: the skip loops of the passes
 //! that stop only at a few bytes (markup, bullets, sentence ends) and let the rest of the text
-//! go by; the tables of ASCII word bytes; and the search for the first byte beyond ASCII.
-
-/// Letters, digits and `_`: the bytes of ASCII words (`\w` without Unicode).
-pub(crate) const ASCII_WORD: ByteSet = ByteSet::new(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_");
+//! go by; the table of ASCII letters and digits; and the search for the first byte beyond ASCII.
 
 /// Letters and digits of ASCII. A table, since a byte's test of three ranges costs several
 /// instructions, and the passes that use these test every byte of every posting.
