@@ -19,6 +19,33 @@ pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     bytes[at..].iter().position(|&b| b >= 0x80).map(|p| at + p)
 }
 
+/// The ASCII word `text[word]` lower-cased and packed into an integer, zero-padded, if it has
+/// at most 16 bytes: a key that hashes with a multiply or two and compares at once. No word
+/// holds a NUL, so no two words share a key. Where the text goes on for 16 bytes, they are read
+/// at once and lower-cased together (a byte in `A`-`Z` gets bit 5), with no loop per byte.
+#[inline]
+pub(crate) fn packed_ascii_lowercase(text: &[u8], word: std::ops::Range<usize>) -> Option<u128> {
+    const EACH: u128 = u128::from_le_bytes([1; 16]);
+    let len = word.len();
+    if len > 16 {
+        return None;
+    }
+    let raw = match text.get(word.start..word.start + 16) {
+        Some(block) => u128::from_le_bytes(block.try_into().expect("sixteen bytes")),
+        None => {
+            let mut key = [0u8; 16];
+            key[..len].copy_from_slice(&text[word]);
+            u128::from_le_bytes(key)
+        }
+    };
+    let raw = if len == 16 { raw } else { raw & ((1 << (8 * len)) - 1) };
+    debug_assert!(raw & (EACH * 0x80) == 0, "an ASCII word");
+    // Per byte b < 0x80 neither sum carries into the next byte: bit 7 of b + 0x3f says b >= 'A',
+    // bit 7 of b + 0x25 says b > 'Z'.
+    let upper = (raw + EACH * 0x3f) & !(raw + EACH * 0x25) & (EACH * 0x80);
+    Some(raw | upper >> 2)
+}
+
 /// A set of bytes, as a table.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ByteSet([bool; 256]);
@@ -68,6 +95,29 @@ mod tests {
             text.replace_range(at..at + 1, "é");
             assert_eq!(first_non_ascii(text.as_bytes()), Some(at), "{text}");
         }
+    }
+
+    #[test]
+    fn packed_words_are_lower_cased_as_each_byte_would_be() {
+        let naive = |word: &[u8]| {
+            let mut key = [0u8; 16];
+            for (to, from) in key.iter_mut().zip(word) {
+                *to = from.to_ascii_lowercase();
+            }
+            u128::from_le_bytes(key)
+        };
+        // Every ASCII byte but NUL, at every place and length, with text after the word or not.
+        let ascii: Vec<u8> = (1..0x80).collect();
+        for start in 0..ascii.len() {
+            for len in 0..=16.min(ascii.len() - start) {
+                let word = start..start + len;
+                assert_eq!(packed_ascii_lowercase(&ascii, word.clone()), Some(naive(&ascii[word.clone()])), "{word:?}");
+                let alone = &ascii[word.clone()];
+                assert_eq!(packed_ascii_lowercase(alone, 0..len), Some(naive(alone)), "{word:?} alone");
+            }
+        }
+        assert_eq!(packed_ascii_lowercase(b"Internationalization", 0..20), None);
+        assert_eq!(packed_ascii_lowercase(b"AbC_9 xyz", 0..5), packed_ascii_lowercase(b"abc_9", 0..5));
     }
 
     #[test]

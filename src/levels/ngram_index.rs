@@ -11,7 +11,11 @@
 //!
 //! [`for_each_ngram`]: super::model::for_each_ngram
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
+
+use crate::byteset::packed_ascii_lowercase;
 
 use super::model::{ObjectReader, HELPING_VERBS, JUNIOR_WORDS, MAX_NGRAM, OTHERS_TOKEN};
 use super::words::{for_each_word_range, push_lowercase, LowerWords};
@@ -75,17 +79,12 @@ impl WordTable {
         }
     }
 
-    /// What is known of the ASCII word `word` lower-cased, packed without a lower-cased copy.
+    /// What is known of the ASCII word `text[word]` lower-cased, packed without a lower-cased
+    /// copy (`None` for a long word).
     #[inline]
-    fn get_ascii_folded(&self, word: &[u8]) -> Option<WordInfo> {
-        if word.len() > 16 {
-            return None;
-        }
-        let mut key = [0u8; 16];
-        for (to, from) in key.iter_mut().zip(word) {
-            *to = from.to_ascii_lowercase();
-        }
-        Some(self.short.get(&u128::from_le_bytes(key)).copied().unwrap_or_default())
+    fn get_ascii_folded(&self, text: &[u8], word: Range<usize>) -> Option<WordInfo> {
+        let key = packed_ascii_lowercase(text, word)?;
+        Some(self.short.get(&key).copied().unwrap_or_default())
     }
 
     /// What is known of `word` (nothing: id [`UNKNOWN`]).
@@ -171,12 +170,11 @@ impl NgramIndex {
         let mut lower = String::new();
         let mut words: Vec<(u32, bool)> = Vec::with_capacity(text.len() / 6 + 1);
         for_each_word_range(text, |range, ascii| {
-            let word = &text[range];
-            let info = match ascii.then(|| self.words.get_ascii_folded(word.as_bytes())).flatten() {
+            let info = match ascii.then(|| self.words.get_ascii_folded(text.as_bytes(), range.clone())).flatten() {
                 Some(info) => info,
                 None => {
                     lower.clear();
-                    push_lowercase(&mut lower, word);
+                    push_lowercase(&mut lower, &text[range]);
                     self.words.get(&lower)
                 }
             };

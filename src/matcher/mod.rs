@@ -325,7 +325,7 @@ impl SkillMatcher {
                 // A word starts: its ASCII run decides, and the scan goes on after it.
                 let run = bytes[at..].iter().take_while(|&&b| b < 0x80 && ASCII_WORD[usize::from(b)]).count();
                 let more = bytes.get(at + run).is_some_and(|&b| b >= 0x80);
-                (self.starts.at_word(&bytes[at..at + run], more), run)
+                (self.starts.at_word(bytes, at..at + run, more), run)
             } else if is_word {
                 (u64::MAX, width)
             } else {

@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::byteset::packed_ascii_lowercase;
+
 /// Letters, digits and `_` among ASCII bytes: `is_word_char` without decoding.
 pub(super) const ASCII_WORD: [bool; 128] = {
     let mut table = [false; 128];
@@ -86,25 +88,29 @@ impl StartIndex {
         }
     }
 
-    /// Adds a first word (ASCII-folded already).
+    /// Adds a first word (ASCII-folded already). One beyond ASCII is kept by its bytes: the scan
+    /// never looks it up (it walks every automaton at such a word), but the index holds every
+    /// first word.
     fn add_first_word(&mut self, word: Vec<u8>, bit: u64) {
-        match packed_folded(&word) {
+        let packed = if word.is_ascii() { packed_ascii_lowercase(&word, 0..word.len()) } else { None };
+        match packed {
             Some(key) => *self.short_first_words.entry(key).or_default() |= bit,
             None => *self.long_first_words.entry(word.into()).or_default() |= bit,
         }
     }
 
-    /// The automata that may have an alias starting with `word`, the ASCII word starting a
-    /// word of the text (`more` says that the text's word goes on beyond ASCII).
+    /// The automata that may have an alias starting with `text[word]`, the ASCII run starting
+    /// a word of the text (`more` says that the text's word goes on beyond ASCII).
     #[inline]
-    pub(super) fn at_word(&self, word: &[u8], more: bool) -> u64 {
+    pub(super) fn at_word(&self, text: &[u8], word: Range<usize>, more: bool) -> u64 {
         // A word with a letter beyond ASCII, or a very long one, is rare: walk them all.
         if word.len() > LONGEST_WORD || more {
             return u64::MAX;
         }
-        if let Some(key) = packed_folded(word) {
+        if let Some(key) = packed_ascii_lowercase(text, word.clone()) {
             return self.short_first_words.get(&key).copied().unwrap_or(0);
         }
+        let word = &text[word];
         let mut folded = [0u8; LONGEST_WORD];
         for (to, from) in folded.iter_mut().zip(word) {
             *to = from.to_ascii_lowercase();
@@ -118,19 +124,6 @@ impl StartIndex {
     pub(super) fn at_other(&self, byte: u8) -> u64 {
         self.non_word_first[usize::from(byte.to_ascii_lowercase())]
     }
-}
-
-/// `word` ASCII-folded and packed into an integer, zero-padded, if it has at most 16 bytes. A
-/// word has no NUL byte, so no two words share a key.
-#[inline]
-fn packed_folded(word: &[u8]) -> Option<u128> {
-    (word.len() <= 16).then(|| {
-        let mut key = [0u8; 16];
-        for (to, from) in key.iter_mut().zip(word) {
-            *to = from.to_ascii_lowercase();
-        }
-        u128::from_le_bytes(key)
-    })
 }
 
 /// The aliases of one automaton as a byte trie, walked anchored at a position: all the scan
@@ -287,7 +280,9 @@ impl Trie {
         None
     }
 
-    /// Every pattern that starts at `at`, as (end, pattern id), shortest first.
+    /// Every pattern that starts at `at`, as (end, pattern id), shortest first. (Kept out of
+    /// the scan loop: inlined there, it ran more instructions.)
+    #[inline(never)]
     pub(super) fn matches_at(&self, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
         out.clear();
         let fold = |b: u8| if self.fold_case { b.to_ascii_lowercase() } else { b };
