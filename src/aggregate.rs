@@ -193,41 +193,28 @@ impl FrequencyTable {
         self.postings += 1;
         self.requirements += analysis.requirements.len() as u64;
         self.matches += analysis.matches.len() as u64;
-        // Per posting: skill → (required?, max stated years). BTreeMap keeps this ordered and small.
-        let mut seen: std::collections::BTreeMap<u32, (bool, Option<u32>)> = Default::default();
-        // With roll-up, the ancestors of the skills mentioned; counted for skills only.
-        let mut rolled: std::collections::BTreeMap<u32, (bool, Option<u32>)> = Default::default();
-        for m in &analysis.matches {
-            self.skills[m.skill as usize].mentions += 1;
-            self.categories[self.skill_category[m.skill as usize]].mentions += 1;
-            let required = m.strength == Strength::Required;
-            let entry = seen.entry(m.skill).or_insert((false, None));
-            entry.0 |= required;
-            entry.1 = entry.1.max(m.min_years);
-            for &ancestor in &self.ancestors[m.skill as usize] {
-                self.skills[ancestor as usize].mentions += 1;
-                let entry = rolled.entry(ancestor).or_insert((false, None));
-                entry.0 |= required;
-                entry.1 = entry.1.max(m.min_years);
-            }
-        }
+        // Per posting, each skill and category it asks for, with the stronger of its mentions'
+        // strengths and the most years stated: every mention's marks, sorted and merged.
         // Skills are counted with their rolled-up ancestors (a skill asked for itself and
         // through a child is one posting, with the stronger marks); categories without.
-        let mut categories: std::collections::BTreeMap<usize, (bool, Option<u32>)> = Default::default();
-        for (&skill, &(required, years)) in &seen {
-            let entry = categories.entry(self.skill_category[skill as usize]).or_insert((false, None));
-            entry.0 |= required;
-            entry.1 = entry.1.max(years);
+        let mut skills: Vec<Marks<u32>> = Vec::with_capacity(analysis.matches.len());
+        let mut categories: Vec<Marks<usize>> = Vec::with_capacity(analysis.matches.len());
+        for m in &analysis.matches {
+            let category = self.skill_category[m.skill as usize];
+            self.skills[m.skill as usize].mentions += 1;
+            self.categories[category].mentions += 1;
+            let required = m.strength == Strength::Required;
+            skills.push((m.skill, required, m.min_years));
+            categories.push((category, required, m.min_years));
+            for &ancestor in &self.ancestors[m.skill as usize] {
+                self.skills[ancestor as usize].mentions += 1;
+                skills.push((ancestor, required, m.min_years));
+            }
         }
-        for (skill, (required, years)) in rolled {
-            let entry = seen.entry(skill).or_insert((false, None));
-            entry.0 |= required;
-            entry.1 = entry.1.max(years);
-        }
-        for (&skill, &(required, years)) in &seen {
+        for (skill, required, years) in merged(skills) {
             record(&mut self.skills[skill as usize], required, years);
         }
-        for (category, (required, years)) in categories {
+        for (category, required, years) in merged(categories) {
             record(&mut self.categories[category], required, years);
         }
     }
@@ -396,6 +383,24 @@ fn ranked<'a>(tallies: &[Tally], id: impl Fn(usize) -> &'a str) -> Vec<usize> {
         tb.postings.cmp(&ta.postings).then(tb.mentions.cmp(&ta.mentions)).then_with(|| id(a).cmp(id(b)))
     });
     order
+}
+
+/// A skill or category a posting asks for: its index, whether a mention requires it, and the
+/// most years a mention states.
+type Marks<K> = (K, bool, Option<u32>);
+
+/// One entry per index, in index order, with the strongest marks of its entries.
+fn merged<K: Ord + Copy>(mut marks: Vec<Marks<K>>) -> Vec<Marks<K>> {
+    marks.sort_unstable_by_key(|&(key, _, _)| key);
+    marks.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 |= later.1;
+            kept.2 = kept.2.max(later.2);
+        }
+        same
+    });
+    marks
 }
 
 fn record(tally: &mut Tally, required: bool, years: Option<u32>) {
