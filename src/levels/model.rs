@@ -333,9 +333,10 @@ impl TextModel {
         // Which n-grams occur, and which occur as written, as bit sets over the model: no sort
         // to de-duplicate, and reading a set in order gives the indices ascending.
         let words = self.ngrams.len().div_ceil(64);
-        let mut seen = vec![0u64; words];
-        let mut seen_as_written = vec![0u64; words];
-        let mut known: Vec<u32> = Vec::new();
+        let mut sets = vec![0u64; 2 * words];
+        let (seen, seen_as_written) = sets.split_at_mut(words);
+        // Room for the n-grams of a typical requirement, so that few grow the list.
+        let mut known: Vec<u32> = Vec::with_capacity(64);
         for_each_known(&mut |i, written| {
             let (word, bit) = (i as usize / 64, 1u64 << (i % 64));
             if seen[word] & bit == 0 {
@@ -354,7 +355,7 @@ impl TextModel {
         // -0.0, where `Iterator::sum` starts, so that the sum is the one it gave.
         let mut sum = -0.0;
         let mut rewritten: Vec<u32> = Vec::new();
-        for (word, (&all, &as_written)) in seen.iter().zip(&seen_as_written).enumerate() {
+        for (word, (&all, &as_written)) in seen.iter().zip(seen_as_written.iter()).enumerate() {
             let mut bits = all;
             while bits != 0 {
                 let bit = bits.trailing_zeros();
