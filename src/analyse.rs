@@ -303,6 +303,20 @@ fn qualify(
 ) {
     let cues = within_sorted(cues, &requirement.range, |c| &c.range);
     let years = within_sorted(years, &requirement.range, |y| &y.range);
+    let plain = |candidate: &Candidate| SkillMatch {
+        requirement: requirement.index,
+        range: candidate.range.clone(),
+        skill: candidate.skill,
+        strength: requirement.section_strength,
+        min_years: None,
+        context: requirement.context,
+    };
+    // Most requirements state neither: their matches take the section's strength and no years,
+    // and their clauses need not be found.
+    if cues.is_empty() && years.is_empty() {
+        out.extend(found.iter().map(plain));
+        return;
+    }
     let clauses = clauses(text, requirement.range.clone());
     // The index of the clause holding a byte (clauses tile the requirement, in order).
     let clause_at = |at: usize| Some(clauses.partition_point(|c| c.end <= at)).filter(|&i| i < clauses.len());
@@ -331,14 +345,7 @@ fn qualify(
         let in_preferred_clause = clause_index.is_some_and(|c| preferred_clause[c]);
         let strength =
             if preferred_match[i] || in_preferred_clause { Strength::Preferred } else { requirement.section_strength };
-        out.push(SkillMatch {
-            requirement: requirement.index,
-            range: candidate.range.clone(),
-            skill: candidate.skill,
-            strength,
-            min_years: years_for(candidate, clause, years),
-            context: requirement.context,
-        });
+        out.push(SkillMatch { strength, min_years: years_for(candidate, clause, years), ..plain(candidate) });
     }
 }
 
