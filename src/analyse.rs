@@ -222,7 +222,7 @@ impl Analyzer {
         // neither scan.
         let cues = if inside.is_empty() && !find_phrases { Vec::new() } else { preference_cues(text) };
         let years = if inside.is_empty() { Vec::new() } else { years_mentions(text) };
-        let mut matches = Vec::new();
+        let mut matches = Vec::with_capacity(inside.len());
         let mut found = Vec::new();
         let mut practices = Vec::new();
         let every = self.reading == ContextReading::Every || find_phrases;
