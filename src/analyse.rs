@@ -267,6 +267,16 @@ impl Analyzer {
     }
 }
 
+/// Builds the fixed cue automata and regexes that the analysis of the first posting would
+/// otherwise build (a few milliseconds): a caller with a spare thread can run this while it
+/// loads the taxonomy and builds its [`Analyzer`], as the command line does on its worker pool.
+/// Never needed for correctness: each is built once, by whoever asks first.
+pub fn prepare_fixed_patterns() {
+    crate::signals::prepare();
+    crate::context::prepare();
+    crate::matcher::evidence::prepare();
+}
+
 /// Whether a requirement may hold practice phrases: it is asked of the reader, by its section,
 /// its bullet, or its own words.
 fn asks_for_practice(requirement: &Requirement, asks: bool) -> bool {

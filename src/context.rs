@@ -346,6 +346,11 @@ impl CueSet {
     }
 }
 
+/// Builds the cue automaton now rather than on first use.
+pub(crate) fn prepare() {
+    CueSet::get();
+}
+
 /// How a requirement reads: where it stands, and whether its words ask something of the
 /// reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

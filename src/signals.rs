@@ -37,6 +37,13 @@ pub struct YearsMention {
     pub min_years: u32,
 }
 
+/// Builds this module's fixed searchers and regexes now rather than on first use.
+pub(crate) fn prepare() {
+    preference_keywords();
+    preference_regex();
+    years_regex();
+}
+
 fn preference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

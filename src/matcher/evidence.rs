@@ -291,6 +291,12 @@ fn has_context_word(lower_requirement: &str, context: &[memchr::memmem::Finder<'
     })
 }
 
+/// Builds the cue regexes now rather than on first use.
+pub(crate) fn prepare() {
+    domain_cue_regex();
+    tool_cue_regex();
+}
+
 fn domain_cue_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

@@ -16,7 +16,7 @@
 //! offset points straight into the original posting: `infrastructure as code` also matches
 //! `infrastructure-as-code`, and the reverse.
 
-mod evidence;
+pub(crate) mod evidence;
 mod starts;
 
 pub use evidence::PostingEvidence;
