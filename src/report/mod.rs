@@ -189,8 +189,17 @@ pub struct RecordWriter<W: Write> {
     out: W,
     style: Style,
     envelope: Option<Envelope>,
-    buffered: Vec<Vec<Cell>>,
+    buffered: Vec<PendingRow>,
     rows: u64,
+}
+
+/// A row of a table or Markdown output, kept until the end, when the column widths are known:
+/// its shown cells as they will be printed, made as the row arrives (while the analysis goes
+/// on, not after it), and each label's own text and its key's, by which the end tells apart
+/// rows whose labels read the same ([`text::distinguish_labels`]).
+struct PendingRow {
+    shown: Vec<String>,
+    labels: Vec<(String, String)>,
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -211,6 +220,37 @@ impl<W: Write> RecordWriter<W> {
         cells.into_iter().zip(self.columns).filter(|(_, c)| c.audience.shown_in(self.format)).map(|(cell, _)| cell)
     }
 
+    /// How a table or Markdown cell is printed: on one line, and for Markdown escaped.
+    fn people_text(&self) -> fn(&str) -> String {
+        if self.format == Format::Markdown {
+            text::markdown_cell
+        } else {
+            text::one_line
+        }
+    }
+
+    /// A row of a people's format as kept until the end, its cells printed already.
+    fn pending_row(&self, cells: Vec<Cell>) -> PendingRow {
+        let print = self.people_text();
+        let labels = self
+            .columns
+            .iter()
+            .zip(&cells)
+            .filter_map(|(column, cell)| match column.audience {
+                Audience::People { key } => Some((cell.render(), cells[key].render())),
+                _ => None,
+            })
+            .collect();
+        let shown = self
+            .shown_cells(cells)
+            .map(|cell| match cell {
+                Cell::Text(text) => print(&text),
+                other => print(&other.render()),
+            })
+            .collect();
+        PendingRow { shown, labels }
+    }
+
     /// Writes (or, for table and Markdown, buffers) one record.
     pub fn write<R: Record>(&mut self, record: &R) -> io::Result<()> {
         if self.rows == 0 {
@@ -219,7 +259,10 @@ impl<W: Write> RecordWriter<W> {
         self.rows += 1;
         match self.format {
             // People's formats keep every cell until the end: labels are told apart there.
-            Format::Table | Format::Markdown => self.buffered.push(record.cells()),
+            Format::Table | Format::Markdown => {
+                let row = self.pending_row(record.cells());
+                self.buffered.push(row);
+            }
             Format::Csv => {
                 let cells: Vec<Cell> = self.shown_cells(record.cells()).collect();
                 let texts: Vec<Cow<'_, str>> = cells.iter().map(csv_cell).collect();
@@ -272,11 +315,11 @@ impl<W: Write> RecordWriter<W> {
         }
         match self.format {
             Format::Table | Format::Markdown => {
-                text::distinguish_labels(self.columns, &mut self.buffered);
                 let columns: Vec<Column> =
                     self.columns.iter().copied().filter(|c| c.audience.shown_in(self.format)).collect();
-                let buffered = std::mem::take(&mut self.buffered);
-                let rows: Vec<Vec<Cell>> = buffered.into_iter().map(|row| self.shown_cells(row).collect()).collect();
+                let mut buffered = std::mem::take(&mut self.buffered);
+                text::distinguish_labels(&columns, &mut buffered, self.people_text());
+                let rows: Vec<Vec<String>> = buffered.into_iter().map(|row| row.shown).collect();
                 match self.format {
                     Format::Table => text::write_table(&mut self.out, &columns, &rows, &self.style)?,
                     _ => text::write_markdown(&mut self.out, &columns, &rows)?,
@@ -327,5 +370,58 @@ mod tests {
         }
         assert_eq!(csv_cell(&Cell::Float(0.25, 4)), "0.2500");
         assert_eq!(csv_cell(&Cell::Empty), "NA");
+    }
+
+    /// A posting row as the level and mention records have it: id and label, then a count.
+    #[derive(Serialize)]
+    struct Row {
+        id: &'static str,
+        title: &'static str,
+        company: &'static str,
+        count: u64,
+    }
+
+    impl Record for Row {
+        fn columns() -> &'static [Column] {
+            const COLUMNS: [Column; 5] =
+                [POSTING_COLUMNS[0], POSTING_COLUMNS[1], number("count"), POSTING_COLUMNS[2], POSTING_COLUMNS[3]];
+            &COLUMNS
+        }
+
+        fn cells(&self) -> Vec<Cell> {
+            let [id, label, title, company] = posting_cells(self.id, Some(self.title), Some(self.company));
+            vec![id, label, Cell::Int(self.count), title, company]
+        }
+    }
+
+    fn written(format: Format, rows: &[Row]) -> String {
+        let mut writer = RecordWriter::new(Row::columns(), format, Vec::new(), Style::default(), None);
+        for row in rows {
+            writer.write(row).expect("a Vec takes every row");
+        }
+        String::from_utf8(writer.finish().expect("a Vec takes every row")).expect("UTF-8")
+    }
+
+    #[test]
+    fn people_labels_that_read_the_same_get_their_keys_and_stay_on_one_line() {
+        let rows = [
+            Row { id: "li-1", title: "Data  Engineer", company: "Acme\n", count: 3 },
+            Row { id: "li-2", title: "Data Engineer", company: "Acme\n", count: 12 },
+            Row { id: "li-3", title: "Data Engineer", company: "Acme", count: 1 },
+            Row { id: "li-4", title: "SRE | <b>[x]</b>", company: "Beta", count: 7 },
+        ];
+        let table = written(Format::Table, &rows);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "posting                      count");
+        // Equal labels (as written, before the line is tidied) get the key; others do not.
+        assert_eq!(lines[2], "Data Engineer · Acme             3");
+        assert_eq!(lines[3], "Data Engineer · Acme (li-2)     12");
+        assert_eq!(lines[4], "Data Engineer · Acme (li-3)      1");
+        assert_eq!(lines[5], "SRE | <b>[x]</b> · Beta          7");
+        let markdown = written(Format::Markdown, &rows);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(lines[2], "| Data Engineer · Acme | 3 |");
+        assert_eq!(lines[3], "| Data Engineer · Acme (li-2) | 12 |");
+        assert_eq!(lines[5], "| SRE \\| &lt;b&gt;\\[x\\]&lt;/b&gt; · Beta | 7 |");
     }
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Audience, Cell, Column, Style};
+use super::{Audience, Column, PendingRow, Style};
 
 /// The narrowest a text column is squeezed to before the table is allowed to overflow.
 const MIN_TEXT_WIDTH: usize = 8;
@@ -14,7 +14,7 @@ fn char_width(s: &str) -> usize {
 
 /// Text on one line: newlines and tabs become spaces so a cell never breaks the grid, and
 /// control characters become `�` so a cell cannot drive the terminal.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     // One pass: whitespace runs become one space between words, control characters `�`.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -49,7 +49,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 
 /// A Markdown table cell that renders as the text it holds: no HTML, links, images or
 /// emphasis from posting text reach a renderer, and `|` cannot open a new cell.
-fn markdown_cell(s: &str) -> String {
+pub(super) fn markdown_cell(s: &str) -> String {
     let line = one_line(s);
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
@@ -79,19 +79,23 @@ fn truncate(s: &str, width: usize) -> Cow<'_, str> {
 }
 
 /// Makes labels tell rows apart: where one label stands for rows of different keys (two
-/// postings with one title at one company), each gets its key appended.
-pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [Vec<Cell>]) {
-    for (label, column) in columns.iter().enumerate() {
-        let Audience::People { key } = column.audience else { continue };
-        let mut keys_of: std::collections::HashMap<String, std::collections::BTreeSet<String>> =
+/// postings with one title at one company), each gets its key appended, printed by `print`.
+/// `columns` are the shown ones, whose cells `rows` hold.
+pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [PendingRow], print: fn(&str) -> String) {
+    let label_columns = columns.iter().enumerate().filter(|(_, c)| matches!(c.audience, Audience::People { .. }));
+    for (label, (shown_at, _)) in label_columns.enumerate() {
+        let mut keys_of: std::collections::HashMap<&str, std::collections::BTreeSet<&str>> =
             std::collections::HashMap::new();
         for row in rows.iter() {
-            keys_of.entry(row[label].render()).or_default().insert(row[key].render());
+            let (text, key) = &row.labels[label];
+            keys_of.entry(text).or_default().insert(key);
         }
+        let shared: std::collections::HashSet<String> =
+            keys_of.into_iter().filter(|(_, keys)| keys.len() > 1).map(|(text, _)| text.to_string()).collect();
         for row in rows.iter_mut() {
-            let text = row[label].render();
-            if keys_of[&text].len() > 1 {
-                row[label] = Cell::Text(format!("{text} ({})", row[key].render()));
+            let (text, key) = &row.labels[label];
+            if shared.contains(text) {
+                row.shown[shown_at] = print(&format!("{text} ({key})"));
             }
         }
     }
@@ -114,15 +118,15 @@ fn distinct_width(values: &[&str]) -> usize {
         .unwrap_or(0)
 }
 
+/// Writes an aligned table of `rendered`, whose cells [`one_line`] made, fitted to the terminal.
 pub(super) fn write_table(
     out: &mut dyn Write,
     columns: &[Column],
-    rows: &[Vec<Cell>],
+    rendered: &[Vec<String>],
     style: &Style,
 ) -> io::Result<()> {
-    let rendered: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| one_line(&c.render())).collect()).collect();
     let mut widths: Vec<usize> = columns.iter().map(|c| char_width(c.name)).collect();
-    for row in &rendered {
+    for row in rendered {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(char_width(cell));
         }
@@ -173,20 +177,20 @@ pub(super) fn write_table(
     };
     line(&columns.iter().map(|c| c.name.to_string()).collect::<Vec<_>>())?;
     line(&widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>())?;
-    for row in &rendered {
+    for row in rendered {
         line(row)?;
     }
     Ok(())
 }
 
-pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Vec<Cell>]) -> io::Result<()> {
+/// Writes a Markdown table of `rows`, whose cells [`markdown_cell`] made.
+pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Vec<String>]) -> io::Result<()> {
     let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: Vec<&str> = columns.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| markdown_cell(&c.render())).collect();
-        writeln!(out, "| {} |", cells.join(" | "))?;
+        writeln!(out, "| {} |", row.join(" | "))?;
     }
     Ok(())
 }
