@@ -199,7 +199,19 @@ pub struct RecordWriter<W: Write> {
 /// rows whose labels read the same ([`text::distinguish_labels`]).
 struct PendingRow {
     shown: Vec<String>,
+    /// For a table, the width of each shown cell in characters, counted once.
+    widths: Vec<usize>,
     labels: Vec<(String, String)>,
+}
+
+impl PendingRow {
+    /// Replaces shown cell `at` (and its width, if the row keeps widths).
+    fn set(&mut self, at: usize, text: String) {
+        if let Some(width) = self.widths.get_mut(at) {
+            *width = text::char_width(&text);
+        }
+        self.shown[at] = text;
+    }
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -241,14 +253,18 @@ impl<W: Write> RecordWriter<W> {
                 _ => None,
             })
             .collect();
-        let shown = self
+        let shown: Vec<String> = self
             .shown_cells(cells)
             .map(|cell| match cell {
                 Cell::Text(text) => print(&text),
                 other => print(&other.render()),
             })
             .collect();
-        PendingRow { shown, labels }
+        let widths = match self.format {
+            Format::Table => shown.iter().map(|cell| text::char_width(cell)).collect(),
+            _ => Vec::new(),
+        };
+        PendingRow { shown, widths, labels }
     }
 
     /// Writes (or, for table and Markdown, buffers) one record.
@@ -319,9 +335,10 @@ impl<W: Write> RecordWriter<W> {
                     self.columns.iter().copied().filter(|c| c.audience.shown_in(self.format)).collect();
                 let mut buffered = std::mem::take(&mut self.buffered);
                 text::distinguish_labels(&columns, &mut buffered, self.people_text());
-                let rows: Vec<Vec<String>> = buffered.into_iter().map(|row| row.shown).collect();
+                let (rows, widths): (Vec<Vec<String>>, Vec<Vec<usize>>) =
+                    buffered.into_iter().map(|row| (row.shown, row.widths)).unzip();
                 match self.format {
-                    Format::Table => text::write_table(&mut self.out, &columns, &rows, &self.style)?,
+                    Format::Table => text::write_table(&mut self.out, &columns, &rows, &widths, &self.style)?,
                     _ => text::write_markdown(&mut self.out, &columns, &rows)?,
                 }
             }
@@ -372,30 +389,37 @@ mod tests {
         assert_eq!(csv_cell(&Cell::Empty), "NA");
     }
 
-    /// A posting row as the level and mention records have it: id and label, then a count.
+    /// A posting row as the level and mention records have it: id and label, a count, a text.
     #[derive(Serialize)]
     struct Row {
         id: &'static str,
         title: &'static str,
         company: &'static str,
         count: u64,
+        note: &'static str,
     }
 
     impl Record for Row {
         fn columns() -> &'static [Column] {
-            const COLUMNS: [Column; 5] =
-                [POSTING_COLUMNS[0], POSTING_COLUMNS[1], number("count"), POSTING_COLUMNS[2], POSTING_COLUMNS[3]];
+            const COLUMNS: [Column; 6] = [
+                POSTING_COLUMNS[0],
+                POSTING_COLUMNS[1],
+                number("count"),
+                text("note"),
+                POSTING_COLUMNS[2],
+                POSTING_COLUMNS[3],
+            ];
             &COLUMNS
         }
 
         fn cells(&self) -> Vec<Cell> {
             let [id, label, title, company] = posting_cells(self.id, Some(self.title), Some(self.company));
-            vec![id, label, Cell::Int(self.count), title, company]
+            vec![id, label, Cell::Int(self.count), Cell::Text(self.note.to_string()), title, company]
         }
     }
 
-    fn written(format: Format, rows: &[Row]) -> String {
-        let mut writer = RecordWriter::new(Row::columns(), format, Vec::new(), Style::default(), None);
+    fn written(format: Format, rows: &[Row], max_width: usize) -> String {
+        let mut writer = RecordWriter::new(Row::columns(), format, Vec::new(), Style { max_width }, None);
         for row in rows {
             writer.write(row).expect("a Vec takes every row");
         }
@@ -405,23 +429,36 @@ mod tests {
     #[test]
     fn people_labels_that_read_the_same_get_their_keys_and_stay_on_one_line() {
         let rows = [
-            Row { id: "li-1", title: "Data  Engineer", company: "Acme\n", count: 3 },
-            Row { id: "li-2", title: "Data Engineer", company: "Acme\n", count: 12 },
-            Row { id: "li-3", title: "Data Engineer", company: "Acme", count: 1 },
-            Row { id: "li-4", title: "SRE | <b>[x]</b>", company: "Beta", count: 7 },
+            Row { id: "li-1", title: "Data  Engineer", company: "Acme\n", count: 3, note: "" },
+            Row { id: "li-2", title: "Data Engineer", company: "Acme\n", count: 12, note: "Kafka,\tGo" },
+            Row { id: "li-3", title: "Data Engineer", company: "Acme", count: 1, note: "" },
+            Row {
+                id: "li-4",
+                title: "SRE | <b>[x]</b>",
+                company: "Beta",
+                count: 7,
+                note: "Ünïcödé lines are cut by characters",
+            },
         ];
-        let table = written(Format::Table, &rows);
+        let table = written(Format::Table, &rows, 120);
         let lines: Vec<&str> = table.lines().collect();
-        assert_eq!(lines[0], "posting                      count");
+        assert_eq!(lines[0], "posting                      count  note");
         // Equal labels (as written, before the line is tidied) get the key; others do not.
         assert_eq!(lines[2], "Data Engineer · Acme             3");
-        assert_eq!(lines[3], "Data Engineer · Acme (li-2)     12");
+        assert_eq!(lines[3], "Data Engineer · Acme (li-2)     12  Kafka, Go");
         assert_eq!(lines[4], "Data Engineer · Acme (li-3)      1");
-        assert_eq!(lines[5], "SRE | <b>[x]</b> · Beta          7");
-        let markdown = written(Format::Markdown, &rows);
+        assert_eq!(lines[5], "SRE | <b>[x]</b> · Beta          7  Ünïcödé lines are cut by characters");
+        // Fitted to 50 characters: the text column is cut, the label and the number are not.
+        let narrow = written(Format::Table, &rows, 50);
+        let lines: Vec<&str> = narrow.lines().collect();
+        assert_eq!(lines[0], "posting                      count  note");
+        assert_eq!(lines[1], "───────────────────────────  ─────  ──────────────");
+        assert_eq!(lines[3], "Data Engineer · Acme (li-2)     12  Kafka, Go");
+        assert_eq!(lines[5], "SRE | <b>[x]</b> · Beta          7  Ünïcödé lines…");
+        let markdown = written(Format::Markdown, &rows, 120);
         let lines: Vec<&str> = markdown.lines().collect();
-        assert_eq!(lines[2], "| Data Engineer · Acme | 3 |");
-        assert_eq!(lines[3], "| Data Engineer · Acme (li-2) | 12 |");
-        assert_eq!(lines[5], "| SRE \\| &lt;b&gt;\\[x\\]&lt;/b&gt; · Beta | 7 |");
+        assert_eq!(lines[2], "| Data Engineer · Acme | 3 |  |");
+        assert_eq!(lines[3], "| Data Engineer · Acme (li-2) | 12 | Kafka, Go |");
+        assert_eq!(lines[5], "| SRE \\| &lt;b&gt;\\[x\\]&lt;/b&gt; · Beta | 7 | Ünïcödé lines are cut by characters |");
     }
 }

@@ -3,12 +3,14 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::{Audience, Column, PendingRow, Style};
 
 /// The narrowest a text column is squeezed to before the table is allowed to overflow.
 const MIN_TEXT_WIDTH: usize = 8;
 
-fn char_width(s: &str) -> usize {
+pub(super) fn char_width(s: &str) -> usize {
     s.chars().count()
 }
 
@@ -84,18 +86,17 @@ fn truncate(s: &str, width: usize) -> Cow<'_, str> {
 pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [PendingRow], print: fn(&str) -> String) {
     let label_columns = columns.iter().enumerate().filter(|(_, c)| matches!(c.audience, Audience::People { .. }));
     for (label, (shown_at, _)) in label_columns.enumerate() {
-        let mut keys_of: std::collections::HashMap<&str, std::collections::BTreeSet<&str>> =
-            std::collections::HashMap::new();
+        let mut keys_of: FxHashMap<&str, std::collections::BTreeSet<&str>> = FxHashMap::default();
         for row in rows.iter() {
             let (text, key) = &row.labels[label];
             keys_of.entry(text).or_default().insert(key);
         }
-        let shared: std::collections::HashSet<String> =
+        let shared: FxHashSet<String> =
             keys_of.into_iter().filter(|(_, keys)| keys.len() > 1).map(|(text, _)| text.to_string()).collect();
         for row in rows.iter_mut() {
             let (text, key) = &row.labels[label];
             if shared.contains(text) {
-                row.shown[shown_at] = print(&format!("{text} ({key})"));
+                row.set(shown_at, print(&format!("{text} ({key})")));
             }
         }
     }
@@ -118,17 +119,19 @@ fn distinct_width(values: &[&str]) -> usize {
         .unwrap_or(0)
 }
 
-/// Writes an aligned table of `rendered`, whose cells [`one_line`] made, fitted to the terminal.
+/// Writes an aligned table of `rendered`, whose cells [`one_line`] made and whose widths in
+/// characters are `cell_widths`, fitted to the terminal.
 pub(super) fn write_table(
     out: &mut dyn Write,
     columns: &[Column],
     rendered: &[Vec<String>],
+    cell_widths: &[Vec<usize>],
     style: &Style,
 ) -> io::Result<()> {
     let mut widths: Vec<usize> = columns.iter().map(|c| char_width(c.name)).collect();
-    for row in rendered {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(char_width(cell));
+    for row in cell_widths {
+        for (w, &cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell);
         }
     }
     // Labels are never cut so far that two rows read the same.
@@ -157,14 +160,20 @@ pub(super) fn write_table(
         }
     }
     let mut text = String::new();
-    let mut line = |cells: &[String]| -> io::Result<()> {
+    let mut line = |cells: &[String], cell_widths: &[usize]| -> io::Result<()> {
         text.clear();
-        for (i, cell) in cells.iter().enumerate() {
+        for (i, (cell, &width)) in cells.iter().zip(cell_widths).enumerate() {
             if i > 0 {
                 text.push_str("  ");
             }
-            let cell = truncate(cell, widths[i]);
-            let pad = widths[i] - char_width(&cell);
+            let (cell, width) = if width <= widths[i] {
+                (Cow::Borrowed(cell.as_str()), width)
+            } else {
+                let cut = truncate(cell, widths[i]);
+                let width = char_width(&cut);
+                (cut, width)
+            };
+            let pad = widths[i] - width;
             if columns[i].numeric {
                 text.extend(std::iter::repeat_n(' ', pad));
                 text.push_str(&cell);
@@ -175,10 +184,11 @@ pub(super) fn write_table(
         }
         writeln!(out, "{}", text.trim_end())
     };
-    line(&columns.iter().map(|c| c.name.to_string()).collect::<Vec<_>>())?;
-    line(&widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>())?;
-    for row in rendered {
-        line(row)?;
+    let names: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
+    line(&names, &names.iter().map(|name| char_width(name)).collect::<Vec<_>>())?;
+    line(&widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>(), &widths)?;
+    for (row, row_widths) in rendered.iter().zip(cell_widths) {
+        line(row, row_widths)?;
     }
     Ok(())
 }
