@@ -91,8 +91,6 @@ impl RunConfig {
         };
         let pool =
             rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
-        // A worker builds the analysis's fixed patterns while this thread reads the taxonomy.
-        pool.spawn(rungs::analyse::prepare_fixed_patterns);
         let destination = output.and_then(|o| o.output.as_deref());
         refuse_output_among_inputs(destination, args.inputs.iter().map(PathBuf::as_path))?;
         let inputs = args

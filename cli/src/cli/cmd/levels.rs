@@ -7,16 +7,13 @@ use rungs::partial::SummaryPartial;
 use rungs::report::{round2, EvidenceRecord, LevelRecord, LevelSummaryRecord, Record, RecordWriter};
 use rungs::Analysis;
 
-use rungs::context::ContextSet;
-use rungs::ContextReading;
-
-use super::{analyse_all_with, build_analyzer, print_summary, write_line, zero_if_empty};
+use super::{analyse_all_with, build_requirement_analyzer, print_summary, write_line, zero_if_empty};
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     // Levels read requirements, not skill mentions.
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_skills(false);
+    let analyzer = build_requirement_analyzer(&config)?;
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
     // Rows show the posting's levels and strongest evidence: the per-requirement detail is
     // dropped where it was made, on the analysis thread, rather than freed by the writing thread

@@ -236,8 +236,20 @@ pub fn print_summary(quiet: bool, totals: &Totals) {
 }
 
 /// The analyzer for `config`, keeping the mentions `--context` chose, else `default`, and
-/// reading the contexts of the requirements `reading` names.
+/// reading the contexts of the requirements `reading` names. A worker builds the analysis's
+/// fixed patterns meanwhile, which the first posting would otherwise wait for.
 pub fn build_analyzer(config: &RunConfig, default: ContextSet, reading: ContextReading) -> anyhow::Result<Analyzer> {
+    config.pool.spawn(rungs::analyse::prepare_fixed_patterns);
+    compile_analyzer(config, default, reading)
+}
+
+/// The analyzer of `rungs levels`: requirements and their contexts, no skill mentions (and so
+/// none of the patterns that qualify them to prepare).
+pub fn build_requirement_analyzer(config: &RunConfig) -> anyhow::Result<Analyzer> {
+    Ok(compile_analyzer(config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_skills(false))
+}
+
+fn compile_analyzer(config: &RunConfig, default: ContextSet, reading: ContextReading) -> anyhow::Result<Analyzer> {
     let analyzer = Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")?;
     Ok(analyzer.with_contexts(config.contexts.unwrap_or(default)).reading_contexts(reading))
 }
