@@ -80,12 +80,15 @@ fn pipeline(analyzer: &Analyzer, postings: &[Posting]) -> usize {
 
 /// The matcher's candidates with the word-start scan `rungs` uses.
 fn word_start_candidates(analyzer: &Analyzer, postings: &[Posting]) -> usize {
-    postings.iter().map(|p| analyzer.matcher().candidates(&p.text).len()).sum()
+    postings.iter().map(|p| analyzer.matcher().expect("a compiled matcher").candidates(&p.text).len()).sum()
 }
 
 /// The same candidates the way they were first found: searching from every position.
 fn everywhere_candidates(analyzer: &Analyzer, postings: &[Posting]) -> usize {
-    postings.iter().map(|p| analyzer.matcher().candidates_searching_everywhere(&p.text).len()).sum()
+    postings
+        .iter()
+        .map(|p| analyzer.matcher().expect("a compiled matcher").candidates_searching_everywhere(&p.text).len())
+        .sum()
 }
 
 /// The floor: one pass over the bytes that looks at each.
@@ -94,7 +97,7 @@ fn byte_loop(postings: &[Posting]) -> usize {
 }
 
 fn bare_scan(analyzer: &Analyzer, postings: &[Posting]) -> usize {
-    let automata = analyzer.matcher().automata();
+    let automata = analyzer.matcher().expect("a compiled matcher").automata();
     postings.iter().map(|p| automata.iter().map(|a| a.find_iter(p.text.as_str()).count()).sum::<usize>()).sum()
 }
 

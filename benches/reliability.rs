@@ -50,7 +50,11 @@ fn cases() -> Vec<Case> {
             name: "taxonomy-compile",
             input: |n| (0..6_250 * n).map(|i| format!("skill number {i}\n")).collect(),
             work: |_, labels| {
-                Analyzer::new(Taxonomy::from_flat_list(labels, "flat")).unwrap().matcher().pattern_count()
+                Analyzer::new(Taxonomy::from_flat_list(labels, "flat"))
+                    .unwrap()
+                    .matcher()
+                    .expect("a compiled matcher")
+                    .pattern_count()
             },
         },
     ]

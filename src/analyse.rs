@@ -84,7 +84,8 @@ pub enum ContextReading {
 #[derive(Clone, Debug)]
 pub struct Analyzer {
     taxonomy: Taxonomy,
-    matcher: SkillMatcher,
+    /// `None` for [`Analyzer::requirements_only`].
+    matcher: Option<SkillMatcher>,
     contexts: ContextSet,
     practices: bool,
     skills: bool,
@@ -97,12 +98,35 @@ impl Analyzer {
         let matcher = SkillMatcher::new(&taxonomy)?;
         Ok(Analyzer {
             taxonomy,
-            matcher,
+            matcher: Some(matcher),
             contexts: ContextSet::ALL,
             practices: false,
             skills: true,
             reading: ContextReading::Every,
         })
+    }
+
+    /// An analyzer that finds requirements, their contexts and (if asked) practice phrases, but
+    /// never skill mentions, and so does not compile the taxonomy's aliases (most of building
+    /// an analyzer): what level mapping reads. [`Analyzer::with_skills`] cannot turn mentions
+    /// on for it, and its [`Analyzer::matcher`] is `None`.
+    ///
+    /// ```
+    /// use rungs::{Analyzer, Posting, Taxonomy};
+    /// let analyzer = Analyzer::requirements_only(Taxonomy::embedded()).with_skills(true);
+    /// let analysis = analyzer.analyse(Posting::new("p1", "- 5+ years of Kubernetes\n- Mentor others"));
+    /// assert_eq!((analysis.requirements.len(), analysis.matches.len()), (2, 0));
+    /// assert!(!analyzer.finds_skills() && analyzer.matcher().is_none());
+    /// ```
+    pub fn requirements_only(taxonomy: Taxonomy) -> Analyzer {
+        Analyzer {
+            taxonomy,
+            matcher: None,
+            contexts: ContextSet::ALL,
+            practices: false,
+            skills: false,
+            reading: ContextReading::Every,
+        }
     }
 
     /// Keeps only mentions in `contexts` (all by default): counts and comparisons keep
@@ -124,7 +148,7 @@ impl Analyzer {
     /// of the cost. With [`ContextReading::OfMentions`] its requirements' contexts are then left
     /// unread.
     pub fn with_skills(mut self, skills: bool) -> Analyzer {
-        self.skills = skills;
+        self.skills = skills && self.matcher.is_some();
         self
     }
 
@@ -145,9 +169,9 @@ impl Analyzer {
         &self.taxonomy
     }
 
-    /// The compiled matcher.
-    pub fn matcher(&self) -> &SkillMatcher {
-        &self.matcher
+    /// The compiled matcher (`None` for [`Analyzer::requirements_only`]).
+    pub fn matcher(&self) -> Option<&SkillMatcher> {
+        self.matcher.as_ref()
     }
 
     /// Splits, matches and qualifies one posting.
@@ -196,7 +220,8 @@ impl Analyzer {
         let view = CleanText::new(&posting.text);
         let text = view.text(&posting.text);
         let mut requirements = split_requirements(text);
-        let mut candidates = if with_skills { self.matcher.candidates(text) } else { Vec::new() };
+        let matcher = self.matcher.as_ref().filter(|_| with_skills);
+        let mut candidates = matcher.map_or_else(Vec::new, |matcher| matcher.candidates(text));
         // A candidate must lie inside one requirement; headings and bullet markers hold none.
         // `spans[r]` is requirement r's run of `inside`, which stays in text order.
         let mut inside: Vec<Candidate> = Vec::with_capacity(candidates.len());
@@ -215,7 +240,7 @@ impl Analyzer {
             req += 1;
         }
         drop(next);
-        let evidence = self.matcher.posting_evidence(&inside);
+        let evidence = matcher.map(|matcher| matcher.posting_evidence(&inside)).unwrap_or_default();
         // Phrases are found only in requirement context, so an analyzer that drops it finds none.
         let find_phrases = with_practices && contexts.contains(Context::Requirement);
         // Cues qualify mentions and phrases, years only mentions: a text with neither needs
@@ -237,12 +262,11 @@ impl Analyzer {
             }
         }
         for (requirement, span) in requirements.iter().zip(spans) {
-            if span.is_empty() {
-                continue;
-            }
+            // A requirement holds candidates only if there is a matcher.
+            let Some(matcher) = matcher.filter(|_| !span.is_empty()) else { continue };
             found.clear();
             found.extend_from_slice(&inside[span]);
-            self.matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
+            matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
             let first = matches.len();
             qualify(text, requirement, &found, &cues, &years, &mut matches);
             for found in &mut matches[first..] {

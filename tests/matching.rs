@@ -12,7 +12,7 @@ fn analyzer() -> &'static Analyzer {
 
 fn skills(text: &str) -> Vec<String> {
     // The word-start scan finds what searching from every position finds.
-    let matcher = analyzer().matcher();
+    let matcher = analyzer().matcher().expect("a compiled matcher");
     assert_eq!(matcher.candidates(text), matcher.candidates_searching_everywhere(text), "{text:?}");
     let analysis = analyzer().analyse(Posting::new("t", text));
     for m in &analysis.matches {

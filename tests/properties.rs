@@ -197,14 +197,14 @@ fn reading_the_contexts_of_mentions_only_changes_no_mention() {
 fn the_word_start_scan_finds_what_searching_everywhere_finds() {
     let analyzer = Analyzer::new(Taxonomy::embedded()).unwrap();
     for text in generated_texts(4_000) {
-        let matcher = analyzer.matcher();
+        let matcher = analyzer.matcher().expect("a compiled matcher");
         assert_eq!(matcher.candidates(&text), matcher.candidates_searching_everywhere(&text), "{text:?}");
     }
     // Aliases that start or end beyond ASCII, inside and outside words.
     let analyzer =
         Analyzer::new(Taxonomy::from_flat_list("€uro budget\n•bullet\nüber\nnaïve bayes\n", "accents")).unwrap();
     for text in ["a €uro budget", "x•bullet", "über, Über", "naïve bayes", "Kanüber"] {
-        let matcher = analyzer.matcher();
+        let matcher = analyzer.matcher().expect("a compiled matcher");
         assert_eq!(matcher.candidates(text), matcher.candidates_searching_everywhere(text), "{text:?}");
     }
     // A flat taxonomy of word pairs, more patterns than one automaton holds, over texts of
@@ -228,7 +228,7 @@ fn the_word_start_scan_finds_what_searching_everywhere_finds() {
                 format!("{word}{glue}")
             })
             .collect();
-        let matcher = analyzer.matcher();
+        let matcher = analyzer.matcher().expect("a compiled matcher");
         assert_eq!(matcher.candidates(&text), matcher.candidates_searching_everywhere(&text), "{text:?}");
     }
 }

@@ -318,7 +318,11 @@ mod time_grows_linearly {
     fn a_large_taxonomy_compiles() {
         let labels = |n: usize| (0..6_000 * n).map(|i| format!("skill number {i}\n")).collect::<String>();
         assert_near_linear("taxonomy compile", |n| {
-            Analyzer::new(Taxonomy::from_flat_list(&labels(n), "flat")).unwrap().matcher().pattern_count()
+            Analyzer::new(Taxonomy::from_flat_list(&labels(n), "flat"))
+                .unwrap()
+                .matcher()
+                .expect("a compiled matcher")
+                .pattern_count()
         });
     }
 

@@ -13,7 +13,7 @@ use crate::cli::Exit;
 
 pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     // Levels read requirements, not skill mentions.
-    let analyzer = build_requirement_analyzer(&config)?;
+    let analyzer = build_requirement_analyzer(&config);
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
     // Rows show the posting's levels and strongest evidence: the per-requirement detail is
     // dropped where it was made, on the analysis thread, rather than freed by the writing thread

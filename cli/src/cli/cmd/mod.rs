@@ -240,16 +240,14 @@ pub fn print_summary(quiet: bool, totals: &Totals) {
 /// fixed patterns meanwhile, which the first posting would otherwise wait for.
 pub fn build_analyzer(config: &RunConfig, default: ContextSet, reading: ContextReading) -> anyhow::Result<Analyzer> {
     config.pool.spawn(rungs::analyse::prepare_fixed_patterns);
-    compile_analyzer(config, default, reading)
-}
-
-/// The analyzer of `rungs levels`: requirements and their contexts, no skill mentions (and so
-/// none of the patterns that qualify them to prepare).
-pub fn build_requirement_analyzer(config: &RunConfig) -> anyhow::Result<Analyzer> {
-    Ok(compile_analyzer(config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_skills(false))
-}
-
-fn compile_analyzer(config: &RunConfig, default: ContextSet, reading: ContextReading) -> anyhow::Result<Analyzer> {
     let analyzer = Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")?;
     Ok(analyzer.with_contexts(config.contexts.unwrap_or(default)).reading_contexts(reading))
+}
+
+/// The analyzer of `rungs levels`: requirements and their contexts, no skill mentions, so
+/// neither the taxonomy's aliases nor the patterns that qualify mentions are compiled.
+pub fn build_requirement_analyzer(config: &RunConfig) -> Analyzer {
+    Analyzer::requirements_only(config.taxonomy.clone())
+        .with_contexts(config.contexts.unwrap_or(ContextSet::REQUIREMENTS))
+        .reading_contexts(ContextReading::OfMentions)
 }
