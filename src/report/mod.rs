@@ -335,11 +335,9 @@ impl<W: Write> RecordWriter<W> {
                     self.columns.iter().copied().filter(|c| c.audience.shown_in(self.format)).collect();
                 let mut buffered = std::mem::take(&mut self.buffered);
                 text::distinguish_labels(&columns, &mut buffered, self.people_text());
-                let (rows, widths): (Vec<Vec<String>>, Vec<Vec<usize>>) =
-                    buffered.into_iter().map(|row| (row.shown, row.widths)).unzip();
                 match self.format {
-                    Format::Table => text::write_table(&mut self.out, &columns, &rows, &widths, &self.style)?,
-                    _ => text::write_markdown(&mut self.out, &columns, &rows)?,
+                    Format::Table => text::write_table(&mut self.out, &columns, &buffered, &self.style)?,
+                    _ => text::write_markdown(&mut self.out, &columns, &buffered)?,
                 }
             }
             Format::Json => {

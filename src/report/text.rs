@@ -119,18 +119,17 @@ fn distinct_width(values: &[&str]) -> usize {
         .unwrap_or(0)
 }
 
-/// Writes an aligned table of `rendered`, whose cells [`one_line`] made and whose widths in
-/// characters are `cell_widths`, fitted to the terminal.
+/// Writes an aligned table of `rows` (cells made by [`one_line`], widths counted), fitted to
+/// the terminal.
 pub(super) fn write_table(
     out: &mut dyn Write,
     columns: &[Column],
-    rendered: &[Vec<String>],
-    cell_widths: &[Vec<usize>],
+    rows: &[PendingRow],
     style: &Style,
 ) -> io::Result<()> {
     let mut widths: Vec<usize> = columns.iter().map(|c| char_width(c.name)).collect();
-    for row in cell_widths {
-        for (w, &cell) in widths.iter_mut().zip(row) {
+    for row in rows {
+        for (w, &cell) in widths.iter_mut().zip(&row.widths) {
             *w = (*w).max(cell);
         }
     }
@@ -142,7 +141,7 @@ pub(super) fn write_table(
             let floor = MIN_TEXT_WIDTH.max(char_width(column.name));
             match column.audience {
                 Audience::People { .. } => {
-                    floor.max(distinct_width(&rendered.iter().map(|row| row[i].as_str()).collect::<Vec<_>>()))
+                    floor.max(distinct_width(&rows.iter().map(|row| row.shown[i].as_str()).collect::<Vec<_>>()))
                 }
                 _ => floor,
             }
@@ -187,20 +186,20 @@ pub(super) fn write_table(
     let names: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
     line(&names, &names.iter().map(|name| char_width(name)).collect::<Vec<_>>())?;
     line(&widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>(), &widths)?;
-    for (row, row_widths) in rendered.iter().zip(cell_widths) {
-        line(row, row_widths)?;
+    for row in rows {
+        line(&row.shown, &row.widths)?;
     }
     Ok(())
 }
 
 /// Writes a Markdown table of `rows`, whose cells [`markdown_cell`] made.
-pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Vec<String>]) -> io::Result<()> {
+pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[PendingRow]) -> io::Result<()> {
     let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
     let rule: Vec<&str> = columns.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for row in rows {
-        writeln!(out, "| {} |", row.join(" | "))?;
+        writeln!(out, "| {} |", row.shown.join(" | "))?;
     }
     Ok(())
 }
