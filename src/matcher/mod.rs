@@ -296,8 +296,9 @@ impl SkillMatcher {
     ///
     /// One pass over the text asks the automata only where a mention may start (see
     /// `matcher/starts.rs`): at the start of a word or at a character that is not part of one,
-    /// and there only the automata whose aliases may start with that word or character. Each walks anchored and takes the longest
-    /// alias that is acceptable there ("Java se" fails in "Java service", "Java" does not);
+    /// and there only the automata whose aliases may start with that word or character. Each
+    /// walks anchored and takes the longest alias that is acceptable there ("Java se" fails in
+    /// "Java service", "Java" does not);
     /// after a mention, that automaton resumes at its end. The results equal
     /// [`SkillMatcher::candidates_searching_everywhere`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
