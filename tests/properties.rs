@@ -208,7 +208,8 @@ fn the_word_start_scan_finds_what_searching_everywhere_finds() {
         assert_eq!(matcher.candidates(text), matcher.candidates_searching_everywhere(text), "{text:?}");
     }
     // A flat taxonomy of word pairs, more patterns than one automaton holds, over texts of
-    // those words: many aliases inside and across each other.
+    // those words in any case: many aliases inside and across each other, and many first words
+    // that only longer aliases start with.
     let words: Vec<&str> = include_str!("../taxonomy/common-english.txt")
         .lines()
         .filter(|w| !w.is_empty() && !w.starts_with('#'))
@@ -224,6 +225,12 @@ fn the_word_start_scan_finds_what_searching_everywhere_finds() {
                 state ^= state >> 7;
                 state ^= state << 17;
                 let word = words[(state % words.len() as u64) as usize];
+                // Any case: the index of first words and what follows them folds it.
+                let word = match (state >> 40) % 4 {
+                    0 => word.to_ascii_uppercase(),
+                    1 => word[..1].to_ascii_uppercase() + &word[1..],
+                    _ => word.to_string(),
+                };
                 let glue = [" ", " ", "", "-", ", ", "s "][(state >> 20) as usize % 6];
                 format!("{word}{glue}")
             })

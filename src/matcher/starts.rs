@@ -35,6 +35,12 @@ const LONGEST_WORD: usize = 48;
 
 /// Which automata may have an alias starting at a position, as bits (automaton `i` is bit
 /// `i`; automata past the 64th are always walked).
+///
+/// A word looked up also says how its aliases go on after it: most words that begin an alias
+/// begin only longer ones ("with", "data", "business"), and a walk from such a word in a text
+/// usually fails a byte or two past it ("data is", "business needs"), after having stepped
+/// through the whole word. The two bytes after the word in the text rule most of those walks
+/// out before they start.
 #[derive(Clone, Debug)]
 pub(super) struct StartIndex {
     /// First words of the aliases, ASCII-folded (also for the exact-case automata: the filter
@@ -42,11 +48,33 @@ pub(super) struct StartIndex {
     /// those of up to 16 bytes keyed by their bytes packed in an integer (most words of a text
     /// are short, and an integer hashes with a multiply or two and compares at once), the
     /// longer ones by their bytes.
-    short_first_words: FxHashMap<u128, u64>,
-    long_first_words: FxHashMap<Box<[u8]>, u64>,
+    short_first_words: FxHashMap<u128, FirstWord>,
+    long_first_words: FxHashMap<Box<[u8]>, FirstWord>,
     /// Per ASCII-folded byte that is not a word character: automata with an alias starting
     /// with it.
     non_word_first: Box<[u64; 256]>,
+}
+
+/// What the index knows of one first word.
+#[derive(Clone, Copy, Debug, Default)]
+struct FirstWord {
+    /// The automata with an alias starting with it.
+    automata: u64,
+    /// How the aliases go on after it: the [`continuation_bit`] of the two bytes after the word
+    /// in each alias, or every bit where some alias is the word itself (or the word and one
+    /// byte, `c#`), so that any text after the word may complete it.
+    continuations: u64,
+}
+
+/// Any text after the word may complete an alias.
+const ANY_CONTINUATION: u64 = u64::MAX;
+
+/// The bit of a 64-bit set standing for the two bytes that follow a first word (ASCII-folded,
+/// so that the set may let through more than matches, never less).
+#[inline]
+fn continuation_bit(separator: u8, next: u8) -> u64 {
+    let (separator, next) = (u32::from(separator.to_ascii_lowercase()), u32::from(next.to_ascii_lowercase()));
+    1 << ((separator * 7 + next) % 64)
 }
 
 impl Default for StartIndex {
@@ -81,41 +109,61 @@ impl StartIndex {
                 for ending in WORD_ENDINGS {
                     let mut longer = word.clone();
                     longer.extend_from_slice(ending.as_bytes());
-                    self.add_first_word(longer, bit);
+                    self.add_first_word(longer, FirstWord { automata: bit, continuations: ANY_CONTINUATION });
                 }
             }
-            self.add_first_word(word, bit);
+            let continuations = match pattern[word_len..] {
+                [separator, next, ..] => continuation_bit(separator, next),
+                _ => ANY_CONTINUATION,
+            };
+            self.add_first_word(word, FirstWord { automata: bit, continuations });
         }
     }
 
     /// Adds a first word (ASCII-folded already). One beyond ASCII is kept by its bytes: the scan
     /// never looks it up (it walks every automaton at such a word), but the index holds every
     /// first word.
-    fn add_first_word(&mut self, word: Vec<u8>, bit: u64) {
+    fn add_first_word(&mut self, word: Vec<u8>, adding: FirstWord) {
         let packed = if word.is_ascii() { packed_ascii_lowercase(&word, 0..word.len()) } else { None };
-        match packed {
-            Some(key) => *self.short_first_words.entry(key).or_default() |= bit,
-            None => *self.long_first_words.entry(word.into()).or_default() |= bit,
-        }
+        let entry = match packed {
+            Some(key) => self.short_first_words.entry(key).or_default(),
+            None => self.long_first_words.entry(word.into()).or_default(),
+        };
+        entry.automata |= adding.automata;
+        entry.continuations |= adding.continuations;
     }
 
     /// The automata that may have an alias starting with `text[word]`, the ASCII run starting
-    /// a word of the text (`more` says that the text's word goes on beyond ASCII).
+    /// a word of the text (`more` says that the text's word goes on beyond ASCII): an alias
+    /// that starts with that very word and, unless one is the word alone, goes on with the two
+    /// bytes that follow it in the text. (An alias that ends inside the word is accepted only
+    /// with a plural or verb ending up to the word's end, which the index holds as a word.)
     #[inline]
     pub(super) fn at_word(&self, text: &[u8], word: Range<usize>, more: bool) -> u64 {
         // A word with a letter beyond ASCII, or a very long one, is rare: walk them all.
         if word.len() > LONGEST_WORD || more {
             return u64::MAX;
         }
-        if let Some(key) = packed_ascii_lowercase(text, word.clone()) {
-            return self.short_first_words.get(&key).copied().unwrap_or(0);
+        let found = match packed_ascii_lowercase(text, word.clone()) {
+            Some(key) => self.short_first_words.get(&key),
+            None => {
+                let mut folded = [0u8; LONGEST_WORD];
+                for (to, from) in folded.iter_mut().zip(&text[word.clone()]) {
+                    *to = from.to_ascii_lowercase();
+                }
+                self.long_first_words.get(&folded[..word.len()])
+            }
+        };
+        let Some(first_word) = found else { return 0 };
+        if first_word.continuations == ANY_CONTINUATION {
+            return first_word.automata;
         }
-        let word = &text[word];
-        let mut folded = [0u8; LONGEST_WORD];
-        for (to, from) in folded.iter_mut().zip(word) {
-            *to = from.to_ascii_lowercase();
+        match text.get(word.end..word.end + 2) {
+            Some(&[separator, next]) if first_word.continuations & continuation_bit(separator, next) != 0 => {
+                first_word.automata
+            }
+            _ => 0,
         }
-        self.long_first_words.get(&folded[..word.len()]).copied().unwrap_or(0)
     }
 
     /// The automata that may have an alias starting with `byte`, at a position where no word
