@@ -518,13 +518,36 @@ fn is_heading(content: &str) -> bool {
     content.ends_with(':') && content.split_whitespace().count() <= 5
 }
 
+/// The last bytes of the multi-word section names (all lower case): a sentence ending in
+/// another byte has none glued to its end.
+const MULTI_WORD_SECTION_ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < SECTIONS.len() {
+        let name = SECTIONS[i].0.as_bytes();
+        let mut j = 0;
+        while j < name.len() && name[j] != b' ' {
+            j += 1;
+        }
+        if j < name.len() {
+            ends[name[name.len() - 1] as usize] = true;
+        }
+        i += 1;
+    }
+    ends
+};
+
 /// Cuts a known multi-word section name off the end of a sentence.
 fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Option<Strength>) {
     let content = &text[range.clone()];
     let body = content.trim_end_matches(':').trim_end();
     let Some(last) = body.bytes().last().map(|b| b.to_ascii_lowercase()) else { return (range, None) };
+    // Cheap filters first: this runs for every requirement of every posting, and most end in a
+    // byte no section name ends in (a full stop).
+    if !MULTI_WORD_SECTION_ENDS[usize::from(last)] {
+        return (range, None);
+    }
     for (name, strength) in SECTIONS {
-        // Cheap filters first: this runs for every requirement of every posting.
         if name.as_bytes().last() != Some(&last) || body.len() <= name.len() || !name.contains(' ') {
             continue;
         }
@@ -590,6 +613,16 @@ mod tests {
     fn trailing_title_case_heading_is_cut_off() {
         let text = "Build dashboards. Preferred Qualifications • Python";
         assert_eq!(split(text), [("Build dashboards.", R, false), ("Python", P, true)]);
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_end_of_a_sentence_is_cut_off() {
+        // Scraped without the line break: the heading ends the sentence before it.
+        let text = "You will mentor the team and own our pipelines Preferred Qualifications\n- Python";
+        assert_eq!(split(text), [("You will mentor the team and own our pipelines", R, false), ("Python", P, true)]);
+        // Not in running prose, nor where the sentence ends in a byte no name ends in.
+        let prose = "Kafka is nice to have\n- Python";
+        assert_eq!(split(prose), [("Kafka is nice to have", R, false), ("Python", R, true)]);
     }
 
     #[test]
