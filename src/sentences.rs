@@ -24,10 +24,8 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     // Byte by byte also works for text with known non-ASCII characters, as long as none of them
     // is a separator: every byte of a character takes the character's class, so runs, neighbours
     // and lookahead see the same sequence of classes, and breaks fall on character starts.
-    let known_without_separators = text[first_non_ascii..]
-        .chars()
-        .filter(|c| !c.is_ascii())
-        .all(|c| non_ascii_class(c).is_some_and(|k| k != Class::Sep));
+    let known_without_separators =
+        non_ascii_chars(text, first_non_ascii).all(|c| non_ascii_class(c).is_some_and(|k| k != Class::Sep));
     if known_without_separators {
         let byte_class = |i: usize| {
             if bytes[i] < 0x80 {
@@ -50,6 +48,19 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
         None => text.split_sentence_bound_indices().map(|(at, s)| at..at + s.len()).collect(),
     }
+}
+
+/// The characters beyond ASCII of `text` from byte `from` on (a character start), found eight
+/// bytes at a time rather than by decoding every character: most of a posting is ASCII.
+fn non_ascii_chars(text: &str, from: usize) -> impl Iterator<Item = char> + '_ {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let found = at + first_non_ascii(&text.as_bytes()[at..])?;
+        // A byte beyond ASCII that follows ASCII (or a whole character) starts a character.
+        let c = text[found..].chars().next()?;
+        at = found + c.len_utf8();
+        Some(c)
+    })
 }
 
 /// UAX #29 sentence classes, restricted to ASCII.
@@ -247,6 +258,15 @@ mod tests {
                 let text = template.replace("{}", &c.to_string());
                 assert_eq!(sentence_ranges(&text), reference(&text), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn non_ascii_chars_are_every_character_beyond_ascii() {
+        let text = "plain ascii é then a long ASCII stretch of more than eight bytes — “quoted” ﬁ€ end ü";
+        for from in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            let expected: Vec<char> = text[from..].chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(text, from).collect::<Vec<_>>(), expected, "from {from}");
         }
     }
 
