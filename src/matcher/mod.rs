@@ -21,10 +21,10 @@ mod starts;
 
 pub use evidence::PostingEvidence;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashSet;
 
 use self::starts::{StartIndex, Trie, ASCII_WORD};
 use crate::taxonomy::check::is_common_english;
@@ -152,8 +152,8 @@ impl SkillMatcher {
         // A plain alias matches any case, so it is one pattern per lower-cased spelling; cased and
         // ambiguous aliases match their exact case, so "Monitoring" and "monitoring" are two
         // (and neither is needed where a plain alias already covers the spelling).
-        let mut plain_seen: HashSet<String> = HashSet::new();
-        let mut exact_seen: HashSet<String> = HashSet::new();
+        let mut plain_seen: FxHashSet<String> = FxHashSet::default();
+        let mut exact_seen: FxHashSet<String> = FxHashSet::default();
         let mut recased: Vec<(usize, String)> = Vec::new();
         let mut rules = Vec::with_capacity(taxonomy.skills().len());
         for (index, skill) in taxonomy.skills().iter().enumerate() {
