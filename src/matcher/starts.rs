@@ -181,7 +181,10 @@ impl StartIndex {
 ///
 /// Laid out for the walk: every node is one block of `u32`s (its pattern, its number of
 /// children, their bytes packed four to a word or as a bitmap, their blocks' offsets), blocks
-/// in depth-first order, so that a step down usually stays in the cache lines just read.
+/// in depth-first order, so that a step down usually stays in the cache lines just read. A run
+/// of nodes with one child each and no pattern (the tail of most aliases: "…ineering") is one
+/// chain block holding the run's bytes, four to a word: a node per byte made the default
+/// taxonomy's trie a megabyte, most of it such runs, and a walk missed the cache at each step.
 #[derive(Clone, Debug)]
 pub(super) struct Trie {
     /// Bytes are ASCII-folded on both sides.
@@ -193,6 +196,10 @@ pub(super) struct Trie {
 
 /// No pattern ends at a node; no child for a byte.
 const NONE: u32 = u32::MAX;
+
+/// Marks a chain block's second word, which holds the chain's length below this bit: its bytes
+/// follow, packed four to a word, then the offset of the block they lead to.
+const CHAIN: u32 = 1 << 31;
 
 /// The most children a node lists by their bytes, packed four to a word and compared four at a
 /// time; a node with more has a bitmap of its children's bytes (two words of ranks, eight of
@@ -261,6 +268,25 @@ impl Trie {
             let first = order[run.start];
             blocks.push(if key(first).len() == depth { first } else { NONE });
             child_runs(run, depth, &mut edges);
+            if let [(_, below)] = edges.as_slice() {
+                // One child: the bytes every pattern below shares lead, node by node, to where
+                // one ends or they part. No pattern ends on the way: it would be a prefix of the
+                // others, sort first and shorten the shared bytes.
+                let (lowest, highest) = (key(order[below.start]), key(order[below.end - 1]));
+                let shared = lowest.iter().zip(highest).skip(depth).take_while(|(a, b)| a == b).count();
+                if shared >= 2 {
+                    blocks.push(CHAIN | shared as u32);
+                    blocks.extend(lowest[depth..depth + shared].chunks(4).map(|four| {
+                        four.iter().enumerate().fold(0u32, |word, (i, &b)| word | u32::from(b) << (8 * i))
+                    }));
+                    blocks.push(NONE);
+                    let target = blocks.len() - 1;
+                    let below = below.clone();
+                    edges.clear();
+                    stack.push((below, depth + shared, Slot::Block(target)));
+                    continue;
+                }
+            }
             blocks.push(edges.len() as u32);
             if edges.len() > PACKED_CHILDREN {
                 let mut bitmap = [0u32; 8];
@@ -346,12 +372,56 @@ impl Trie {
             if pattern != NONE {
                 out.push((end, pattern as usize));
             }
+            let header = self.blocks[block + 1];
+            if header & CHAIN != 0 {
+                let len = (header & !CHAIN) as usize;
+                let Some(text) = bytes.get(end..end + len) else { return };
+                // Four bytes at a time; the last word is zero-padded on both sides.
+                let words = &self.blocks[block + 2..block + 2 + len.div_ceil(4)];
+                let fold_word = |four: [u8; 4]| {
+                    let word = u32::from_le_bytes(four);
+                    if self.fold_case {
+                        ascii_lowercase_word(word)
+                    } else {
+                        word
+                    }
+                };
+                let mut chunks = text.chunks_exact(4);
+                for (chunk, &word) in chunks.by_ref().zip(words) {
+                    if fold_word(chunk.try_into().expect("four bytes")) != word {
+                        return;
+                    }
+                }
+                let rest = chunks.remainder();
+                if !rest.is_empty() {
+                    let mut four = [0; 4];
+                    four[..rest.len()].copy_from_slice(rest);
+                    if fold_word(four) != words[words.len() - 1] {
+                        return;
+                    }
+                }
+                block = self.blocks[block + 2 + words.len()] as usize;
+                end += len;
+                continue;
+            }
             let Some(&byte) = bytes.get(end) else { return };
             let Some(child) = self.child(block, fold(byte)) else { return };
             block = child;
             end += 1;
         }
     }
+}
+
+/// `word`'s bytes in `A`-`Z` lower-cased, four at a time, the others (beyond ASCII too) left
+/// as they are.
+#[inline]
+fn ascii_lowercase_word(word: u32) -> u32 {
+    const EACH: u32 = 0x0101_0101;
+    // With bit 7 cleared no sum carries into the next byte: bit 7 of b + 0x3f says b >= 'A',
+    // of b + 0x25 says b > 'Z'; a byte that had bit 7 set is no letter.
+    let low = word & !(EACH * 0x80);
+    let upper = (low + EACH * 0x3f) & !(low + EACH * 0x25) & !word & (EACH * 0x80);
+    word | upper >> 2
 }
 
 #[cfg(test)]
@@ -382,6 +452,29 @@ mod tests {
         let exact = Trie::new(&["Go", "GO"], false);
         assert_eq!(walk(&exact, "go", 0), []);
         assert_eq!(walk(&exact, "GO", 0), [(2, 1)]);
+    }
+
+    #[test]
+    fn chains_of_single_children_compare_every_byte() {
+        // "engineering" and "engineer" share a chain that ends where the shorter one does;
+        // the longer goes on in a chain of its own. Folding touches ASCII letters only: `É`
+        // is not `é`, and no byte beyond ASCII turns into a letter.
+        let trie = Trie::new(&["engineer", "engineering", "café au lait", "c\u{e9}z"], true);
+        assert_eq!(walk(&trie, "ENGINEERING", 0), [(8, 0), (11, 1)]);
+        assert_eq!(walk(&trie, "Engineers", 0), [(8, 0)]);
+        assert_eq!(walk(&trie, "engineerinx", 0), [(8, 0)]);
+        assert_eq!(walk(&trie, "enginee", 0), []);
+        assert_eq!(walk(&trie, "CAFé AU LAIT", 0), [(13, 2)]);
+        assert_eq!(walk(&trie, "CAFÉ AU LAIT", 0), []);
+        assert_eq!(walk(&trie, "café au lai", 0), []);
+        assert_eq!(walk(&trie, "café au laiT!", 0), [(13, 2)]);
+        let exact = Trie::new(&["Kubernetes"], false);
+        assert_eq!(walk(&exact, "Kubernetes", 0), [(10, 0)]);
+        assert_eq!(walk(&exact, "KuberneteS", 0), []);
+        for byte in 0..=255u8 {
+            let folded = ascii_lowercase_word(u32::from_le_bytes([byte, b'Q', 0xc3, 0x89]));
+            assert_eq!(folded.to_le_bytes(), [byte.to_ascii_lowercase(), b'q', 0xc3, 0x89], "{byte:#x}");
+        }
     }
 
     #[test]
