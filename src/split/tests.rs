@@ -1,0 +1,76 @@
+//! Tests of the splitter: bullets, headings and their strengths, sentences, and what is not a
+//! bullet.
+
+use super::*;
+use Strength::{Preferred as P, Required as R};
+
+fn split(text: &str) -> Vec<(&str, Strength, bool)> {
+    split_requirements(text).into_iter().map(|r| (&text[r.range], r.section_strength, r.is_bullet)).collect()
+}
+
+#[test]
+fn bullets_of_every_kind() {
+    let text = "- dash\n* star\n• dot\n1. one\n2) two\n(a) letter\n- - double\n·middle";
+    let got: Vec<&str> = split(text).into_iter().map(|(t, _, _)| t).collect();
+    assert_eq!(got, ["dash", "star", "dot", "one", "two", "letter", "double", "middle"]);
+}
+
+#[test]
+fn inline_bullets_split_long_lines() {
+    let text = "We are hiring. Qualifications • 5+ years SQL • Tableau - Nice to have: Python";
+    assert_eq!(
+        split(text),
+        [("We are hiring.", R, false), ("5+ years SQL", R, true), ("Tableau", R, true), ("Python", P, true),]
+    );
+}
+
+#[test]
+fn a_sentence_goes_on_after_an_abbreviation() {
+    let text = "Browsers, e.g. Chrome and Firefox. We hire a Sr. Data Scientist. Use e.g.\nNext line";
+    let got: Vec<&str> = split(text).into_iter().map(|(t, _, _)| t).collect();
+    assert_eq!(got, ["Browsers, e.g. Chrome and Firefox.", "We hire a Sr. Data Scientist.", "Use e.g.", "Next line"]);
+}
+
+#[test]
+fn headings_set_strength_until_the_next_heading() {
+    let text = "Requirements:\n- Go\nNice to have\n- Rust\n## Benefits\n- Dental";
+    assert_eq!(split(text), [("Go", R, true), ("Rust", P, true), ("Dental", R, true)]);
+}
+
+#[test]
+fn trailing_title_case_heading_is_cut_off() {
+    let text = "Build dashboards. Preferred Qualifications • Python";
+    assert_eq!(split(text), [("Build dashboards.", R, false), ("Python", P, true)]);
+}
+
+#[test]
+fn a_heading_glued_to_the_end_of_a_sentence_is_cut_off() {
+    // Scraped without the line break: the heading ends the sentence before it.
+    let text = "You will mentor the team and own our pipelines Preferred Qualifications\n- Python";
+    assert_eq!(split(text), [("You will mentor the team and own our pipelines", R, false), ("Python", P, true)]);
+    // Not in running prose, nor where the sentence ends in a byte no name ends in.
+    let prose = "Kafka is nice to have\n- Python";
+    assert_eq!(split(prose), [("Kafka is nice to have", R, false), ("Python", R, true)]);
+}
+
+#[test]
+fn hyphenated_words_and_ranges_are_not_bullets() {
+    let text = "Experience with infrastructure-as-code - required and 3 - 5 years";
+    assert_eq!(split(text).len(), 1);
+}
+
+#[test]
+fn longest_section_is_longest() {
+    assert!(SECTIONS.iter().all(|(name, _)| name.len() <= LONGEST_SECTION));
+}
+
+#[test]
+fn never_panics_and_ranges_are_char_boundaries() {
+    let texts = ["", "\n\n", "•", "- ", "1.", "é•ü - Ä", "a\u{2028}b. C d! ", ":", "# ", "(ii) x", "—— —"];
+    for text in texts {
+        for r in split_requirements(text) {
+            assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end), "{text:?}");
+            assert!(!text[r.range].trim().is_empty());
+        }
+    }
+}
