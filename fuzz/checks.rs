@@ -117,7 +117,7 @@ pub fn readers(data: &[u8]) {
 }
 
 /// Taxonomy tables (skills and categories CSV, split at the first NUL byte) and flat lists: no
-/// panic; whatever loads compiles and matches.
+/// panic; whatever loads compiles, and its word-start matcher finds what searching everywhere finds.
 pub fn taxonomy(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (skills, categories) = text.split_once('\0').unwrap_or((&text, "id,name,kind\nlang,Languages,technology\n"));
@@ -128,6 +128,10 @@ pub fn taxonomy(data: &[u8]) {
     let flat = Taxonomy::from_flat_list(skills, "flat.txt");
     for taxonomy in tables.into_iter().chain([flat]) {
         if let Ok(analyzer) = Analyzer::new(taxonomy) {
+            // The word-start scan (first-word index, trie walks) finds what searching from
+            // every position finds, whatever the aliases.
+            let matcher = analyzer.matcher().expect("a full analyzer compiles its aliases");
+            assert_eq!(matcher.candidates(skills), matcher.candidates_searching_everywhere(skills), "{skills:?}");
             check_analysis(&analyzer.analyse(Posting::new("p", skills)));
         }
     }
