@@ -117,7 +117,8 @@ pub fn readers(data: &[u8]) {
 }
 
 /// Taxonomy tables (skills and categories CSV, split at the first NUL byte) and flat lists: no
-/// panic; whatever loads compiles, and its word-start matcher finds what searching everywhere finds.
+/// panic; whatever loads compiles, and its word-start matcher finds what searching everywhere
+/// finds.
 pub fn taxonomy(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (skills, categories) = text.split_once('\0').unwrap_or((&text, "id,name,kind\nlang,Languages,technology\n"));
