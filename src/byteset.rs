@@ -46,6 +46,18 @@ pub(crate) fn packed_ascii_lowercase(text: &[u8], word: std::ops::Range<usize>) 
     Some(raw | upper >> 2)
 }
 
+/// The four bytes of `word` with those in `A`-`Z` lower-cased, all at once: the trick of
+/// [`packed_ascii_lowercase`] for bytes that may lie beyond ASCII, which stay as they are.
+#[inline]
+pub(crate) fn ascii_lowercase_word(word: u32) -> u32 {
+    const EACH: u32 = 0x0101_0101;
+    // With bit 7 cleared no sum carries into the next byte; a byte that had bit 7 set is no
+    // letter.
+    let low = word & !(EACH * 0x80);
+    let upper = (low + EACH * 0x3f) & !(low + EACH * 0x25) & !word & (EACH * 0x80);
+    word | upper >> 2
+}
+
 /// A set of bytes, as a table.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ByteSet([bool; 256]);

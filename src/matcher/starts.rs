@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::byteset::packed_ascii_lowercase;
+use crate::byteset::{ascii_lowercase_word, packed_ascii_lowercase};
 
 /// Letters, digits and `_` among ASCII bytes: `is_word_char` without decoding.
 pub(super) const ASCII_WORD: [bool; 128] = {
@@ -410,18 +410,6 @@ impl Trie {
             end += 1;
         }
     }
-}
-
-/// `word`'s bytes in `A`-`Z` lower-cased, four at a time, the others (beyond ASCII too) left
-/// as they are.
-#[inline]
-fn ascii_lowercase_word(word: u32) -> u32 {
-    const EACH: u32 = 0x0101_0101;
-    // With bit 7 cleared no sum carries into the next byte: bit 7 of b + 0x3f says b >= 'A',
-    // of b + 0x25 says b > 'Z'; a byte that had bit 7 set is no letter.
-    let low = word & !(EACH * 0x80);
-    let upper = (low + EACH * 0x3f) & !(low + EACH * 0x25) & !word & (EACH * 0x80);
-    word | upper >> 2
 }
 
 #[cfg(test)]
