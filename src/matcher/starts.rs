@@ -197,6 +197,18 @@ pub(super) struct Trie {
 /// No pattern ends at a node; no child for a byte.
 const NONE: u32 = u32::MAX;
 
+/// Appends `bytes` to `blocks` four to a little-endian word, the last zero-padded: how a block
+/// lists its children's bytes and a chain its bytes.
+fn push_packed(blocks: &mut Vec<u32>, bytes: impl Iterator<Item = u8>) {
+    let start = blocks.len();
+    for (i, byte) in bytes.enumerate() {
+        if i % 4 == 0 {
+            blocks.push(0);
+        }
+        blocks[start + i / 4] |= u32::from(byte) << (8 * (i % 4));
+    }
+}
+
 /// Marks a chain block's second word, which holds the chain's length below this bit: its bytes
 /// follow, packed four to a word, then the offset of the block they lead to.
 const CHAIN: u32 = 1 << 31;
@@ -276,9 +288,7 @@ impl Trie {
                 let shared = lowest.iter().zip(highest).skip(depth).take_while(|(a, b)| a == b).count();
                 if shared >= 2 {
                     blocks.push(CHAIN | shared as u32);
-                    blocks.extend(lowest[depth..depth + shared].chunks(4).map(|four| {
-                        four.iter().enumerate().fold(0u32, |word, (i, &b)| word | u32::from(b) << (8 * i))
-                    }));
+                    push_packed(&mut blocks, lowest[depth..depth + shared].iter().copied());
                     blocks.push(NONE);
                     let target = blocks.len() - 1;
                     let below = below.clone();
@@ -303,9 +313,7 @@ impl Trie {
                 blocks.extend(ranks);
                 blocks.extend(bitmap);
             } else {
-                blocks.extend(edges.chunks(4).map(|four| {
-                    four.iter().enumerate().fold(0u32, |word, (i, &(b, _))| word | u32::from(b) << (8 * i))
-                }));
+                push_packed(&mut blocks, edges.iter().map(|&(byte, _)| byte));
             }
             // The children's offsets, filled in as each is laid out.
             let targets = blocks.len();
