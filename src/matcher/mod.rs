@@ -27,6 +27,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, I
 use rustc_hash::FxHashSet;
 
 use self::starts::{StartIndex, Trie, ASCII_WORD};
+use crate::byteset::ascii_word_at;
 use crate::taxonomy::check::is_common_english;
 use crate::taxonomy::Taxonomy;
 
@@ -324,9 +325,8 @@ impl SkillMatcher {
             }
             let (may, skip) = if is_word && byte < 0x80 {
                 // A word starts: its ASCII run decides, and the scan goes on after it.
-                let run = bytes[at..].iter().take_while(|&&b| b < 0x80 && ASCII_WORD[usize::from(b)]).count();
-                let more = bytes.get(at + run).is_some_and(|&b| b >= 0x80);
-                (self.starts.at_word(bytes, at..at + run, more), run)
+                let word = ascii_word_at(bytes, at);
+                (self.starts.at_word(bytes, &word), word.len)
             } else if is_word {
                 (u64::MAX, width)
             } else {

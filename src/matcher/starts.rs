@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::byteset::{ascii_lowercase_word, packed_ascii_lowercase};
+use crate::byteset::{ascii_lowercase_word, packed_ascii_lowercase, AsciiWord};
 
 /// Letters, digits and `_` among ASCII bytes: `is_word_char` without decoding.
 pub(super) const ASCII_WORD: [bool; 128] = {
@@ -133,18 +133,19 @@ impl StartIndex {
         entry.continuations |= adding.continuations;
     }
 
-    /// The automata that may have an alias starting with `text[word]`, the ASCII run starting
-    /// a word of the text (`more` says that the text's word goes on beyond ASCII): an alias
-    /// that starts with that very word and, unless one is the word alone, goes on with the two
-    /// bytes that follow it in the text. (An alias that ends inside the word is accepted only
-    /// with a plural or verb ending up to the word's end, which the index holds as a word.)
+    /// The automata that may have an alias starting with `word`, the ASCII run starting a word
+    /// of `text`: an alias that starts with that very word and, unless one is the word alone,
+    /// goes on with the two bytes that follow it in the text. (An alias that ends inside the
+    /// word is accepted only with a plural or verb ending up to the word's end, which the index
+    /// holds as a word.)
     #[inline]
-    pub(super) fn at_word(&self, text: &[u8], word: Range<usize>, more: bool) -> u64 {
+    pub(super) fn at_word(&self, text: &[u8], word: &AsciiWord) -> u64 {
         // A word with a letter beyond ASCII, or a very long one, is rare: walk them all.
-        if word.len() > LONGEST_WORD || more {
+        if word.len > LONGEST_WORD || word.more {
             return u64::MAX;
         }
-        let found = match packed_ascii_lowercase(text, word.clone()) {
+        let (key, word) = (word.key, word.range());
+        let found = match key {
             Some(key) => self.short_first_words.get(&key),
             None => {
                 let mut folded = [0u8; LONGEST_WORD];
