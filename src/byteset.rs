@@ -111,11 +111,10 @@ mod tests {
                 for start in [0, 3, 10] {
                     for end in [text.len(), 15, 16, 17, 20] {
                         let bytes = &text[..end];
-                        assert_eq!(
-                            ascii_word_at(bytes, start),
-                            ascii_word_at_bytewise(bytes, start),
-                            "{bytes:?} {start}"
-                        );
+                        let (word, alphanumeric) =
+                            (ascii_run_at_bytewise::<true>(bytes, start), ascii_run_at_bytewise::<false>(bytes, start));
+                        assert_eq!(ascii_word_at(bytes, start), word, "{bytes:?} {start}");
+                        assert_eq!(ascii_alphanumeric_run_at(bytes, start), alphanumeric, "{bytes:?} {start}");
                     }
                 }
             }
@@ -139,7 +138,9 @@ mod tests {
         for _ in 0..300 {
             let text: Vec<u8> = (0..rng.below(12)).flat_map(|_| pieces[rng.below(pieces.len())].to_vec()).collect();
             for at in 0..text.len() {
-                assert_eq!(ascii_word_at(&text, at), ascii_word_at_bytewise(&text, at), "{text:?} {at}");
+                assert_eq!(ascii_word_at(&text, at), ascii_run_at_bytewise::<true>(&text, at), "{text:?} {at}");
+                let alphanumeric = ascii_run_at_bytewise::<false>(&text, at);
+                assert_eq!(ascii_alphanumeric_run_at(&text, at), alphanumeric, "{text:?} {at}");
             }
         }
     }
@@ -195,8 +196,8 @@ mod tests {
     }
 }
 
-/// A run of ASCII word bytes (letters, digits, `_`) in a text: where a word starts, what the
-/// skill matcher's scan needs to know of it.
+/// A run of ASCII word bytes (letters and digits, and `_` where it counts) in a text: where a
+/// word starts, what the scans that look words up need to know of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct AsciiWord {
     /// Where it starts.
@@ -216,25 +217,38 @@ impl AsciiWord {
     }
 }
 
-/// The run of ASCII word bytes starting at `at`. Where the text has sixteen bytes from there,
-/// they are classified and lower-cased at once (SSE2, on x86_64): most words are shorter, and a
-/// byte at a time this was a third of the matcher's scan.
+/// The run of ASCII letters, digits and `_` starting at `at`: a word as the skill matcher reads
+/// it.
 #[inline]
 pub(crate) fn ascii_word_at(bytes: &[u8], at: usize) -> AsciiWord {
+    ascii_run_at::<true>(bytes, at)
+}
+
+/// The run of ASCII letters and digits starting at `at`: a word as the level stages read it.
+#[inline]
+pub(crate) fn ascii_alphanumeric_run_at(bytes: &[u8], at: usize) -> AsciiWord {
+    ascii_run_at::<false>(bytes, at)
+}
+
+/// The run of ASCII letters and digits (and `_` if `UNDERSCORE`) starting at `at`. Where the
+/// text has sixteen bytes from there, they are classified and lower-cased at once (SSE2, on
+/// x86_64): most words are shorter, and a byte at a time this was a third of the matcher's scan.
+#[inline]
+fn ascii_run_at<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if let Some(block) = bytes.get(at..at + 16) {
-        let (len, key) = sse2::word_in_block(block.try_into().expect("sixteen bytes"));
+        let (len, key) = sse2::run_in_block::<UNDERSCORE>(block.try_into().expect("sixteen bytes"));
         if len < 16 {
             return AsciiWord { start: at, len, more: block[len] >= 0x80, key: Some(key) };
         }
     }
-    ascii_word_at_bytewise(bytes, at)
+    ascii_run_at_bytewise::<UNDERSCORE>(bytes, at)
 }
 
-/// [`ascii_word_at`] a byte at a time: near the end of a text, past sixteen bytes, and on
-/// other targets.
-pub(crate) fn ascii_word_at_bytewise(bytes: &[u8], at: usize) -> AsciiWord {
-    let len = bytes[at..].iter().take_while(|&&b| b == b'_' || ASCII_ALPHANUMERIC.contains(b)).count();
+/// [`ascii_run_at`] a byte at a time: near the end of a text, past sixteen bytes, and on other
+/// targets.
+fn ascii_run_at_bytewise<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
+    let len = bytes[at..].iter().take_while(|&&b| (UNDERSCORE && b == b'_') || ASCII_ALPHANUMERIC.contains(b)).count();
     let more = bytes.get(at + len).is_some_and(|&b| b >= 0x80);
     AsciiWord { start: at, len, more, key: packed_ascii_lowercase(bytes, at..at + len) }
 }
@@ -243,16 +257,16 @@ pub(crate) fn ascii_word_at_bytewise(bytes: &[u8], at: usize) -> AsciiWord {
 mod sse2 {
     use std::arch::x86_64::*;
 
-    /// The length of the word at the start of `block` (16 if it fills it) and its bytes
-    /// lower-cased, zero past the word.
+    /// The length of the run of letters and digits (and `_` if `UNDERSCORE`) at the start of
+    /// `block` (16 if it fills it), and the block lower-cased, zero past the run.
     #[inline]
-    pub(super) fn word_in_block(block: &[u8; 16]) -> (usize, u128) {
+    pub(super) fn run_in_block<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, u128) {
         // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
-        unsafe { word_in_block_sse2(block) }
+        unsafe { run_in_block_sse2::<UNDERSCORE>(block) }
     }
 
     #[target_feature(enable = "sse2")]
-    fn word_in_block_sse2(block: &[u8; 16]) -> (usize, u128) {
+    fn run_in_block_sse2<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, u128) {
         let raw = u128::from_le_bytes(*block);
         let v = _mm_set_epi64x((raw >> 64) as i64, raw as i64);
         let within = |v: __m128i, low: u8, high: u8| {
@@ -263,10 +277,10 @@ mod sse2 {
             )
         };
         let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        let word = _mm_or_si128(
-            _mm_or_si128(within(folded, b'a', b'z'), within(v, b'0', b'9')),
-            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)),
-        );
+        let mut word = _mm_or_si128(within(folded, b'a', b'z'), within(v, b'0', b'9'));
+        if UNDERSCORE {
+            word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)));
+        }
         // A bit per word byte: the first clear one ends the word (bits 16 and up are clear).
         let len = (!(_mm_movemask_epi8(word) as u32)).trailing_zeros() as usize;
         let upper = _mm_and_si128(within(v, b'A', b'Z'), _mm_set1_epi8(0x20));

@@ -11,14 +11,10 @@
 //!
 //! [`for_each_ngram`]: super::model::for_each_ngram
 
-use std::ops::Range;
-
 use rustc_hash::FxHashMap;
 
-use crate::byteset::packed_ascii_lowercase;
-
 use super::model::{ObjectReader, HELPING_VERBS, JUNIOR_WORDS, MAX_NGRAM, OTHERS_TOKEN};
-use super::words::{for_each_word_range, push_lowercase, LowerWords};
+use super::words::{for_each_word_key, push_lowercase, LowerWords};
 
 /// No word of the model: ids start at 1 so that 0 can fill the unused places of a key.
 const UNKNOWN: u32 = 0;
@@ -79,12 +75,10 @@ impl WordTable {
         }
     }
 
-    /// What is known of the ASCII word `text[word]` lower-cased, packed without a lower-cased
-    /// copy (`None` for a long word).
+    /// What is known of the lower-case word packed in `key` (see [`WordTable::packed`]).
     #[inline]
-    fn get_ascii_folded(&self, text: &[u8], word: Range<usize>) -> Option<WordInfo> {
-        let key = packed_ascii_lowercase(text, word)?;
-        Some(self.short.get(&key).copied().unwrap_or_default())
+    fn get_key(&self, key: u128) -> WordInfo {
+        self.short.get(&key).copied().unwrap_or_default()
     }
 
     /// What is known of `word` (nothing: id [`UNKNOWN`]).
@@ -169,9 +163,9 @@ impl NgramIndex {
         let mut reader = ObjectReader::default();
         let mut lower = String::new();
         let mut words: Vec<(u32, bool)> = Vec::with_capacity(text.len() / 6 + 1);
-        for_each_word_range(text, |range, ascii| {
-            let info = match ascii.then(|| self.words.get_ascii_folded(text.as_bytes(), range.clone())).flatten() {
-                Some(info) => info,
+        for_each_word_key(text, |range, key| {
+            let info = match key {
+                Some(key) => self.words.get_key(key),
                 None => {
                     lower.clear();
                     push_lowercase(&mut lower, &text[range]);

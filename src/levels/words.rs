@@ -2,15 +2,16 @@
 //! digits) and fixed word lists looked up once per word.
 //!
 //! The text model and the similarity index read every word of every requirement, so these are
-//! on the level call's hot path: ASCII is read a byte at a time, and a list is a hash set built
-//! on first use rather than a binary search of string comparisons.
+//! on the level call's hot path: ASCII is read a byte at a time (sixteen at a time where the
+//! text model looks words up by their packed bytes), and a list is a hash set built on first
+//! use rather than a binary search of string comparisons.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::byteset::{first_non_ascii, ASCII_ALPHANUMERIC};
+use crate::byteset::{ascii_alphanumeric_run_at, first_non_ascii, packed_ascii_lowercase, ASCII_ALPHANUMERIC};
 
 /// Calls `f` with each maximal run of letters and digits of `text`, in order: what
 /// `text.split(|c: char| !c.is_alphanumeric())` yields less its empty pieces, with ASCII read a
@@ -22,42 +23,76 @@ pub fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
 /// Calls `f` with the byte range of each word of `text` (as [`for_each_word`]) and whether the
 /// word is all ASCII.
 pub(crate) fn for_each_word_range(text: &str, mut f: impl FnMut(Range<usize>, bool)) {
-    let bytes = text.as_bytes();
     let mut at = 0;
-    // Alternates between a run of other characters and a word; ASCII is classified by a byte
-    // test, anything else by decoding the character.
-    let is_word_at = |at: usize| -> (bool, usize) {
-        match bytes[at] {
-            byte @ 0..=0x7f => (ASCII_ALPHANUMERIC.contains(byte), 1),
-            _ => {
-                let c = text[at..].chars().next().unwrap_or_default();
-                (c.is_alphanumeric(), c.len_utf8())
-            }
-        }
-    };
-    while at < bytes.len() {
-        let (is_word, width) = is_word_at(at);
+    // Alternates between a run of other characters and a word.
+    while at < text.len() {
+        let (is_word, width) = char_at(text, at);
         if !is_word {
             at += width;
             continue;
         }
-        let start = at;
-        let mut ascii = width == 1;
-        at += width;
-        while at < bytes.len() {
-            if ASCII_ALPHANUMERIC.contains(bytes[at]) {
-                at += 1;
-                continue;
-            }
-            let (is_word, width) = is_word_at(at);
-            if !is_word {
-                break;
-            }
-            ascii &= width == 1;
-            at += width;
-        }
-        f(start..at, ascii);
+        let (end, ascii) = word_end(text, at + width, width == 1);
+        f(at..end, ascii);
+        at = end;
     }
+}
+
+/// Calls `f` with the byte range of each word of `text` (as [`for_each_word`]) and, for an
+/// ASCII word of up to 16 bytes, its key ([`packed_ascii_lowercase`]): what the text model looks
+/// words up by. An ASCII word is read sixteen bytes at a time where the text has them.
+pub(crate) fn for_each_word_key(text: &str, mut f: impl FnMut(Range<usize>, Option<u128>)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let ascii_run = ASCII_ALPHANUMERIC.contains(bytes[at]).then(|| ascii_alphanumeric_run_at(bytes, at));
+        let (word, key) = match ascii_run {
+            // Unless a character beyond ASCII follows, which may go on with the word.
+            Some(run) if !run.more => (run.range(), run.key),
+            _ => {
+                let (is_word, width) = char_at(text, at);
+                if !is_word {
+                    at += width;
+                    continue;
+                }
+                let (end, ascii) = word_end(text, at + width, width == 1);
+                (at..end, if ascii { packed_ascii_lowercase(bytes, at..end) } else { None })
+            }
+        };
+        at = word.end;
+        f(word, key);
+    }
+}
+
+/// Whether the character at `at` is part of a word (a letter or digit), and its width: ASCII by
+/// a byte test, anything else by decoding it.
+#[inline]
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes()[at] {
+        byte @ 0..=0x7f => (ASCII_ALPHANUMERIC.contains(byte), 1),
+        _ => {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    }
+}
+
+/// Where the word that goes on at `at` ends, and whether it is all ASCII (`ascii`: so far).
+#[inline]
+fn word_end(text: &str, mut at: usize, mut ascii: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        if ASCII_ALPHANUMERIC.contains(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let (is_word, width) = char_at(text, at);
+        if !is_word {
+            break;
+        }
+        ascii &= width == 1;
+        at += width;
+    }
+    (at, ascii)
 }
 
 /// Appends `text` lower-cased to `buffer`, as `str::to_lowercase` lower-cases it: runs of
@@ -177,6 +212,26 @@ mod tests {
             for_each_word(text, |w| found.push(w));
             let split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(found, split, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keyed_words_are_the_words_with_their_keys() {
+        // Short and long words, words that go on beyond ASCII, `_` (not a letter here), and
+        // texts long enough to be read sixteen bytes at a time.
+        let pieces =
+            ["Kafka", "k8s", "_", " ", ", ", "wörds", "Ünïcode", "AWS", "x", "—", "internationalization", "42"];
+        let mut rng = crate::test_rng::XorShift::new(0x5eed_0002);
+        for _ in 0..500 {
+            let text: String = (0..rng.below(16)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let mut expected = Vec::new();
+            for_each_word_range(&text, |range, ascii| {
+                let key = if ascii { packed_ascii_lowercase(text.as_bytes(), range.clone()) } else { None };
+                expected.push((range, key));
+            });
+            let mut found = Vec::new();
+            for_each_word_key(&text, |range, key| found.push((range, key)));
+            assert_eq!(found, expected, "{text:?}");
         }
     }
 
