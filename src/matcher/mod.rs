@@ -323,10 +323,14 @@ impl SkillMatcher {
                 at += width;
                 continue;
             }
+            // Where the scan goes on, and whether it stepped over a space after a word.
+            let mut over_space = false;
             let (may, skip) = if is_word && byte < 0x80 {
-                // A word starts: its ASCII run decides, and the scan goes on after it.
+                // A word starts: its ASCII run decides, and the scan goes on after it, and after
+                // the space that most often follows if no alias starts with one.
                 let word = ascii_word_at(bytes, at);
-                (self.starts.at_word(bytes, &word), word.len)
+                over_space = bytes.get(at + word.len) == Some(&b' ') && self.starts.at_other(b' ') == 0;
+                (self.starts.at_word(bytes, &word), word.len + usize::from(over_space))
             } else if is_word {
                 (u64::MAX, width)
             } else {
@@ -344,7 +348,7 @@ impl SkillMatcher {
                     }
                 }
             }
-            after_word = is_word;
+            after_word = is_word && !over_space;
             at += skip;
         }
         self.merge(lists)
