@@ -26,7 +26,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashSet;
 
-use self::starts::{StartIndex, Trie, ASCII_WORD};
+use self::starts::{StartIndex, Trie, ASCII_WORD, NO_NODE};
 use crate::byteset::ascii_word_at;
 use crate::taxonomy::check::is_common_english;
 use crate::taxonomy::Taxonomy;
@@ -267,6 +267,9 @@ impl SkillMatcher {
                 walker: Trie::new(chunk, false),
             });
         }
+        if let Some(first) = automata.first() {
+            starts.link_first_automaton(&first.walker);
+        }
         patterns.extend(exact_patterns);
         Ok(SkillMatcher { automata, starts, patterns, rules })
     }
@@ -325,12 +328,16 @@ impl SkillMatcher {
             }
             // Where the scan goes on, and whether it stepped over a space after a word.
             let mut over_space = false;
+            // Where the first automaton's walk may start: after the word, at this node.
+            let mut first_walk = (NO_NODE, at);
             let (may, skip) = if is_word && byte < 0x80 {
                 // A word starts: its ASCII run decides, and the scan goes on after it, and after
                 // the space that most often follows if no alias starts with one.
                 let word = ascii_word_at(bytes, at);
                 over_space = bytes.get(at + word.len) == Some(&b' ') && self.starts.at_other(b' ') == 0;
-                (self.starts.at_word(bytes, &word), word.len + usize::from(over_space))
+                let (may, node) = self.starts.at_word(bytes, &word);
+                first_walk = (node, at + word.len);
+                (may, word.len + usize::from(over_space))
             } else if is_word {
                 (u64::MAX, width)
             } else {
@@ -341,7 +348,12 @@ impl SkillMatcher {
                     if at < resume[index] || (index < 64 && may & (1 << index) == 0) {
                         continue;
                     }
-                    automaton.walker.matches_at(bytes, at, &mut ends);
+                    match first_walk {
+                        (node, after) if index == 0 && node != NO_NODE => {
+                            automaton.walker.matches_from(bytes, node, after, &mut ends)
+                        }
+                        _ => automaton.walker.matches_at(bytes, at, &mut ends),
+                    }
                     if let Some(candidate) = self.longest_acceptable(automaton, text, at, &ends) {
                         resume[index] = candidate.range.end;
                         lists[index].push(candidate);

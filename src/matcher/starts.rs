@@ -34,7 +34,8 @@ const WORD_ENDINGS: &[&str] = &["s", "es", "d", "ed", "ing"];
 const LONGEST_WORD: usize = 48;
 
 /// Which automata may have an alias starting at a position, as bits (automaton `i` is bit
-/// `i`; automata past the 64th are always walked).
+/// `i`; automata past the 32nd are always walked), and for the first one where its walk may
+/// start.
 ///
 /// A word looked up also says how its aliases go on after it: most words that begin an alias
 /// begin only longer ones ("with", "data", "business"), and a walk from such a word in a text
@@ -53,18 +54,35 @@ pub(super) struct StartIndex {
     /// Per ASCII-folded byte that is not a word character: automata with an alias starting
     /// with it.
     non_word_first: Box<[u64; 256]>,
+    /// The automata from the 33rd to the 64th, which the first words do not tell apart: always
+    /// walked (and those past the 64th, which no bit names).
+    unindexed: u64,
 }
 
 /// What the index knows of one first word.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct FirstWord {
-    /// The automata with an alias starting with it.
-    automata: u64,
+    /// The automata with an alias starting with it, of the first 32 (the later ones are
+    /// always walked).
+    automata: u32,
+    /// Where a walk through the word stands in the first automaton's trie when it folds case
+    /// ([`Trie::node_after`]), or [`NO_NODE`]: the walk at such a word starts there, not at
+    /// the word's first byte, which the lookup has already matched.
+    node: u32,
     /// How the aliases go on after it: the [`continuation_bit`] of the two bytes after the word
     /// in each alias, or every bit where some alias is the word itself (or the word and one
     /// byte, `c#`), so that any text after the word may complete it.
     continuations: u64,
 }
+
+impl Default for FirstWord {
+    fn default() -> Self {
+        FirstWord { automata: 0, node: NO_NODE, continuations: 0 }
+    }
+}
+
+/// No node to start a walk from.
+pub(super) const NO_NODE: u32 = u32::MAX;
 
 /// Any text after the word may complete an alias.
 const ANY_CONTINUATION: u64 = u64::MAX;
@@ -83,6 +101,7 @@ impl Default for StartIndex {
             short_first_words: FxHashMap::default(),
             long_first_words: FxHashMap::default(),
             non_word_first: Box::new([0; 256]),
+            unindexed: 0,
         }
     }
 }
@@ -90,18 +109,21 @@ impl Default for StartIndex {
 impl StartIndex {
     /// Adds automaton `index`'s patterns.
     pub(super) fn add<P: AsRef<[u8]>>(&mut self, index: usize, patterns: &[P]) {
-        let bit = if index < 64 { 1u64 << index } else { 0 };
+        let bit = if index < 32 { 1u32 << index } else { 0 };
+        if (32..64).contains(&index) {
+            self.unindexed |= 1 << index;
+        }
         for pattern in patterns {
             let pattern = pattern.as_ref();
             let Some(&first) = pattern.first() else { continue };
             if first >= 0x80 {
                 // A character beyond ASCII may or may not be part of a word; when it is not
                 // (`•`, `€`), the position is looked up by its first byte.
-                self.non_word_first[usize::from(first)] |= bit;
+                self.non_word_first[usize::from(first)] |= u64::from(bit);
             }
             let word_len = pattern.iter().take_while(|&&b| b >= 0x80 || ASCII_WORD[usize::from(b)]).count();
             if word_len == 0 {
-                self.non_word_first[usize::from(first.to_ascii_lowercase())] |= bit;
+                self.non_word_first[usize::from(first.to_ascii_lowercase())] |= u64::from(bit);
                 continue;
             }
             let word = pattern[..word_len].to_ascii_lowercase();
@@ -109,28 +131,48 @@ impl StartIndex {
                 for ending in WORD_ENDINGS {
                     let mut longer = word.clone();
                     longer.extend_from_slice(ending.as_bytes());
-                    self.add_first_word(longer, FirstWord { automata: bit, continuations: ANY_CONTINUATION });
+                    self.add_first_word(longer, bit, ANY_CONTINUATION);
                 }
             }
             let continuations = match pattern[word_len..] {
                 [separator, next, ..] => continuation_bit(separator, next),
                 _ => ANY_CONTINUATION,
             };
-            self.add_first_word(word, FirstWord { automata: bit, continuations });
+            self.add_first_word(word, bit, continuations);
+        }
+    }
+
+    /// Gives each first word of automaton 0 the node its walk may start from, if `trie`, that
+    /// automaton's, folds case (an exact-case walk depends on the case of the text's word).
+    pub(super) fn link_first_automaton(&mut self, trie: &Trie) {
+        if !trie.folds_case() {
+            return;
+        }
+        for (key, first_word) in &mut self.short_first_words {
+            if first_word.automata & 1 != 0 {
+                let bytes = key.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(16);
+                first_word.node = trie.node_after(&bytes[..len]).unwrap_or(NO_NODE);
+            }
+        }
+        for (word, first_word) in &mut self.long_first_words {
+            if first_word.automata & 1 != 0 {
+                first_word.node = trie.node_after(word).unwrap_or(NO_NODE);
+            }
         }
     }
 
     /// Adds a first word (ASCII-folded already). One beyond ASCII is kept by its bytes: the scan
     /// never looks it up (it walks every automaton at such a word), but the index holds every
     /// first word.
-    fn add_first_word(&mut self, word: Vec<u8>, adding: FirstWord) {
+    fn add_first_word(&mut self, word: Vec<u8>, automata: u32, continuations: u64) {
         let packed = if word.is_ascii() { packed_ascii_lowercase(&word, 0..word.len()) } else { None };
         let entry = match packed {
             Some(key) => self.short_first_words.entry(key).or_default(),
             None => self.long_first_words.entry(word.into()).or_default(),
         };
-        entry.automata |= adding.automata;
-        entry.continuations |= adding.continuations;
+        entry.automata |= automata;
+        entry.continuations |= continuations;
     }
 
     /// The automata that may have an alias starting with `word`, the ASCII run starting a word
@@ -139,10 +181,10 @@ impl StartIndex {
     /// word is accepted only with a plural or verb ending up to the word's end, which the index
     /// holds as a word.)
     #[inline]
-    pub(super) fn at_word(&self, text: &[u8], word: &AsciiWord) -> u64 {
+    pub(super) fn at_word(&self, text: &[u8], word: &AsciiWord) -> (u64, u32) {
         // A word with a letter beyond ASCII, or a very long one, is rare: walk them all.
         if word.len > LONGEST_WORD || word.more {
-            return u64::MAX;
+            return (u64::MAX, NO_NODE);
         }
         let (key, word) = (word.key, word.range());
         let found = match key {
@@ -155,15 +197,14 @@ impl StartIndex {
                 self.long_first_words.get(&folded[..word.len()])
             }
         };
-        let Some(first_word) = found else { return 0 };
+        let Some(first_word) = found else { return (self.unindexed, NO_NODE) };
+        let found = (u64::from(first_word.automata) | self.unindexed, first_word.node);
         if first_word.continuations == ANY_CONTINUATION {
-            return first_word.automata;
+            return found;
         }
         match text.get(word.end..word.end + 2) {
-            Some(&[separator, next]) if first_word.continuations & continuation_bit(separator, next) != 0 => {
-                first_word.automata
-            }
-            _ => 0,
+            Some(&[separator, next]) if first_word.continuations & continuation_bit(separator, next) != 0 => found,
+            _ => (self.unindexed, NO_NODE),
         }
     }
 
@@ -171,7 +212,7 @@ impl StartIndex {
     /// starts.
     #[inline]
     pub(super) fn at_other(&self, byte: u8) -> u64 {
-        self.non_word_first[usize::from(byte.to_ascii_lowercase())]
+        self.non_word_first[usize::from(byte.to_ascii_lowercase())] | self.unindexed
     }
 }
 
@@ -371,11 +412,57 @@ impl Trie {
         let fold = |b: u8| if self.fold_case { b.to_ascii_lowercase() } else { b };
         let Some(&first) = bytes.get(at) else { return };
         let block = self.root[usize::from(fold(first))];
-        if block == NONE {
-            return;
+        if block != NONE {
+            self.walk_from(bytes, block as usize, at + 1, out);
         }
-        let mut block = block as usize;
-        let mut end = at + 1;
+    }
+
+    /// Whether bytes are ASCII-folded on both sides.
+    pub(super) fn folds_case(&self) -> bool {
+        self.fold_case
+    }
+
+    /// [`Trie::matches_at`] for a walk already at `block`, the node [`Trie::node_after`] gave
+    /// for the text's bytes up to `end`: the patterns that end at `end` or later.
+    #[inline(never)]
+    pub(super) fn matches_from(&self, bytes: &[u8], block: u32, end: usize, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        self.walk_from(bytes, block as usize, end, out);
+    }
+
+    /// The node a walk reaches through `word` (ASCII-folded if the trie folds), if it ends at
+    /// one (not inside a chain) and no pattern ends on the way, before the word's last byte: a
+    /// walk that starts there finds what one from the word's first byte finds.
+    pub(super) fn node_after(&self, word: &[u8]) -> Option<u32> {
+        let fold = |b: u8| if self.fold_case { b.to_ascii_lowercase() } else { b };
+        let (&first, mut rest) = word.split_first()?;
+        let mut block = self.root[usize::from(fold(first))];
+        while !rest.is_empty() {
+            if block == NONE || self.blocks[block as usize] != NONE {
+                return None;
+            }
+            let at = block as usize;
+            let header = self.blocks[at + 1];
+            if header & CHAIN != 0 {
+                let len = (header & !CHAIN) as usize;
+                let chain = self.blocks[at + 2..at + 2 + len.div_ceil(4)].iter().flat_map(|w| w.to_le_bytes());
+                if rest.len() < len || !rest[..len].iter().map(|&b| fold(b)).eq(chain.take(len)) {
+                    return None;
+                }
+                block = self.blocks[at + 2 + len.div_ceil(4)];
+                rest = &rest[len..];
+            } else {
+                block = self.child(at, fold(rest[0])).map_or(NONE, |child| child as u32);
+                rest = &rest[1..];
+            }
+        }
+        (block != NONE).then_some(block)
+    }
+
+    /// The walk from `block`, the node reached by the text's bytes up to `end`.
+    #[inline(always)]
+    fn walk_from(&self, bytes: &[u8], mut block: usize, mut end: usize, out: &mut Vec<(usize, usize)>) {
+        let fold = |b: u8| if self.fold_case { b.to_ascii_lowercase() } else { b };
         loop {
             let pattern = self.blocks[block];
             if pattern != NONE {
@@ -471,6 +558,32 @@ mod tests {
         for byte in 0..=255u8 {
             let folded = ascii_lowercase_word(u32::from_le_bytes([byte, b'Q', 0xc3, 0x89]));
             assert_eq!(folded.to_le_bytes(), [byte.to_ascii_lowercase(), b'q', 0xc3, 0x89], "{byte:#x}");
+        }
+    }
+
+    #[test]
+    fn a_walk_from_the_node_after_a_word_finds_what_one_from_its_first_byte_finds() {
+        let trie = Trie::new(
+            &["data", "data engineering", "data science", "database", "java", "javascript", "kubernetes", "Go lang"],
+            true,
+        );
+        // A node where the word's path ends at one and no pattern ends before its last byte:
+        // not inside a chain ("dat", "kube"), past the trie, or past "java" ("javascript").
+        let has_node = |word: &str| trie.node_after(word.as_bytes()).is_some();
+        for word in ["data", "kubernetes", "java"] {
+            assert!(has_node(word), "{word}");
+        }
+        for word in ["dat", "kube", "kubernetez", "javascript", "database", "", "datas", "go"] {
+            assert!(!has_node(word), "{word}");
+        }
+        let exact = Trie::new(&["Go", "Go lang"], false);
+        assert!(exact.node_after(b"go").is_none() && exact.node_after(b"Go").is_some());
+        for text in ["data engineering team", "DATA Science!", "data", "data engineerin", "Kubernetes", "JAVA"] {
+            let word = text.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let node = trie.node_after(text[..word].to_ascii_lowercase().as_bytes()).expect("a node");
+            let mut from_node = Vec::new();
+            trie.matches_from(text.as_bytes(), node, word, &mut from_node);
+            assert_eq!(from_node, walk(&trie, text, 0), "{text}");
         }
     }
 

@@ -86,3 +86,16 @@ fn a_rejected_long_alias_gives_way_to_a_shorter_one() {
     // "Java SE" is an alias, but "Java service" holds only "Java" as a word.
     check(&[("Java service", &[("Java", false)]), ("Java SE 17", &[("Java SE", false)])]);
 }
+
+#[test]
+fn a_taxonomy_of_cased_aliases_only_matches_their_case() {
+    // No plain alias: the first automaton matches exact case, and a walk there cannot start
+    // from the node its lower-cased first word leads to ("GO lang" is not "go lang").
+    let skills = "id,name,category,aliases,cased_aliases,ambiguous_aliases,context\ngl,Go Lang,lang,,Go Lang,,\n";
+    let taxonomy = Taxonomy::parse_tables(skills, "skills.csv", CATEGORIES, "categories.csv").unwrap();
+    let matcher = SkillMatcher::new(&taxonomy).unwrap();
+    for (text, found) in [("Go Lang", 1), ("GO lang", 0), ("go Lang", 0), ("Go Lang and Go Lang", 2)] {
+        assert_eq!(matcher.candidates(text).len(), found, "{text}");
+        assert_eq!(matcher.candidates(text), matcher.candidates_searching_everywhere(text), "{text}");
+    }
+}
