@@ -237,9 +237,9 @@ pub(crate) fn ascii_alphanumeric_run_at(bytes: &[u8], at: usize) -> AsciiWord {
 fn ascii_run_at<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if let Some(block) = bytes.get(at..at + 16) {
-        let (len, key) = sse2::run_in_block::<UNDERSCORE>(block.try_into().expect("sixteen bytes"));
+        let (len, more, key) = sse2::run_in_block::<UNDERSCORE>(block.try_into().expect("sixteen bytes"));
         if len < 16 {
-            return AsciiWord { start: at, len, more: block[len] >= 0x80, key: Some(key) };
+            return AsciiWord { start: at, len, more, key: Some(key) };
         }
     }
     ascii_run_at_bytewise::<UNDERSCORE>(bytes, at)
@@ -258,17 +258,18 @@ mod sse2 {
     use std::arch::x86_64::*;
 
     /// The length of the run of letters and digits (and `_` if `UNDERSCORE`) at the start of
-    /// `block` (16 if it fills it), and the block lower-cased, zero past the run.
+    /// `block` (16 if it fills it), whether a byte beyond ASCII ends it, and its bytes
+    /// lower-cased and zero-padded.
     #[inline]
-    pub(super) fn run_in_block<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, u128) {
+    pub(super) fn run_in_block<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
         // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
         unsafe { run_in_block_sse2::<UNDERSCORE>(block) }
     }
 
     #[target_feature(enable = "sse2")]
-    fn run_in_block_sse2<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, u128) {
-        let raw = u128::from_le_bytes(*block);
-        let v = _mm_set_epi64x((raw >> 64) as i64, raw as i64);
+    fn run_in_block_sse2<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
+        // SAFETY: `block` is sixteen readable bytes, and `loadu` needs no alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().cast()) };
         let within = |v: __m128i, low: u8, high: u8| {
             // Signed compares: a byte beyond ASCII is negative, so in no range.
             _mm_and_si128(
@@ -281,13 +282,16 @@ mod sse2 {
         if UNDERSCORE {
             word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)));
         }
-        // A bit per word byte: the first clear one ends the word (bits 16 and up are clear).
-        let len = (!(_mm_movemask_epi8(word) as u32)).trailing_zeros() as usize;
+        // A bit per word byte: the first clear one ends the run (bits 16 and up are clear).
+        let len = (!(_mm_movemask_epi8(word) as u32)).trailing_zeros();
+        let beyond_ascii = (_mm_movemask_epi8(v) as u32) >> len & 1 != 0;
         let upper = _mm_and_si128(within(v, b'A', b'Z'), _mm_set1_epi8(0x20));
-        let lower = _mm_or_si128(v, upper);
-        let low = _mm_cvtsi128_si64(lower) as u64 as u128;
-        let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(lower, lower)) as u64 as u128;
-        let kept = if len == 16 { u128::MAX } else { (1 << (8 * len)) - 1 };
-        (len, (high << 64 | low) & kept)
+        // The run's bytes, lower-cased: the lanes below `len`.
+        let lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        let run = _mm_cmpgt_epi8(_mm_set1_epi8(len as i8), lanes);
+        let key = _mm_and_si128(_mm_or_si128(v, upper), run);
+        let low = _mm_cvtsi128_si64(key) as u64;
+        let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key)) as u64;
+        (len as usize, beyond_ascii, u128::from(high) << 64 | u128::from(low))
     }
 }
