@@ -26,9 +26,11 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::sync::OnceLock;
 
+use crate::byteset::packed_ascii_lowercase;
 use crate::split::{Requirement, SectionKind};
 
 /// Where a mention stands.
@@ -607,8 +609,25 @@ pub fn names_a_role(text: &str, range: Range<usize>) -> bool {
     }
     let after = text[range.end..].trim_start_matches([' ', '-']);
     let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
-    let word = &after[..word_len];
-    word.len() >= 4 && ROLE_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(word))
+    // Every role noun is ASCII, of 4 to 16 bytes: looked up by its packed bytes, as most
+    // mentions (each asks) are followed by a word that is none.
+    let word = &after.as_bytes()[..word_len];
+    word.len() >= 4
+        && word.is_ascii()
+        && packed_ascii_lowercase(word, 0..word.len()).is_some_and(|key| role_noun_keys().contains(&key))
+}
+
+/// The packed bytes ([`packed_ascii_lowercase`]) of every role noun of [`ROLE_NOUNS`].
+fn role_noun_keys() -> &'static FxHashSet<u128> {
+    static KEYS: OnceLock<FxHashSet<u128>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        ROLE_NOUNS
+            .iter()
+            .map(|noun| {
+                packed_ascii_lowercase(noun.as_bytes(), 0..noun.len()).expect("role nouns are short ASCII words")
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -701,6 +720,14 @@ mod tests {
         assert!(at("Customer Service", 0));
         assert!(at("PhD", 0));
         assert!(!at("Kubernetes", 0));
+        // Any case, after a hyphen; not a longer word, one beyond ASCII, or a word inside.
+        let text = "Go-ENGINEERS, Rust Interns. Scala Internationalization, Kafka Développeur, C leader";
+        let role_after = |s: &str| {
+            let start = text.find(s).unwrap();
+            names_a_role(text, start..start + s.len())
+        };
+        assert!(role_after("Go") && role_after("Rust"));
+        assert!(!role_after("Scala") && !role_after("Kafka") && !role_after("C "));
     }
 
     #[test]
