@@ -1,6 +1,12 @@
 //! Sets of bytes, and the search for the first byte of a set: the skip loops of the passes
 //! that stop only at a few bytes (markup, bullets, sentence ends) and let the rest of the text
-//! go by; the table of ASCII letters and digits; and the search for the first byte beyond ASCII.
+//! go by; the table of ASCII letters and digits; the search for the first byte beyond ASCII;
+//! and the reading of a word where one starts, its length and its lower-cased key at once.
+//!
+//! The skip loops and the word reader take sixteen bytes at a time with SSE2 on x86_64 (every
+//! such target has it: the module `sse2` is compiled only where the target says so, which is
+//! what makes its `unsafe` calls sound), and eight or one at a time elsewhere; tests hold the
+//! two ways equal.
 
 /// Letters and digits of ASCII. A table, since a byte's test of three ranges costs several
 /// instructions, and the passes that use these test every byte of every posting.
@@ -58,9 +64,17 @@ pub(crate) fn ascii_lowercase_word(word: u32) -> u32 {
     word | upper >> 2
 }
 
-/// A set of bytes, as a table.
+/// A set of bytes, as a table, and for a set of at most [`FEW`] members their list, which a
+/// search compares sixteen bytes at a time with (SSE2, on x86_64).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct ByteSet([bool; 256]);
+pub(crate) struct ByteSet {
+    table: [bool; 256],
+    /// The members, the first repeated to fill the list, if there are at most [`FEW`].
+    few: Option<[u8; FEW]>,
+}
+
+/// The most members a set lists for the sixteen-byte search.
+const FEW: usize = 8;
 
 impl ByteSet {
     pub(crate) const fn new(members: &[u8]) -> ByteSet {
@@ -70,27 +84,165 @@ impl ByteSet {
             table[members[i] as usize] = true;
             i += 1;
         }
-        ByteSet(table)
+        let few = if members.is_empty() || members.len() > FEW {
+            None
+        } else {
+            let mut list = [members[0]; FEW];
+            let mut i = 0;
+            while i < members.len() {
+                list[i] = members[i];
+                i += 1;
+            }
+            Some(list)
+        };
+        ByteSet { table, few }
     }
 
     #[inline]
     pub(crate) fn contains(&self, byte: u8) -> bool {
-        self.0[usize::from(byte)]
+        self.table[usize::from(byte)]
     }
 
     /// Where the first member of the set is in `haystack`.
     #[inline]
     pub(crate) fn find(&self, haystack: &[u8]) -> Option<usize> {
+        let mut at = 0;
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        if let Some(members) = &self.few {
+            while let Some(block) = haystack.get(at..at + 16) {
+                let found = sse2::members_in_block(block.try_into().expect("sixteen bytes"), members);
+                if found != 0 {
+                    return Some(at + found.trailing_zeros() as usize);
+                }
+                at += 16;
+            }
+        }
         // Eight bytes are classified together with no branch per byte: the members are rare,
         // and a branch per byte was most of the cost of a skip loop.
-        let mut at = 0;
-        for chunk in haystack.chunks_exact(8) {
+        for chunk in haystack[at..].chunks_exact(8) {
             if chunk.iter().fold(false, |any, &b| any | self.contains(b)) {
                 break;
             }
             at += 8;
         }
         haystack[at..].iter().position(|&b| self.contains(b)).map(|i| at + i)
+    }
+}
+
+/// A run of ASCII word bytes (letters and digits, and `_` where it counts) in a text: where a
+/// word starts, what the scans that look words up need to know of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct AsciiWord {
+    /// Where it starts.
+    pub(crate) start: usize,
+    /// Its length in bytes.
+    pub(crate) len: usize,
+    /// Whether a byte beyond ASCII follows it (the text's word may go on).
+    pub(crate) more: bool,
+    /// Its key, as [`packed_ascii_lowercase`] gives it (`None` past 16 bytes).
+    pub(crate) key: Option<u128>,
+}
+
+impl AsciiWord {
+    /// Its bytes' range in the text.
+    pub(crate) fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.start + self.len
+    }
+}
+
+/// The run of ASCII letters, digits and `_` starting at `at`: a word as the skill matcher reads
+/// it.
+#[inline]
+pub(crate) fn ascii_word_at(bytes: &[u8], at: usize) -> AsciiWord {
+    ascii_run_at::<true>(bytes, at)
+}
+
+/// The run of ASCII letters and digits starting at `at`: a word as the level stages read it.
+#[inline]
+pub(crate) fn ascii_alphanumeric_run_at(bytes: &[u8], at: usize) -> AsciiWord {
+    ascii_run_at::<false>(bytes, at)
+}
+
+/// The run of ASCII letters and digits (and `_` if `UNDERSCORE`) starting at `at`. Where the
+/// text has sixteen bytes from there, they are classified and lower-cased at once (SSE2, on
+/// x86_64): most words are shorter, and a byte at a time this was a third of the matcher's scan.
+#[inline]
+fn ascii_run_at<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if let Some(block) = bytes.get(at..at + 16) {
+        let (len, more, key) = sse2::run_in_block::<UNDERSCORE>(block.try_into().expect("sixteen bytes"));
+        if len < 16 {
+            return AsciiWord { start: at, len, more, key: Some(key) };
+        }
+    }
+    ascii_run_at_bytewise::<UNDERSCORE>(bytes, at)
+}
+
+/// [`ascii_run_at`] a byte at a time: near the end of a text, past sixteen bytes, and on other
+/// targets.
+fn ascii_run_at_bytewise<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
+    let len = bytes[at..].iter().take_while(|&&b| (UNDERSCORE && b == b'_') || ASCII_ALPHANUMERIC.contains(b)).count();
+    let more = bytes.get(at + len).is_some_and(|&b| b >= 0x80);
+    AsciiWord { start: at, len, more, key: packed_ascii_lowercase(bytes, at..at + len) }
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod sse2 {
+    use std::arch::x86_64::*;
+
+    /// The length of the run of letters and digits (and `_` if `UNDERSCORE`) at the start of
+    /// `block` (16 if it fills it), whether a byte beyond ASCII ends it, and its bytes
+    /// lower-cased and zero-padded.
+    #[inline]
+    pub(super) fn run_in_block<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
+        // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
+        unsafe { run_in_block_sse2::<UNDERSCORE>(block) }
+    }
+
+    /// A bit per byte of `block` that is one of `members`.
+    #[inline]
+    pub(super) fn members_in_block(block: &[u8; 16], members: &[u8; super::FEW]) -> u32 {
+        // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
+        unsafe { members_in_block_sse2(block, members) }
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn members_in_block_sse2(block: &[u8; 16], members: &[u8; super::FEW]) -> u32 {
+        // SAFETY: `block` is sixteen readable bytes, and `loadu` needs no alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().cast()) };
+        let found = members.iter().fold(_mm_setzero_si128(), |found, &member| {
+            _mm_or_si128(found, _mm_cmpeq_epi8(v, _mm_set1_epi8(member as i8)))
+        });
+        _mm_movemask_epi8(found) as u32
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn run_in_block_sse2<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
+        // SAFETY: `block` is sixteen readable bytes, and `loadu` needs no alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().cast()) };
+        let within = |v: __m128i, low: u8, high: u8| {
+            // Signed compares: a byte beyond ASCII is negative, so in no range.
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(low as i8 - 1)),
+                _mm_cmplt_epi8(v, _mm_set1_epi8(high as i8 + 1)),
+            )
+        };
+        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let mut word = _mm_or_si128(within(folded, b'a', b'z'), within(v, b'0', b'9'));
+        if UNDERSCORE {
+            word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)));
+        }
+        // A bit per word byte: the first clear one ends the run (bits 16 and up are clear).
+        let len = (!(_mm_movemask_epi8(word) as u32)).trailing_zeros();
+        let beyond_ascii = (_mm_movemask_epi8(v) as u32) >> len & 1 != 0;
+        let upper = _mm_and_si128(within(v, b'A', b'Z'), _mm_set1_epi8(0x20));
+        // The run's bytes, lower-cased: the lanes below `len`.
+        let lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        let run = _mm_cmpgt_epi8(_mm_set1_epi8(len as i8), lanes);
+        let key = _mm_and_si128(_mm_or_si128(v, upper), run);
+        let low = _mm_cvtsi128_si64(key) as u64;
+        let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key)) as u64;
+        (len as usize, beyond_ascii, u128::from(high) << 64 | u128::from(low))
     }
 }
 
@@ -193,105 +345,21 @@ mod tests {
             }
             assert_eq!(set.find(&text), Some(at), "member at {at}");
         }
-    }
-}
-
-/// A run of ASCII word bytes (letters and digits, and `_` where it counts) in a text: where a
-/// word starts, what the scans that look words up need to know of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct AsciiWord {
-    /// Where it starts.
-    pub(crate) start: usize,
-    /// Its length in bytes.
-    pub(crate) len: usize,
-    /// Whether a byte beyond ASCII follows it (the text's word may go on).
-    pub(crate) more: bool,
-    /// Its key, as [`packed_ascii_lowercase`] gives it (`None` past 16 bytes).
-    pub(crate) key: Option<u128>,
-}
-
-impl AsciiWord {
-    /// Its bytes' range in the text.
-    pub(crate) fn range(&self) -> std::ops::Range<usize> {
-        self.start..self.start + self.len
-    }
-}
-
-/// The run of ASCII letters, digits and `_` starting at `at`: a word as the skill matcher reads
-/// it.
-#[inline]
-pub(crate) fn ascii_word_at(bytes: &[u8], at: usize) -> AsciiWord {
-    ascii_run_at::<true>(bytes, at)
-}
-
-/// The run of ASCII letters and digits starting at `at`: a word as the level stages read it.
-#[inline]
-pub(crate) fn ascii_alphanumeric_run_at(bytes: &[u8], at: usize) -> AsciiWord {
-    ascii_run_at::<false>(bytes, at)
-}
-
-/// The run of ASCII letters and digits (and `_` if `UNDERSCORE`) starting at `at`. Where the
-/// text has sixteen bytes from there, they are classified and lower-cased at once (SSE2, on
-/// x86_64): most words are shorter, and a byte at a time this was a third of the matcher's scan.
-#[inline]
-fn ascii_run_at<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    if let Some(block) = bytes.get(at..at + 16) {
-        let (len, more, key) = sse2::run_in_block::<UNDERSCORE>(block.try_into().expect("sixteen bytes"));
-        if len < 16 {
-            return AsciiWord { start: at, len, more, key: Some(key) };
+        // Sets searched sixteen bytes at a time (up to eight members, bytes beyond ASCII
+        // among them) and by the table (more), each member at every place of a long text.
+        let sets: [&[u8]; 6] =
+            [b"&", b"\\<&*_[]!", b".!?\n\r", &[b'-', 0xC2, 0xE2, 0xEF], b"0123456789", b"abcdefghijklmnopqrstuvwxyz"];
+        for members in sets {
+            let set = ByteSet::new(members);
+            for &member in members {
+                for at in 0..40 {
+                    let mut text = vec![b' '; 40];
+                    text[at] = member;
+                    text[39] = member;
+                    assert_eq!(set.find(&text), Some(at), "{members:?} {member} at {at}");
+                    assert_eq!(set.find(&text[..at]), None, "{members:?} before {at}");
+                }
+            }
         }
-    }
-    ascii_run_at_bytewise::<UNDERSCORE>(bytes, at)
-}
-
-/// [`ascii_run_at`] a byte at a time: near the end of a text, past sixteen bytes, and on other
-/// targets.
-fn ascii_run_at_bytewise<const UNDERSCORE: bool>(bytes: &[u8], at: usize) -> AsciiWord {
-    let len = bytes[at..].iter().take_while(|&&b| (UNDERSCORE && b == b'_') || ASCII_ALPHANUMERIC.contains(b)).count();
-    let more = bytes.get(at + len).is_some_and(|&b| b >= 0x80);
-    AsciiWord { start: at, len, more, key: packed_ascii_lowercase(bytes, at..at + len) }
-}
-
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-mod sse2 {
-    use std::arch::x86_64::*;
-
-    /// The length of the run of letters and digits (and `_` if `UNDERSCORE`) at the start of
-    /// `block` (16 if it fills it), whether a byte beyond ASCII ends it, and its bytes
-    /// lower-cased and zero-padded.
-    #[inline]
-    pub(super) fn run_in_block<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
-        // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
-        unsafe { run_in_block_sse2::<UNDERSCORE>(block) }
-    }
-
-    #[target_feature(enable = "sse2")]
-    fn run_in_block_sse2<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
-        // SAFETY: `block` is sixteen readable bytes, and `loadu` needs no alignment.
-        let v = unsafe { _mm_loadu_si128(block.as_ptr().cast()) };
-        let within = |v: __m128i, low: u8, high: u8| {
-            // Signed compares: a byte beyond ASCII is negative, so in no range.
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(low as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(high as i8 + 1)),
-            )
-        };
-        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        let mut word = _mm_or_si128(within(folded, b'a', b'z'), within(v, b'0', b'9'));
-        if UNDERSCORE {
-            word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)));
-        }
-        // A bit per word byte: the first clear one ends the run (bits 16 and up are clear).
-        let len = (!(_mm_movemask_epi8(word) as u32)).trailing_zeros();
-        let beyond_ascii = (_mm_movemask_epi8(v) as u32) >> len & 1 != 0;
-        let upper = _mm_and_si128(within(v, b'A', b'Z'), _mm_set1_epi8(0x20));
-        // The run's bytes, lower-cased: the lanes below `len`.
-        let lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        let run = _mm_cmpgt_epi8(_mm_set1_epi8(len as i8), lanes);
-        let key = _mm_and_si128(_mm_or_si128(v, upper), run);
-        let low = _mm_cvtsi128_si64(key) as u64;
-        let high = _mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key)) as u64;
-        (len as usize, beyond_ascii, u128::from(high) << 64 | u128::from(low))
     }
 }
