@@ -75,7 +75,7 @@ impl Record for GapPostingRecord {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         let [id, label, title, company] = posting_cells(&self.posting, self.title.as_deref(), self.company.as_deref());
         let mut cells = vec![id, label];
         cells.extend([
@@ -92,9 +92,9 @@ impl Record for GapPostingRecord {
             Cell::Int(self.preferred_adjacent),
             Cell::Int(self.preferred_missing),
             Cell::opt_float(self.preferred_rate, 2),
-            Cell::Text(self.matched.clone()),
-            Cell::Text(self.missing.clone()),
-            Cell::Text(self.adjacent.clone()),
+            Cell::text(&self.matched),
+            Cell::text(&self.missing),
+            Cell::text(&self.adjacent),
         ]);
         cells.extend([title, company]);
         cells
@@ -143,18 +143,18 @@ impl Record for LearnNextRecord {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
             Cell::Int(self.rank),
-            Cell::Text(self.skill_id.clone()),
-            Cell::Text(self.skill.clone()),
-            Cell::Text(self.category.clone()),
+            Cell::text(&self.skill_id),
+            Cell::text(&self.skill),
+            Cell::text(&self.category),
             Cell::Int(self.requiring),
             Cell::Float(self.require_share, 4),
             Cell::Int(self.preferring),
             Cell::Float(self.prefer_share, 4),
-            Cell::Text(self.fit.to_string()),
-            Cell::Text(self.via.clone()),
+            Cell::text(self.fit),
+            Cell::text(&self.via),
         ]
     }
 }
@@ -195,13 +195,13 @@ impl Record for ProfileSkillRecord {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.skill_id.clone()),
-            Cell::Text(self.skill.clone()),
-            Cell::Text(self.category.clone()),
+            Cell::text(&self.skill_id),
+            Cell::text(&self.skill),
+            Cell::text(&self.category),
             Cell::Int(self.mentions),
-            Cell::Text(self.matched.clone()),
+            Cell::text(&self.matched),
             Cell::Int(self.start as u64),
             Cell::Int(self.end as u64),
             Cell::Int(self.wanted_by),
@@ -242,10 +242,10 @@ impl Record for CategoryGapRecord {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.category_id.clone()),
-            Cell::Text(self.category.clone()),
+            Cell::text(&self.category_id),
+            Cell::text(&self.category),
             Cell::Int(self.wanted),
             Cell::Int(self.has),
             Cell::Int(self.adjacent),

@@ -82,7 +82,7 @@ impl Record for LevelRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         // `r1 years "5+ years" → 3.0 ×1.00; …`, written into one string.
         let mut evidence = String::new();
         for (i, e) in self.evidence.iter().enumerate() {
@@ -99,14 +99,14 @@ impl Record for LevelRecord<'_> {
         let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
         let mut cells = vec![id, label];
         cells.extend([
-            Cell::Text(self.ladder.to_string()),
+            Cell::text(self.ladder),
             Cell::Int(u64::from(self.level)),
-            Cell::Text(self.level_title.to_string()),
+            Cell::text(self.level_title),
             Cell::Int(u64::from(self.band)),
-            Cell::Text(self.fit.to_string()),
+            Cell::text(self.fit),
             Cell::Float(self.estimate, 2),
             Cell::Float(self.confidence, 2),
-            Cell::Text(evidence),
+            Cell::text(evidence),
         ]);
         cells.extend([title, company]);
         cells
@@ -146,11 +146,11 @@ impl Record for LevelSummaryRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.ladder.to_string()),
+            Cell::text(self.ladder),
             Cell::Int(u64::from(self.level)),
-            Cell::Text(self.level_title.to_string()),
+            Cell::text(self.level_title),
             Cell::Int(u64::from(self.band)),
             Cell::Int(self.postings),
             Cell::Float(self.share, 4),
@@ -195,16 +195,16 @@ impl Record for LevelBandRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.ladder.to_string()),
+            Cell::text(self.ladder),
             Cell::Int(u64::from(self.level)),
-            Cell::Text(self.level_title.to_string()),
+            Cell::text(self.level_title),
             Cell::Int(u64::from(self.file_band)),
             Cell::Int(u64::from(self.band)),
             Cell::opt_float(self.estimate, 2),
             Cell::Int(self.cells as u64),
-            Cell::Text(self.reasons.clone()),
+            Cell::text(&self.reasons),
         ]
     }
 }
@@ -255,18 +255,18 @@ impl Record for LadderCellRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.ladder_id.to_string()),
-            Cell::Text(self.ladder_name.to_string()),
+            Cell::text(self.ladder_id),
+            Cell::text(self.ladder_name),
             Cell::Int(u64::from(self.level)),
-            Cell::Text(self.level_title.to_string()),
+            Cell::text(self.level_title),
             Cell::Int(u64::from(self.band)),
-            Cell::Text(self.area.to_string()),
-            Cell::Text(self.competency.to_string()),
-            Cell::Text(self.descriptor.to_string()),
-            Cell::Text(self.status.to_string()),
-            Cell::Text(self.competency_id.to_string()),
+            Cell::text(self.area),
+            Cell::text(self.competency),
+            Cell::text(self.descriptor),
+            Cell::text(self.status),
+            Cell::text(self.competency_id),
             Cell::opt_int(self.inherited_from),
         ]
     }
@@ -334,23 +334,23 @@ impl Record for PlacementRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
         let mut cells = vec![id, label];
         cells.extend([
             Cell::Int(u64::from(self.requirement)),
             Cell::Int(self.start as u64),
             Cell::Int(self.end as u64),
-            Cell::Text(self.text.to_string()),
-            Cell::Text(self.competency_id.to_string()),
-            Cell::Text(self.competency.to_string()),
+            Cell::text(self.text),
+            Cell::text(self.competency_id),
+            Cell::text(self.competency),
             Cell::Int(u64::from(self.level)),
-            Cell::Text(self.level_title.to_string()),
+            Cell::text(self.level_title),
             Cell::Int(u64::from(self.band)),
             Cell::Float(self.score, 1),
-            Cell::Text(self.terms.clone()),
+            Cell::text(&self.terms),
             Cell::opt_int(self.min_years),
-            Cell::Text(self.flags.clone()),
+            Cell::text(&self.flags),
         ]);
         cells.extend([title, company]);
         cells
@@ -390,14 +390,14 @@ impl Record for CoverageRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.area.to_string()),
-            Cell::Text(self.competency_id.to_string()),
-            Cell::Text(self.competency.to_string()),
+            Cell::text(self.area),
+            Cell::text(self.competency_id),
+            Cell::text(self.competency),
             Cell::Int(self.requirements),
             Cell::Int(self.postings),
-            Cell::Text(self.levels.clone()),
+            Cell::text(&self.levels),
             Cell::Int(self.practices),
         ]
     }
@@ -434,11 +434,11 @@ impl Record for PracticeFrequencyRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.competency_id.to_string()),
-            Cell::Text(self.competency.to_string()),
-            Cell::Text(self.area.to_string()),
+            Cell::text(self.competency_id),
+            Cell::text(self.competency),
+            Cell::text(self.area),
             Cell::Int(self.postings),
             Cell::Float(self.share, 4),
             Cell::Int(self.phrases),

@@ -104,21 +104,16 @@ pub(crate) const POSTING_COLUMNS: [Column; 4] = [
 ];
 
 /// The cells of [`POSTING_COLUMNS`].
-pub(crate) fn posting_cells(id: &str, title: Option<&str>, company: Option<&str>) -> [Cell; 4] {
-    let optional = |s: Option<&str>| s.map_or(Cell::Empty, |s| Cell::Text(s.to_string()));
-    [
-        Cell::Text(id.to_string()),
-        Cell::Text(crate::posting::posting_label(id, title, company)),
-        optional(title),
-        optional(company),
-    ]
+pub(crate) fn posting_cells<'a>(id: &'a str, title: Option<&'a str>, company: Option<&'a str>) -> [Cell<'a>; 4] {
+    let optional = |s: Option<&'a str>| s.map_or(Cell::Empty, Cell::text);
+    [Cell::text(id), Cell::text(crate::posting::posting_label(id, title, company)), optional(title), optional(company)]
 }
 
 /// One cell, typed so each format can render it properly.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    /// Text from postings or the taxonomy: untrusted.
-    Text(String),
+pub enum Cell<'a> {
+    /// Text from postings or the taxonomy: untrusted. Borrowed from the record where it can be.
+    Text(Cow<'a, str>),
     /// A count or offset.
     Int(u64),
     /// A ratio or median, printed with this many decimals.
@@ -127,20 +122,25 @@ pub enum Cell {
     Empty,
 }
 
-impl Cell {
+impl<'a> Cell<'a> {
+    /// A text cell.
+    pub(crate) fn text(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        Cell::Text(text.into())
+    }
+
     /// A whole number, or empty when there is none.
-    pub(crate) fn opt_int(value: Option<u32>) -> Cell {
+    pub(crate) fn opt_int(value: Option<u32>) -> Cell<'a> {
         value.map_or(Cell::Empty, |v| Cell::Int(u64::from(v)))
     }
 
     /// A decimal with `decimals` places, or empty when there is none.
-    pub(crate) fn opt_float(value: Option<f64>, decimals: usize) -> Cell {
+    pub(crate) fn opt_float(value: Option<f64>, decimals: usize) -> Cell<'a> {
         value.map_or(Cell::Empty, |v| Cell::Float(v, decimals))
     }
 
     fn render(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Int(n) => n.to_string(),
             Cell::Float(x, decimals) => {
                 let mut text = String::new();
@@ -157,7 +157,7 @@ pub trait Record: Serialize {
     /// The columns, in order; names are the stable API of CSV headers and JSON keys.
     fn columns() -> &'static [Column];
     /// This row's cells, one per column.
-    fn cells(&self) -> Vec<Cell>;
+    fn cells(&self) -> Vec<Cell<'_>>;
 }
 
 /// Options that change how records look (never what they say).
@@ -191,6 +191,8 @@ pub struct RecordWriter<W: Write> {
     envelope: Option<Envelope>,
     buffered: Vec<PendingRow>,
     rows: u64,
+    /// For CSV, the writer that quotes each row into a line of its own, kept across rows.
+    csv: CsvLines,
 }
 
 /// A row of a table or Markdown output, kept until the end, when the column widths are known:
@@ -224,12 +226,13 @@ impl<W: Write> RecordWriter<W> {
         style: Style,
         envelope: Option<Envelope>,
     ) -> RecordWriter<W> {
-        RecordWriter { columns, format, out, style, envelope, buffered: Vec::new(), rows: 0 }
+        RecordWriter { columns, format, out, style, envelope, buffered: Vec::new(), rows: 0, csv: CsvLines::new() }
     }
 
     /// The cells of a row that this format shows.
-    fn shown_cells(&self, cells: Vec<Cell>) -> impl Iterator<Item = Cell> + '_ {
-        cells.into_iter().zip(self.columns).filter(|(_, c)| c.audience.shown_in(self.format)).map(|(cell, _)| cell)
+    fn shown_cells<'a>(&self, cells: Vec<Cell<'a>>) -> impl Iterator<Item = Cell<'a>> + use<'a, W> {
+        let format = self.format;
+        cells.into_iter().zip(self.columns).filter(move |(_, c)| c.audience.shown_in(format)).map(|(cell, _)| cell)
     }
 
     /// How a table or Markdown cell is printed: on one line, and for Markdown escaped.
@@ -281,9 +284,8 @@ impl<W: Write> RecordWriter<W> {
             }
             Format::Csv => {
                 let cells: Vec<Cell> = self.shown_cells(record.cells()).collect();
-                let texts: Vec<Cow<'_, str>> = cells.iter().map(csv_cell).collect();
-                let line = csv_line(texts.iter().map(|text| text.as_bytes()))?;
-                self.out.write_all(&line)?;
+                let line = self.csv.line(cells.iter().map(csv_cell));
+                self.out.write_all(line)?;
             }
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, record)?;
@@ -302,10 +304,9 @@ impl<W: Write> RecordWriter<W> {
     fn start(&mut self) -> io::Result<()> {
         match self.format {
             Format::Csv => {
-                let names =
-                    self.columns.iter().filter(|c| c.audience.shown_in(Format::Csv)).map(|c| c.name.to_string());
-                let line = csv_line(names)?;
-                self.out.write_all(&line)
+                let names = self.columns.iter().filter(|c| c.audience.shown_in(Format::Csv)).map(|c| c.name);
+                let line = self.csv.line(names);
+                self.out.write_all(line)
             }
             Format::Json => {
                 match &self.envelope {
@@ -352,25 +353,105 @@ impl<W: Write> RecordWriter<W> {
     }
 }
 
-/// One CSV line, quoted as RFC 4180 requires.
-fn csv_line<S: AsRef<[u8]>>(cells: impl Iterator<Item = S>) -> io::Result<Vec<u8>> {
-    // The csv writer's own buffer is zeroed on creation (8 KiB by default); a row is short, and
-    // a longer one only flushes into the Vec more often.
-    let mut writer = csv::WriterBuilder::new().buffer_capacity(256).from_writer(Vec::with_capacity(256));
-    writer.write_record(cells)?;
-    writer.into_inner().map_err(|e| e.into_error())
+/// CSV lines, quoted as RFC 4180 requires, one at a time into one buffer: a row is a line of
+/// its own, so that the rows of a stream reach the output whole as they come.
+struct CsvLines {
+    quoter: csv_core::Writer,
+    line: Vec<u8>,
+}
+
+impl CsvLines {
+    fn new() -> CsvLines {
+        CsvLines { quoter: csv_core::Writer::new(), line: Vec::with_capacity(256) }
+    }
+
+    /// The line of `cells`, valid until the next.
+    fn line<S: AsRef<str>>(&mut self, cells: impl Iterator<Item = S>) -> &[u8] {
+        let CsvLines { quoter, line } = self;
+        line.clear();
+        for (i, cell) in cells.enumerate() {
+            if i > 0 {
+                emit(line, |out| quoter.delimiter(out));
+            }
+            let mut input = cell.as_ref().as_bytes();
+            emit(line, |out| {
+                let (result, read, written) = quoter.field(input, out);
+                input = &input[read..];
+                (result, written)
+            });
+        }
+        emit(line, |out| quoter.terminator(out));
+        line
+    }
+}
+
+/// Runs a step of the CSV writer until it has written all it has, growing `line` for it.
+fn emit(line: &mut Vec<u8>, mut step: impl FnMut(&mut [u8]) -> (csv_core::WriteResult, usize)) {
+    loop {
+        let len = line.len();
+        // Quoting at most doubles a field; a step that fills this asks again.
+        line.resize(len + 64, 0);
+        let (result, written) = step(&mut line[len..]);
+        line.truncate(len + written);
+        if result == csv_core::WriteResult::InputEmpty {
+            return;
+        }
+    }
 }
 
 /// Renders a cell for CSV. A text cell a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe, OWASP's advice for
 /// CSV injection; spreadsheets show the text as typed and hide the apostrophe. A missing
 /// number is `NA`, which pandas and R read as missing and which no spreadsheet evaluates.
-fn csv_cell(cell: &Cell) -> Cow<'_, str> {
+fn csv_cell<'a>(cell: &'a Cell<'_>) -> CsvText<'a> {
     match cell {
-        Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => Cow::Owned(format!("'{s}")),
-        Cell::Text(s) => Cow::Borrowed(s),
-        Cell::Empty => Cow::Borrowed("NA"),
-        other => Cow::Owned(other.render()),
+        Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => CsvText::Owned(format!("'{s}")),
+        Cell::Text(s) => CsvText::Borrowed(s),
+        Cell::Empty => CsvText::Borrowed("NA"),
+        // Written without an allocation: most cells of a mention row are offsets.
+        &Cell::Int(n) => CsvText::Digits(Digits::new(n)),
+        other => CsvText::Owned(other.render()),
+    }
+}
+
+/// A cell's CSV text.
+enum CsvText<'a> {
+    Borrowed(&'a str),
+    Owned(String),
+    Digits(Digits),
+}
+
+impl AsRef<str> for CsvText<'_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            CsvText::Borrowed(text) => text,
+            CsvText::Owned(text) => text,
+            CsvText::Digits(digits) => digits.as_str(),
+        }
+    }
+}
+
+/// A whole number's decimal digits, in a buffer of their own.
+struct Digits {
+    bytes: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    fn new(mut n: u64) -> Digits {
+        let mut digits = Digits { bytes: [b'0'; 20], start: 20 };
+        loop {
+            digits.start -= 1;
+            digits.bytes[digits.start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return digits;
+            }
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[self.start..]).expect("ASCII digits")
     }
 }
 
@@ -381,10 +462,13 @@ mod tests {
     #[test]
     fn csv_cells_never_start_a_formula() {
         for (input, want) in [("=1+1", "'=1+1"), ("+1", "'+1"), ("-Go", "'-Go"), ("@x", "'@x"), ("Go", "Go")] {
-            assert_eq!(csv_cell(&Cell::Text(input.to_string())), want);
+            assert_eq!(csv_cell(&Cell::text(input)).as_ref(), want);
         }
-        assert_eq!(csv_cell(&Cell::Float(0.25, 4)), "0.2500");
-        assert_eq!(csv_cell(&Cell::Empty), "NA");
+        assert_eq!(csv_cell(&Cell::Float(0.25, 4)).as_ref(), "0.2500");
+        assert_eq!(csv_cell(&Cell::Empty).as_ref(), "NA");
+        for n in [0, 7, 10, 1_234_567, u64::MAX] {
+            assert_eq!(csv_cell(&Cell::Int(n)).as_ref(), n.to_string());
+        }
     }
 
     /// A posting row as the level and mention records have it: id and label, a count, a text.
@@ -410,9 +494,9 @@ mod tests {
             &COLUMNS
         }
 
-        fn cells(&self) -> Vec<Cell> {
+        fn cells(&self) -> Vec<Cell<'_>> {
             let [id, label, title, company] = posting_cells(self.id, Some(self.title), Some(self.company));
-            vec![id, label, Cell::Int(self.count), Cell::Text(self.note.to_string()), title, company]
+            vec![id, label, Cell::Int(self.count), Cell::text(self.note), title, company]
         }
     }
 

@@ -62,23 +62,23 @@ impl Record for MatchRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         let [id, label, title, company] = posting_cells(self.posting, self.title, self.company);
         let mut cells = vec![id, label];
         cells.extend([
             Cell::Int(u64::from(self.requirement)),
             Cell::Int(self.start as u64),
             Cell::Int(self.end as u64),
-            Cell::Text(self.skill_id.to_string()),
-            Cell::Text(self.skill.to_string()),
-            Cell::Text(self.category.to_string()),
-            Cell::Text(self.matched.to_string()),
-            Cell::Text(self.strength.to_string()),
+            Cell::text(self.skill_id),
+            Cell::text(self.skill),
+            Cell::text(self.category),
+            Cell::text(self.matched),
+            Cell::text(self.strength),
             Cell::opt_int(self.min_years),
-            Cell::Text(self.context.to_string()),
+            Cell::text(self.context),
         ]);
         // A skill without a parent has no ancestors: `NA`, like every missing value.
-        cells.push(if self.ancestors.is_empty() { Cell::Empty } else { Cell::Text(self.ancestors.join("|")) });
+        cells.push(if self.ancestors.is_empty() { Cell::Empty } else { Cell::text(self.ancestors.join("|")) });
         cells.extend([title, company]);
         cells
     }
@@ -102,12 +102,12 @@ impl Record for SkillFrequency {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
             Cell::Int(self.rank),
-            Cell::Text(self.skill_id.clone()),
-            Cell::Text(self.skill.clone()),
-            Cell::Text(self.category.clone()),
+            Cell::text(&self.skill_id),
+            Cell::text(&self.skill),
+            Cell::text(&self.category),
             Cell::Int(self.postings),
             Cell::Float(self.share, 4),
             Cell::Int(self.mentions),
@@ -140,11 +140,11 @@ impl Record for CategoryFrequency {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
             Cell::Int(self.rank),
-            Cell::Text(self.category_id.clone()),
-            Cell::Text(self.category.clone()),
+            Cell::text(&self.category_id),
+            Cell::text(&self.category),
             Cell::Int(self.skills),
             Cell::Int(self.postings),
             Cell::Float(self.share, 4),
@@ -196,7 +196,7 @@ impl Record for SkillRecord<'_> {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         [
             self.id,
             self.name,
@@ -209,7 +209,7 @@ impl Record for SkillRecord<'_> {
             &self.competencies,
         ]
         .into_iter()
-        .map(|s| Cell::Text(s.to_string()))
+        .map(Cell::text)
         .collect()
     }
 }
@@ -221,13 +221,13 @@ impl Record for SuggestedTerm {
         COLUMNS
     }
 
-    fn cells(&self) -> Vec<Cell> {
+    fn cells(&self) -> Vec<Cell<'_>> {
         vec![
-            Cell::Text(self.term.clone()),
+            Cell::text(&self.term),
             Cell::Int(self.postings),
             Cell::Int(self.mentions),
-            Cell::Text(self.shape.clone()),
-            Cell::Text(self.example.clone()),
+            Cell::text(&self.shape),
+            Cell::text(&self.example),
         ]
     }
 }
