@@ -70,6 +70,7 @@ pub(crate) fn ascii_lowercase_word(word: u32) -> u32 {
 pub(crate) struct ByteSet {
     table: [bool; 256],
     /// The members, the first repeated to fill the list, if there are at most [`FEW`].
+    #[cfg_attr(not(all(target_arch = "x86_64", target_feature = "sse2")), allow(dead_code))]
     few: Option<[u8; FEW]>,
 }
 
