@@ -179,7 +179,8 @@ impl StartIndex {
     /// of `text`: an alias that starts with that very word and, unless one is the word alone,
     /// goes on with the two bytes that follow it in the text. (An alias that ends inside the
     /// word is accepted only with a plural or verb ending up to the word's end, which the index
-    /// holds as a word.)
+    /// holds as a word.) With them, the node the first automaton's walk may start from past the
+    /// word, or [`NO_NODE`] if it starts at the word's first byte.
     #[inline]
     pub(super) fn at_word(&self, text: &[u8], word: &AsciiWord) -> (u64, u32) {
         // A word with a letter beyond ASCII, or a very long one, is rare: walk them all.
