@@ -46,19 +46,40 @@ pub fn push_fixed(out: &mut String, value: f64, decimals: usize, plus: bool) {
 }
 
 /// Appends `n` in decimal, left-padded with zeros to `width` digits.
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+fn push_digits(out: &mut String, n: u64, width: usize) {
+    out.push_str(Digits::new(n).padded(width));
+}
+
+/// A whole number's decimal digits, written into a buffer of their own (no allocation).
+pub(crate) struct Digits {
+    /// Zeros before the digits, so that padding is a wider slice.
+    bytes: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    pub(crate) fn new(mut n: u64) -> Digits {
+        let mut digits = Digits { bytes: [b'0'; 20], start: 20 };
+        loop {
+            digits.start -= 1;
+            digits.bytes[digits.start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return digits;
+            }
         }
     }
-    at = at.min(digits.len() - width);
-    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+
+    /// The digits.
+    pub(crate) fn as_str(&self) -> &str {
+        self.padded(0)
+    }
+
+    /// The digits, left-padded with zeros to `width` (at most 20).
+    pub(crate) fn padded(&self, width: usize) -> &str {
+        let at = self.start.min(self.bytes.len() - width);
+        std::str::from_utf8(&self.bytes[at..]).expect("ASCII digits")
+    }
 }
 
 #[cfg(test)]

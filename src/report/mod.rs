@@ -17,6 +17,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::fixed::Digits;
+
 pub use gap::{CategoryGapRecord, GapPostingRecord, LearnNextRecord, ProfileSkillRecord};
 pub use levels::{
     round2, CoverageRecord, EvidenceRecord, LadderCellRecord, LevelBandRecord, LevelRecord, LevelSummaryRecord,
@@ -428,30 +430,6 @@ impl AsRef<str> for CsvText<'_> {
             CsvText::Owned(text) => text,
             CsvText::Digits(digits) => digits.as_str(),
         }
-    }
-}
-
-/// A whole number's decimal digits, in a buffer of their own.
-struct Digits {
-    bytes: [u8; 20],
-    start: usize,
-}
-
-impl Digits {
-    fn new(mut n: u64) -> Digits {
-        let mut digits = Digits { bytes: [b'0'; 20], start: 20 };
-        loop {
-            digits.start -= 1;
-            digits.bytes[digits.start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                return digits;
-            }
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[self.start..]).expect("ASCII digits")
     }
 }
 
