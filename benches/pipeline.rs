@@ -272,7 +272,8 @@ fn levels_ratio_table() {
 }
 
 /// The batch runner (what `rungs freq` and `scan` use: chunks analysed on a pool, results in
-/// order) on 1 and on 2 threads, interleaved; prints MB/s and the speed-up.
+/// order) on 1 and on 2 threads, with the default chunks and with chunks four times as long,
+/// interleaved; prints MB/s and the speed-ups.
 fn scaling_table() {
     let Some(postings) = load_postings() else {
         return;
@@ -283,28 +284,27 @@ fn scaling_table() {
         .iter()
         .map(|&n| rayon::ThreadPoolBuilder::new().num_threads(n).build().expect("a thread pool starts"))
         .collect();
-    let run = |pool: &rayon::ThreadPool| {
+    let default = BatchOptions::default();
+    let long_chunks =
+        BatchOptions { chunk_size: default.chunk_size * 4, chunk_bytes: default.chunk_bytes * 4, ..default };
+    let run = |pool: &rayon::ThreadPool, options: BatchOptions| {
         let mut matches = 0;
-        rungs::batch::run(
-            postings.iter().cloned().map(Ok),
-            &analyzer,
-            pool,
-            BatchOptions::default(),
-            &mut |_| {},
-            &mut |analysis| {
-                matches += analysis.matches.len();
-                Ok(())
-            },
-        )
+        rungs::batch::run(postings.iter().cloned().map(Ok), &analyzer, pool, options, &mut |_| {}, &mut |analysis| {
+            matches += analysis.matches.len();
+            Ok(())
+        })
         .expect("the pool postings analyse");
         matches
     };
-    let mut best = [f64::MAX; 2];
+    let chunkings = [("default chunks", default), ("4x longer chunks", long_chunks)];
+    let mut best = [[f64::MAX; 2]; 2];
     for _ in 0..5 {
-        for (slot, pool) in pools.iter().enumerate() {
-            let start = Instant::now();
-            black_box(run(pool));
-            best[slot] = best[slot].min(start.elapsed().as_secs_f64());
+        for (chunking, &(_, options)) in chunkings.iter().enumerate() {
+            for (threads, pool) in pools.iter().enumerate() {
+                let start = Instant::now();
+                black_box(run(pool, options));
+                best[chunking][threads] = best[chunking][threads].min(start.elapsed().as_secs_f64());
+            }
         }
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -312,12 +312,16 @@ fn scaling_table() {
         "\nthread scaling ({} postings, {mb:.1} MB, batch runner, best of 5 interleaved runs, {cores} cores)",
         postings.len()
     );
-    println!(
-        "1 thread {:>7.1} MB/s   2 threads {:>7.1} MB/s   speed-up {:.2}x",
-        mb / best[0],
-        mb / best[1],
-        best[0] / best[1]
-    );
+    for ((name, options), best) in chunkings.iter().zip(best) {
+        println!(
+            "{name:<17} ({:>3} postings, {:>4} KB)   1 thread {:>7.1} MB/s   2 threads {:>7.1} MB/s   speed-up {:.2}x",
+            options.chunk_size,
+            options.chunk_bytes / 1024,
+            mb / best[0],
+            mb / best[1],
+            best[0] / best[1]
+        );
+    }
 }
 
 criterion_group!(benches, bench);
