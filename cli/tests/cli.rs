@@ -445,6 +445,28 @@ mod outputs {
     }
 
     #[test]
+    fn a_dash_as_output_is_stdout_not_a_file() {
+        let dir = scratch("dash-out");
+        let input = workspace_root().join("data/postings.jsonl");
+        let input = input.to_str().unwrap();
+        for args in [
+            &["freq", "-q", "-f", "csv", "-o", "-", input][..],
+            &["report", "-q", "-o", "-", input],
+            // Standard input in, standard output out: not the same file.
+            &["scan", "-q", "-f", "csv", "-o", "-", "-"],
+        ] {
+            let o = rungs().args(args).current_dir(&dir).stdin(std::fs::File::open(input).unwrap()).output().unwrap();
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert!(
+                out.starts_with("rank,") || out.starts_with("<!DOCTYPE html>") || out.starts_with("posting,"),
+                "{args:?}: {out}"
+            );
+            assert!(!dir.join("-").exists(), "{args:?} wrote a file named -");
+        }
+    }
+
+    #[test]
     fn broken_pipe_exits_quietly() {
         let mut child = rungs()
             .args(["scan", "-f", "csv", "data/sre-postings.txt", "data/postings.jsonl"])

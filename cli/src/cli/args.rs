@@ -87,7 +87,7 @@ pub struct GapArgs {
 pub struct ReportArgs {
     #[command(flatten)]
     pub run: RunArgs,
-    /// The HTML file to write (`--html FILE` also works).
+    /// The HTML file to write (`--html FILE` also works; `-` writes the page to stdout).
     #[arg(long = "output", short = 'o', visible_alias = "html", value_name = "FILE")]
     pub html: std::path::PathBuf,
     /// A profile to compare with the postings (adds the gap view).
@@ -386,7 +386,7 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
-    /// Write to FILE instead of stdout.
+    /// Write to FILE instead of stdout (`-` is stdout).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

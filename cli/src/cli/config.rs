@@ -17,7 +17,7 @@ use rungs::report::{Format, Style};
 use rungs::Taxonomy;
 
 use super::args::{ContextArg, FormatArg, InputFormatArg, OutputArgs, RunArgs};
-use super::output::{refuse_output_among_inputs, Output};
+use super::output::{is_stdout, refuse_output_among_inputs, Output};
 
 /// A command-line value that parsed but makes no sense (`--threads 0`).
 #[derive(Debug, thiserror::Error)]
@@ -43,10 +43,11 @@ impl OutputConfig {
         };
         // A table is fitted to the terminal it is shown on: COLUMNS when the shell exports it,
         // else 120. Written to a file or a pipe, it keeps every character.
-        let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+        let destination = args.output.clone().filter(|path| !is_stdout(path));
+        let to_terminal = destination.is_none() && io::stdout().is_terminal();
         let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 40);
         let max_width = if to_terminal { columns.unwrap_or(120) } else { usize::MAX };
-        OutputConfig { format, destination: args.output.clone(), style: Style { max_width } }
+        OutputConfig { format, destination, style: Style { max_width } }
     }
 
     /// The configuration of a command with no report on stdout.

@@ -49,6 +49,11 @@ enum Destination {
     File(PendingFile),
 }
 
+/// Whether an output path names standard output: `-o -`.
+pub fn is_stdout(target: &Path) -> bool {
+    target.as_os_str() == "-"
+}
+
 /// A temporary file beside `target`, removed on drop unless committed.
 struct PendingFile {
     writer: Option<BufWriter<File>>,
@@ -63,6 +68,16 @@ impl Output {
             anyhow::bail!("standard output is closed: the report would be lost (redirect it, or use -o FILE)");
         }
         Ok(Output { destination: Destination::Stdout(BufWriter::with_capacity(1 << 16, io::stdout().lock())) })
+    }
+
+    /// Standard output if `target` is `-` (as `-` among the inputs is standard input), else
+    /// [`Output::file`].
+    pub fn to(target: &Path) -> anyhow::Result<Output> {
+        if is_stdout(target) {
+            Output::stdout()
+        } else {
+            Output::file(target)
+        }
     }
 
     /// A file that replaces `target` when [`Output::commit`] is called, and never before.
@@ -208,7 +223,7 @@ pub fn refuse_output_among_inputs<'a>(
     output: Option<&Path>,
     inputs: impl IntoIterator<Item = &'a Path>,
 ) -> anyhow::Result<()> {
-    let Some(output) = output else { return Ok(()) };
+    let Some(output) = output.filter(|output| !is_stdout(output)) else { return Ok(()) };
     if !output.exists() {
         return Ok(());
     }

@@ -18,7 +18,7 @@ use rungs::ContextReading;
 use super::{analyse_all_with, build_analyzer, print_summary};
 use crate::cli::args::ReportArgs;
 use crate::cli::config::{load_ladders, RunConfig};
-use crate::cli::output::{message, Output};
+use crate::cli::output::{is_stdout, message, Output};
 use crate::cli::Exit;
 
 pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
@@ -81,11 +81,11 @@ pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
         rows,
         gap,
     };
-    let mut out = Output::file(&args.html)?;
+    let mut out = Output::to(&args.html)?;
     out.write_all(render(&report).as_bytes()).with_context(|| format!("cannot write {}", args.html.display()))?;
     out.commit()?;
     print_summary(config.quiet, &totals);
-    if !config.quiet {
+    if !config.quiet && !is_stdout(&args.html) {
         message(format_args!("rungs: wrote {}", args.html.display()));
     }
     Ok(Exit::Success)
