@@ -71,7 +71,9 @@ pub struct RunConfig {
     pub input: InputOptions,
     /// The contexts `--context` chose, if it was given.
     pub contexts: Option<ContextSet>,
-    pub taxonomy: Taxonomy,
+    /// Taken whole by the command's analyzer ([`RunConfig::take_taxonomy`]): a copy of the
+    /// default taxonomy costs as much start-up as parsing it.
+    taxonomy: Option<Taxonomy>,
     /// Where the level tables come from; read by [`RunConfig::level_data`] only for the
     /// commands that map levels, so `freq` and `scan` do not pay for parsing them.
     level_sources: LevelSources,
@@ -119,7 +121,7 @@ impl RunConfig {
         Ok(RunConfig {
             inputs,
             input,
-            taxonomy: load_taxonomy(args.taxonomy.as_ref())?,
+            taxonomy: Some(load_taxonomy(args.taxonomy.as_ref())?),
             level_sources: LevelSources {
                 taxonomy_dir: args.taxonomy.clone(),
                 signals: args.signals.clone(),
@@ -131,6 +133,11 @@ impl RunConfig {
             contexts: context_set(&args.context),
             quiet: args.quiet,
         })
+    }
+
+    /// The taxonomy, for the one analyzer a command builds.
+    pub fn take_taxonomy(&mut self) -> Taxonomy {
+        self.taxonomy.take().expect("a command builds one analyzer, which takes the taxonomy")
     }
 
     /// The level tables the user chose (or the embedded ones), read now.

@@ -37,7 +37,7 @@ pub struct View<'a> {
     pub ladder: Option<&'a str>,
 }
 
-pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit> {
+pub fn run(mut config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit> {
     let (by, top, kinds) = (view.by, view.top, view.kinds);
     if let Some(ladder) = view.ladder {
         if kinds != [SkillKindArg::Practice] {
@@ -48,7 +48,7 @@ pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit
         }
         return practice_frequencies(config, ladder, top);
     }
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?;
+    let analyzer = build_analyzer(&mut config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?;
     let mut table = FrequencyTable::new(analyzer.taxonomy());
     if view.roll_up {
         table = table.with_roll_up(analyzer.taxonomy());
@@ -79,8 +79,9 @@ pub fn run(config: RunConfig, view: &View, partial: bool) -> anyhow::Result<Exit
 
 /// `freq --kind practice --ladder L`: postings whose practice phrases are placed on each
 /// competency of the ladder, most practised first (ties in ladder order).
-fn practice_frequencies(config: RunConfig, ladder: &str, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_practices(true);
+fn practice_frequencies(mut config: RunConfig, ladder: &str, top: Option<usize>) -> anyhow::Result<Exit> {
+    let analyzer =
+        build_analyzer(&mut config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?.with_practices(true);
     let model = LevelModel::new(load_ladders(&[ladder.to_string()])?, config.level_data()?, analyzer.taxonomy());
     let mut coverage = LadderCoverage::new(&model);
     let estimate = |analysis: &rungs::Analysis| model.estimate(analysis);

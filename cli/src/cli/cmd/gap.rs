@@ -23,8 +23,8 @@ use crate::cli::args::GapView;
 use crate::cli::config::RunConfig;
 use crate::cli::Exit;
 
-pub fn run(config: RunConfig, profile_path: &Path, view: GapView, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?;
+pub fn run(mut config: RunConfig, profile_path: &Path, view: GapView, top: Option<usize>) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&mut config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?;
     let taxonomy = analyzer.taxonomy();
     let graph = SkillGraph::new(taxonomy);
     let model = LevelModel::new(Ladder::embedded(), config.level_data()?, taxonomy);

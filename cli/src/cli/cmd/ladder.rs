@@ -112,11 +112,11 @@ pub enum MapShape {
     CoveragePartial,
 }
 
-pub fn map(config: RunConfig, name: &str, target: Option<&str>, shape: MapShape) -> anyhow::Result<Exit> {
+pub fn map(mut config: RunConfig, name: &str, target: Option<&str>, shape: MapShape) -> anyhow::Result<Exit> {
     let coverage = matches!(shape, MapShape::Coverage | MapShape::CoveragePartial);
     let partial = shape == MapShape::CoveragePartial;
     let ladders = load_ladders(&[name.to_string()])?;
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?
+    let analyzer = build_analyzer(&mut config, ContextSet::REQUIREMENTS, ContextReading::OfMentions)?
         .with_practices(shape != MapShape::Requirements);
     let model = LevelModel::new(ladders, config.level_data()?, analyzer.taxonomy());
     let ladder = &model.ladders()[0];

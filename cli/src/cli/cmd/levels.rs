@@ -11,9 +11,9 @@ use super::{analyse_all_with, build_requirement_analyzer, print_summary, write_l
 use crate::cli::config::{load_ladders, OutputConfig, RunConfig};
 use crate::cli::Exit;
 
-pub fn run(config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
+pub fn run(mut config: RunConfig, ladders: &[String], summary: bool, partial: bool) -> anyhow::Result<Exit> {
     // Levels read requirements, not skill mentions.
-    let analyzer = build_requirement_analyzer(&config);
+    let analyzer = build_requirement_analyzer(&mut config);
     let model = LevelModel::new(load_ladders(ladders)?, config.level_data()?, analyzer.taxonomy());
     // Rows show the posting's levels and strongest evidence: the per-requirement detail is
     // dropped where it was made, on the analysis thread, rather than freed by the writing thread

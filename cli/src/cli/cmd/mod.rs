@@ -238,16 +238,20 @@ pub fn print_summary(quiet: bool, totals: &Totals) {
 /// The analyzer for `config`, keeping the mentions `--context` chose, else `default`, and
 /// reading the contexts of the requirements `reading` names. A worker builds the analysis's
 /// fixed patterns meanwhile, which the first posting would otherwise wait for.
-pub fn build_analyzer(config: &RunConfig, default: ContextSet, reading: ContextReading) -> anyhow::Result<Analyzer> {
+pub fn build_analyzer(
+    config: &mut RunConfig,
+    default: ContextSet,
+    reading: ContextReading,
+) -> anyhow::Result<Analyzer> {
     config.pool.spawn(rungs::analyse::prepare_fixed_patterns);
-    let analyzer = Analyzer::new(config.taxonomy.clone()).context("cannot compile the taxonomy's aliases")?;
+    let analyzer = Analyzer::new(config.take_taxonomy()).context("cannot compile the taxonomy's aliases")?;
     Ok(analyzer.with_contexts(config.contexts.unwrap_or(default)).reading_contexts(reading))
 }
 
 /// The analyzer of `rungs levels`: requirements and their contexts, no skill mentions, so
 /// neither the taxonomy's aliases nor the patterns that qualify mentions are compiled.
-pub fn build_requirement_analyzer(config: &RunConfig) -> Analyzer {
-    Analyzer::requirements_only(config.taxonomy.clone())
+pub fn build_requirement_analyzer(config: &mut RunConfig) -> Analyzer {
+    Analyzer::requirements_only(config.take_taxonomy())
         .with_contexts(config.contexts.unwrap_or(ContextSet::REQUIREMENTS))
         .reading_contexts(ContextReading::OfMentions)
 }

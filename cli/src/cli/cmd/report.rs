@@ -21,8 +21,8 @@ use crate::cli::config::{load_ladders, RunConfig};
 use crate::cli::output::{is_stdout, message, Output};
 use crate::cli::Exit;
 
-pub fn run(config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::REQUIREMENTS, ContextReading::Every)?;
+pub fn run(mut config: RunConfig, args: &ReportArgs) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&mut config, ContextSet::REQUIREMENTS, ContextReading::Every)?;
     let taxonomy = analyzer.taxonomy();
     let model = LevelModel::new(load_ladders(&args.ladder)?, config.level_data()?, taxonomy);
     let graph = SkillGraph::new(taxonomy);

@@ -13,8 +13,8 @@ use crate::cli::Exit;
 /// What a practice phrase's row says in the skill columns.
 const PRACTICE: &str = "practice";
 
-pub fn run(config: RunConfig, practices: bool) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::ALL, ContextReading::OfMentions)?.with_practices(practices);
+pub fn run(mut config: RunConfig, practices: bool) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&mut config, ContextSet::ALL, ContextReading::OfMentions)?.with_practices(practices);
     let skills = analyzer.taxonomy().skills();
     let ancestors: Vec<Vec<&str>> = analyzer
         .taxonomy()

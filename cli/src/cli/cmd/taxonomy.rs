@@ -126,8 +126,8 @@ pub fn list(path: Option<&PathBuf>, category: Option<&str>, output: OutputConfig
 }
 
 /// Unknown, technology-looking terms of the postings' requirements.
-pub fn suggest(config: RunConfig, min_postings: u64, top: Option<usize>) -> anyhow::Result<Exit> {
-    let analyzer = build_analyzer(&config, ContextSet::ALL, ContextReading::Every)?;
+pub fn suggest(mut config: RunConfig, min_postings: u64, top: Option<usize>) -> anyhow::Result<Exit> {
+    let analyzer = build_analyzer(&mut config, ContextSet::ALL, ContextReading::Every)?;
     let mut suggestions = Suggestions::new(analyzer.taxonomy());
     let totals = analyse_all(&config, &analyzer, &mut |analysis| {
         suggestions.add(analysis);
