@@ -18,6 +18,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::fixed::Digits;
+use text::PendingRow;
 
 pub use gap::{CategoryGapRecord, GapPostingRecord, LearnNextRecord, ProfileSkillRecord};
 pub use levels::{
@@ -141,15 +142,18 @@ impl<'a> Cell<'a> {
     }
 
     fn render(&self) -> String {
+        let mut text = String::new();
+        self.push_to(&mut text);
+        text
+    }
+
+    /// Appends the cell's text to `out`.
+    fn push_to(&self, out: &mut String) {
         match self {
-            Cell::Text(s) => s.to_string(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Float(x, decimals) => {
-                let mut text = String::new();
-                crate::fixed::push_fixed(&mut text, *x, *decimals, false);
-                text
-            }
-            Cell::Empty => String::new(),
+            Cell::Text(s) => out.push_str(s),
+            &Cell::Int(n) => out.push_str(Digits::new(n).as_str()),
+            &Cell::Float(x, decimals) => crate::fixed::push_fixed(out, x, decimals, false),
+            Cell::Empty => {}
         }
     }
 }
@@ -197,27 +201,6 @@ pub struct RecordWriter<W: Write> {
     csv: CsvLines,
 }
 
-/// A row of a table or Markdown output, kept until the end, when the column widths are known:
-/// its shown cells as they will be printed, made as the row arrives (while the analysis goes
-/// on, not after it), and each label's own text and its key's, by which the end tells apart
-/// rows whose labels read the same ([`text::distinguish_labels`]).
-struct PendingRow {
-    shown: Vec<String>,
-    /// For a table, the width of each shown cell in characters, counted once.
-    widths: Vec<usize>,
-    labels: Vec<(String, String)>,
-}
-
-impl PendingRow {
-    /// Replaces shown cell `at` (and its width, if the row keeps widths).
-    fn set(&mut self, at: usize, text: String) {
-        if let Some(width) = self.widths.get_mut(at) {
-            *width = text::char_width(&text);
-        }
-        self.shown[at] = text;
-    }
-}
-
 impl<W: Write> RecordWriter<W> {
     /// A writer for rows with `columns` (a [`Record::columns`]); `envelope` is used by
     /// `--format json` only.
@@ -237,39 +220,37 @@ impl<W: Write> RecordWriter<W> {
         cells.into_iter().zip(self.columns).filter(move |(_, c)| c.audience.shown_in(format)).map(|(cell, _)| cell)
     }
 
-    /// How a table or Markdown cell is printed: on one line, and for Markdown escaped.
-    fn people_text(&self) -> fn(&str) -> String {
+    /// How a table or Markdown cell is printed (appended to a string): on one line, and for
+    /// Markdown escaped.
+    fn people_text(&self) -> fn(&mut String, &str) {
         if self.format == Format::Markdown {
-            text::markdown_cell
+            text::push_markdown_cell
         } else {
-            text::one_line
+            text::push_one_line
         }
     }
 
     /// A row of a people's format as kept until the end, its cells printed already.
     fn pending_row(&self, cells: Vec<Cell>) -> PendingRow {
         let print = self.people_text();
-        let labels = self
-            .columns
-            .iter()
-            .zip(&cells)
-            .filter_map(|(column, cell)| match column.audience {
-                Audience::People { key } => Some((cell.render(), cells[key].render())),
-                _ => None,
-            })
-            .collect();
-        let shown: Vec<String> = self
-            .shown_cells(cells)
-            .map(|cell| match cell {
-                Cell::Text(text) => print(&text),
-                other => print(&other.render()),
-            })
-            .collect();
-        let widths = match self.format {
-            Format::Table => shown.iter().map(|cell| text::char_width(cell)).collect(),
-            _ => Vec::new(),
-        };
-        PendingRow { shown, widths, labels }
+        let mut row = PendingRow::new(self.format == Format::Table);
+        let mut rendered = String::new();
+        for (cell, _) in cells.iter().zip(self.columns).filter(|(_, c)| c.audience.shown_in(self.format)) {
+            match cell {
+                Cell::Text(text) => row.push_shown(print, text),
+                other => {
+                    rendered.clear();
+                    other.push_to(&mut rendered);
+                    row.push_shown(print, &rendered);
+                }
+            }
+        }
+        for (column, cell) in self.columns.iter().zip(&cells) {
+            if let Audience::People { key } = column.audience {
+                row.push_label(cell, &cells[key]);
+            }
+        }
+        row
     }
 
     /// Writes (or, for table and Markdown, buffers) one record.

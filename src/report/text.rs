@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Audience, Column, PendingRow, Style};
+use super::{Audience, Cell, Column, Style};
 
 /// The narrowest a text column is squeezed to before the table is allowed to overflow.
 const MIN_TEXT_WIDTH: usize = 8;
@@ -14,15 +14,116 @@ pub(super) fn char_width(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Text on one line: newlines and tabs become spaces so a cell never breaks the grid, and
-/// control characters become `�` so a cell cannot drive the terminal.
-pub(super) fn one_line(s: &str) -> String {
+/// A row of a table or Markdown output, kept until the end, when the column widths are known:
+/// its shown cells as they will be printed (made as the row arrives, while the analysis goes
+/// on), and each label's own text and its key's, by which the end tells apart rows whose
+/// labels read the same ([`distinguish_labels`]).
+///
+/// All of them are one string, cut where `pieces` say: a table of a whole corpus holds
+/// hundreds of thousands of rows, and a string per cell made most of its memory and time.
+pub(super) struct PendingRow {
+    text: String,
+    /// The shown cells, then each label's text and its key: where each ends in `text`, and for
+    /// a table a shown cell's width in characters, counted once.
+    pieces: Vec<Piece>,
+    /// How many of the pieces are shown cells.
+    shown: usize,
+    /// Whether widths are counted (for a table).
+    counts_widths: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Piece {
+    end: u32,
+    width: u32,
+}
+
+impl PendingRow {
+    pub(super) fn new(counts_widths: bool) -> PendingRow {
+        PendingRow { text: String::new(), pieces: Vec::new(), shown: 0, counts_widths }
+    }
+
+    /// Adds the next shown cell, `text` as `print` prints it.
+    pub(super) fn push_shown(&mut self, print: fn(&mut String, &str), text: &str) {
+        debug_assert_eq!(self.shown, self.pieces.len(), "shown cells come before labels");
+        let start = self.text.len();
+        print(&mut self.text, text);
+        self.end_piece(start);
+        self.shown += 1;
+    }
+
+    /// Adds the next label: its cell's text and its key cell's, as they are.
+    pub(super) fn push_label(&mut self, label: &Cell, key: &Cell) {
+        for cell in [label, key] {
+            cell.push_to(&mut self.text);
+            self.pieces.push(Piece { end: piece_offset(self.text.len()), width: 0 });
+        }
+    }
+
+    fn end_piece(&mut self, start: usize) {
+        let width = if self.counts_widths { char_width(&self.text[start..]) } else { 0 };
+        self.pieces.push(Piece { end: piece_offset(self.text.len()), width: piece_offset(width) });
+    }
+
+    fn piece(&self, at: usize) -> &str {
+        let start = if at == 0 { 0 } else { self.pieces[at - 1].end as usize };
+        &self.text[start..self.pieces[at].end as usize]
+    }
+
+    /// Shown cell `at`, as printed.
+    pub(super) fn shown(&self, at: usize) -> &str {
+        debug_assert!(at < self.shown);
+        self.piece(at)
+    }
+
+    /// The width of shown cell `at`, in characters (0 unless widths are counted).
+    fn width(&self, at: usize) -> usize {
+        self.pieces[at].width as usize
+    }
+
+    /// Label `label`'s text and its key's.
+    fn label(&self, label: usize) -> (&str, &str) {
+        let at = self.shown + 2 * label;
+        (self.piece(at), self.piece(at + 1))
+    }
+
+    /// Replaces shown cell `at` with `printed` (and its width, if the row counts widths).
+    fn set(&mut self, at: usize, printed: &str) {
+        let mut rebuilt = PendingRow::new(self.counts_widths);
+        for i in 0..self.pieces.len() {
+            let start = rebuilt.text.len();
+            rebuilt.text.push_str(if i == at { printed } else { self.piece(i) });
+            match i < self.shown {
+                true => rebuilt.end_piece(start),
+                false => rebuilt.pieces.push(Piece { end: piece_offset(rebuilt.text.len()), width: 0 }),
+            }
+        }
+        rebuilt.shown = self.shown;
+        *self = rebuilt;
+    }
+}
+
+/// An offset or width within one row: rows are bounded by the largest posting read, far
+/// below 4 GiB.
+fn piece_offset(n: usize) -> u32 {
+    u32::try_from(n).expect("a table row under 4 GiB")
+}
+
+/// Appends `s` on one line: newlines and tabs become spaces so a cell never breaks the grid,
+/// and control characters become `�` so a cell cannot drive the terminal.
+pub(super) fn push_one_line(out: &mut String, s: &str) {
+    // Most cells are ASCII words with single spaces: copied whole.
+    let plain = |b: &u8| b.is_ascii_graphic() || *b == b' ';
+    if s.bytes().all(|b| plain(&b)) && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
+        out.push_str(s);
+        return;
+    }
     // One pass: whitespace runs become one space between words, control characters `�`.
-    let mut out = String::with_capacity(s.len());
+    let start = out.len();
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
             continue;
         }
         if space {
@@ -31,7 +132,6 @@ pub(super) fn one_line(s: &str) -> String {
         }
         out.push(if c.is_control() { '\u{fffd}' } else { c });
     }
-    out
 }
 
 /// Text with control characters (ESC, BEL, C1 codes…) replaced by `�`, so that a posting's id
@@ -49,11 +149,11 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| if unsafe_char(c) { '\u{fffd}' } else { c }).collect())
 }
 
-/// A Markdown table cell that renders as the text it holds: no HTML, links, images or
-/// emphasis from posting text reach a renderer, and `|` cannot open a new cell.
-pub(super) fn markdown_cell(s: &str) -> String {
-    let line = one_line(s);
-    let mut out = String::with_capacity(line.len());
+/// Appends a Markdown table cell that renders as the text `s` holds: no HTML, links, images
+/// or emphasis from posting text reach a renderer, and `|` cannot open a new cell.
+pub(super) fn push_markdown_cell(out: &mut String, s: &str) {
+    let mut line = String::with_capacity(s.len());
+    push_one_line(&mut line, s);
     for c in line.chars() {
         match c {
             '<' => out.push_str("&lt;"),
@@ -68,7 +168,6 @@ pub(super) fn markdown_cell(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 fn truncate(s: &str, width: usize) -> Cow<'_, str> {
@@ -83,20 +182,24 @@ fn truncate(s: &str, width: usize) -> Cow<'_, str> {
 /// Makes labels tell rows apart: where one label stands for rows of different keys (two
 /// postings with one title at one company), each gets its key appended, printed by `print`.
 /// `columns` are the shown ones, whose cells `rows` hold.
-pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [PendingRow], print: fn(&str) -> String) {
+pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [PendingRow], print: fn(&mut String, &str)) {
     let label_columns = columns.iter().enumerate().filter(|(_, c)| matches!(c.audience, Audience::People { .. }));
     for (label, (shown_at, _)) in label_columns.enumerate() {
-        let mut keys_of: FxHashMap<&str, std::collections::BTreeSet<&str>> = FxHashMap::default();
+        // Per label text, the first key met and whether another key has the same text.
+        let mut keys_of: FxHashMap<&str, (&str, bool)> = FxHashMap::default();
         for row in rows.iter() {
-            let (text, key) = &row.labels[label];
-            keys_of.entry(text).or_default().insert(key);
+            let (text, key) = row.label(label);
+            let (first_key, shared) = keys_of.entry(text).or_insert((key, false));
+            *shared |= *first_key != key;
         }
         let shared: FxHashSet<String> =
-            keys_of.into_iter().filter(|(_, keys)| keys.len() > 1).map(|(text, _)| text.to_string()).collect();
+            keys_of.into_iter().filter(|(_, (_, shared))| *shared).map(|(text, _)| text.to_string()).collect();
         for row in rows.iter_mut() {
-            let (text, key) = &row.labels[label];
+            let (text, key) = row.label(label);
             if shared.contains(text) {
-                row.set(shown_at, print(&format!("{text} ({key})")));
+                let mut printed = String::new();
+                print(&mut printed, &format!("{text} ({key})"));
+                row.set(shown_at, &printed);
             }
         }
     }
@@ -106,9 +209,11 @@ pub(super) fn distinguish_labels(columns: &[Column], rows: &mut [PendingRow], pr
 /// distinct: for each pair of neighbours in sorted order, past their common prefix (or the
 /// shorter one's whole length, which is then never cut).
 fn distinct_width(values: &[&str]) -> usize {
-    let mut sorted: Vec<&str> = values.to_vec();
+    // A label column repeats its values (a posting's title on each of its rows): sorting the
+    // distinct ones only.
+    let distinct: FxHashSet<&str> = values.iter().copied().collect();
+    let mut sorted: Vec<&str> = distinct.into_iter().collect();
     sorted.sort_unstable();
-    sorted.dedup();
     sorted
         .windows(2)
         .map(|pair| {
@@ -119,8 +224,8 @@ fn distinct_width(values: &[&str]) -> usize {
         .unwrap_or(0)
 }
 
-/// Writes an aligned table of `rows` (cells made by [`one_line`], widths counted), fitted to
-/// the terminal.
+/// Writes an aligned table of `rows` (cells made by [`push_one_line`], widths counted), fitted
+/// to the terminal.
 pub(super) fn write_table(
     out: &mut dyn Write,
     columns: &[Column],
@@ -129,8 +234,8 @@ pub(super) fn write_table(
 ) -> io::Result<()> {
     let mut widths: Vec<usize> = columns.iter().map(|c| char_width(c.name)).collect();
     for row in rows {
-        for (w, &cell) in widths.iter_mut().zip(&row.widths) {
-            *w = (*w).max(cell);
+        for (at, w) in widths.iter_mut().enumerate() {
+            *w = (*w).max(row.width(at));
         }
     }
     // Labels are never cut so far that two rows read the same.
@@ -141,7 +246,7 @@ pub(super) fn write_table(
             let floor = MIN_TEXT_WIDTH.max(char_width(column.name));
             match column.audience {
                 Audience::People { .. } => {
-                    floor.max(distinct_width(&rows.iter().map(|row| row.shown[i].as_str()).collect::<Vec<_>>()))
+                    floor.max(distinct_width(&rows.iter().map(|row| row.shown(i)).collect::<Vec<_>>()))
                 }
                 _ => floor,
             }
@@ -158,36 +263,40 @@ pub(super) fn write_table(
             None => break,
         }
     }
+    // Cells are padded from one run of spaces, not a character at a time.
+    let spaces = " ".repeat(widths.iter().copied().max().unwrap_or(0));
     let mut text = String::new();
-    let mut line = |cells: &[String], cell_widths: &[usize]| -> io::Result<()> {
+    let mut line = |cells: &mut dyn Iterator<Item = (&str, usize)>| -> io::Result<()> {
         text.clear();
-        for (i, (cell, &width)) in cells.iter().zip(cell_widths).enumerate() {
+        for (i, (cell, width)) in cells.enumerate() {
             if i > 0 {
                 text.push_str("  ");
             }
             let (cell, width) = if width <= widths[i] {
-                (Cow::Borrowed(cell.as_str()), width)
+                (Cow::Borrowed(cell), width)
             } else {
                 let cut = truncate(cell, widths[i]);
                 let width = char_width(&cut);
                 (cut, width)
             };
-            let pad = widths[i] - width;
+            let pad = &spaces[..widths[i] - width];
             if columns[i].numeric {
-                text.extend(std::iter::repeat_n(' ', pad));
+                text.push_str(pad);
                 text.push_str(&cell);
             } else {
                 text.push_str(&cell);
-                text.extend(std::iter::repeat_n(' ', pad));
+                text.push_str(pad);
             }
         }
-        writeln!(out, "{}", text.trim_end())
+        text.truncate(text.trim_end().len());
+        text.push('\n');
+        out.write_all(text.as_bytes())
     };
-    let names: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
-    line(&names, &names.iter().map(|name| char_width(name)).collect::<Vec<_>>())?;
-    line(&widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>(), &widths)?;
+    line(&mut columns.iter().map(|c| (c.name, char_width(c.name))))?;
+    let rules: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
+    line(&mut rules.iter().zip(&widths).map(|(rule, &w)| (rule.as_str(), w)))?;
     for row in rows {
-        line(&row.shown, &row.widths)?;
+        line(&mut (0..columns.len()).map(|at| (row.shown(at), row.width(at))))?;
     }
     Ok(())
 }
@@ -199,7 +308,8 @@ pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Pe
     let rule: Vec<&str> = columns.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect();
     writeln!(out, "| {} |", rule.join(" | "))?;
     for row in rows {
-        writeln!(out, "| {} |", row.shown.join(" | "))?;
+        let cells: Vec<&str> = (0..columns.len()).map(|at| row.shown(at)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
 }
@@ -207,6 +317,18 @@ pub(super) fn write_markdown(out: &mut dyn Write, columns: &[Column], rows: &[Pe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_line(s: &str) -> String {
+        let mut out = String::new();
+        push_one_line(&mut out, s);
+        out
+    }
+
+    fn markdown_cell(s: &str) -> String {
+        let mut out = String::new();
+        push_markdown_cell(&mut out, s);
+        out
+    }
 
     #[test]
     fn distinct_labels_stay_distinct_when_cut() {
@@ -228,6 +350,11 @@ mod tests {
             "bell\u{7}esc\u{1b}[0m",
             "nbsp\u{a0}x\u{2028}y\u{85}z",
             "é \u{1c}x",
+            "plain words, (punctuation) [and] #symbols!",
+            " leading",
+            "trailing ",
+            "double  space",
+            "tab\tinside",
         ] {
             assert_eq!(one_line(text), joined(text), "{text:?}");
         }
