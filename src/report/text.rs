@@ -40,7 +40,7 @@ struct Piece {
 
 impl PendingRow {
     pub(super) fn new(counts_widths: bool) -> PendingRow {
-        PendingRow { text: String::new(), pieces: Vec::new(), shown: 0, counts_widths }
+        PendingRow { text: String::with_capacity(128), pieces: Vec::with_capacity(16), shown: 0, counts_widths }
     }
 
     /// Adds the next shown cell, `text` as `print` prints it.
@@ -112,9 +112,8 @@ fn piece_offset(n: usize) -> u32 {
 /// Appends `s` on one line: newlines and tabs become spaces so a cell never breaks the grid,
 /// and control characters become `�` so a cell cannot drive the terminal.
 pub(super) fn push_one_line(out: &mut String, s: &str) {
-    // Most cells are ASCII words with single spaces: copied whole.
-    let plain = |b: &u8| b.is_ascii_graphic() || *b == b' ';
-    if s.bytes().all(|b| plain(&b)) && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") {
+    // Most cells are ASCII words with single spaces between them: copied whole.
+    if is_one_plain_line(s.as_bytes()) {
         out.push_str(s);
         return;
     }
@@ -147,6 +146,21 @@ pub fn printable(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(|c| if unsafe_char(c) { '\u{fffd}' } else { c }).collect())
+}
+
+/// Whether `line` is printable ASCII with single spaces between words, as [`push_one_line`]
+/// would print it.
+fn is_one_plain_line(line: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in line {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'!'..=b'~' => after_space = false,
+            _ => return false,
+        }
+    }
+    !after_space || line.is_empty()
 }
 
 /// Appends a Markdown table cell that renders as the text `s` holds: no HTML, links, images
