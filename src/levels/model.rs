@@ -370,8 +370,15 @@ impl TextModel {
         let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
         let raw = self.intercept + sum * unit;
         let count = known.len();
-        // Every contribution is its weight times the same factor, so weights order them.
-        known.sort_unstable_by_key(|&i| self.strength_rank[i as usize]);
+        // Every contribution is its weight times the same factor, so weights order them. Ranks
+        // are distinct: sorting them with their n-grams alongside, as plain integers, orders the
+        // n-grams with no lookup per comparison.
+        let mut ranked: Vec<u64> =
+            known.iter().map(|&i| u64::from(self.strength_rank[i as usize]) << 32 | u64::from(i)).collect();
+        ranked.sort_unstable();
+        for (slot, ranked) in known.iter_mut().zip(&ranked) {
+            *slot = *ranked as u32;
+        }
         Some(TextScore { raw, known: count, strongest_first: known, rewritten, unit })
     }
 
