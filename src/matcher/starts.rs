@@ -282,10 +282,16 @@ impl Trie {
             folded.extend(pattern.as_ref().iter().map(|&b| fold(b)));
             spans.push(start..folded.len());
         }
-        let key = |id: u32| &folded[spans[id as usize].clone()];
-        let mut order: Vec<u32> = (0..patterns.len() as u32).filter(|&id| !key(id).is_empty()).collect();
-        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
-        let byte_at = |at: usize, depth: usize| key(order[at])[depth];
+        // Each pattern beside its id, so that the sort compares the slices themselves.
+        let mut order: Vec<(&[u8], u32)> = spans
+            .iter()
+            .zip(0..)
+            .map(|(span, id)| (&folded[span.clone()], id))
+            .filter(|(key, _)| !key.is_empty())
+            .collect();
+        order.sort_unstable();
+        let key = |at: usize| order[at].0;
+        let byte_at = |at: usize, depth: usize| key(at)[depth];
 
         let mut root = Box::new([NONE; 256]);
         let mut blocks: Vec<u32> = Vec::new();
@@ -300,7 +306,7 @@ impl Trie {
         // The runs of a node's run under each next byte, in byte order, into one buffer.
         let child_runs = |run: Range<usize>, depth: usize, runs: &mut Vec<(u8, Range<usize>)>| {
             runs.clear();
-            for at in run.filter(|&at| key(order[at]).len() > depth) {
+            for at in run.filter(|&at| key(at).len() > depth) {
                 let byte = byte_at(at, depth);
                 match runs.last_mut() {
                     Some((last, run)) if *last == byte => run.end = at + 1,
@@ -320,14 +326,14 @@ impl Trie {
                 Slot::Block(word) => blocks[word] = at,
             }
             // Patterns ending here sort first in the run; the first of them is reported.
-            let first = order[run.start];
-            blocks.push(if key(first).len() == depth { first } else { NONE });
+            let (first, id) = order[run.start];
+            blocks.push(if first.len() == depth { id } else { NONE });
             child_runs(run, depth, &mut edges);
             if let [(_, below)] = edges.as_slice() {
                 // One child: the bytes every pattern below shares lead, node by node, to where
                 // one ends or they part. No pattern ends on the way: it would be a prefix of the
                 // others, sort first and shorten the shared bytes.
-                let (lowest, highest) = (key(order[below.start]), key(order[below.end - 1]));
+                let (lowest, highest) = (key(below.start), key(below.end - 1));
                 let shared = lowest.iter().zip(highest).skip(depth).take_while(|(a, b)| a == b).count();
                 if shared >= 2 {
                     blocks.push(CHAIN | shared as u32);
