@@ -113,6 +113,8 @@ impl StartIndex {
         if (32..64).contains(&index) {
             self.unindexed |= 1 << index;
         }
+        // The first word of each pattern, lower-cased, and with each ending: one buffer.
+        let mut word: Vec<u8> = Vec::new();
         for pattern in patterns {
             let pattern = pattern.as_ref();
             let Some(&first) = pattern.first() else { continue };
@@ -126,19 +128,20 @@ impl StartIndex {
                 self.non_word_first[usize::from(first.to_ascii_lowercase())] |= u64::from(bit);
                 continue;
             }
-            let word = pattern[..word_len].to_ascii_lowercase();
+            word.clear();
+            word.extend(pattern[..word_len].iter().map(u8::to_ascii_lowercase));
             if word_len == pattern.len() {
                 for ending in WORD_ENDINGS {
-                    let mut longer = word.clone();
-                    longer.extend_from_slice(ending.as_bytes());
-                    self.add_first_word(longer, bit, ANY_CONTINUATION);
+                    word.extend_from_slice(ending.as_bytes());
+                    self.add_first_word(&word, bit, ANY_CONTINUATION);
+                    word.truncate(word_len);
                 }
             }
             let continuations = match pattern[word_len..] {
                 [separator, next, ..] => continuation_bit(separator, next),
                 _ => ANY_CONTINUATION,
             };
-            self.add_first_word(word, bit, continuations);
+            self.add_first_word(&word, bit, continuations);
         }
     }
 
@@ -165,11 +168,17 @@ impl StartIndex {
     /// Adds a first word (ASCII-folded already). One beyond ASCII is kept by its bytes: the scan
     /// never looks it up (it walks every automaton at such a word), but the index holds every
     /// first word.
-    fn add_first_word(&mut self, word: Vec<u8>, automata: u32, continuations: u64) {
-        let packed = if word.is_ascii() { packed_ascii_lowercase(&word, 0..word.len()) } else { None };
+    fn add_first_word(&mut self, word: &[u8], automata: u32, continuations: u64) {
+        let packed = if word.is_ascii() { packed_ascii_lowercase(word, 0..word.len()) } else { None };
         let entry = match packed {
             Some(key) => self.short_first_words.entry(key).or_default(),
-            None => self.long_first_words.entry(word.into()).or_default(),
+            None => {
+                // Looked up by the slice: a long word is copied only the first time it is met.
+                if !self.long_first_words.contains_key(word) {
+                    self.long_first_words.insert(word.into(), FirstWord::default());
+                }
+                self.long_first_words.get_mut(word).expect("inserted above")
+            }
         };
         entry.automata |= automata;
         entry.continuations |= continuations;
