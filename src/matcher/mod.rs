@@ -148,7 +148,6 @@ impl SkillMatcher {
     /// Compiles every alias of every skill into the two automata.
     pub fn new(taxonomy: &Taxonomy) -> Result<SkillMatcher, aho_corasick::BuildError> {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut texts: Vec<String> = Vec::new();
         let mut exact_patterns: Vec<Pattern> = Vec::new();
         // A plain alias matches any case, so it is one pattern per lower-cased spelling; cased and
         // ambiguous aliases match their exact case, so "Monitoring" and "monitoring" are two
@@ -217,9 +216,7 @@ impl SkillMatcher {
                         common_word: false,
                         inflectable: inflectable && variant == *alias,
                     });
-                    if kind == AliasKind::Plain {
-                        texts.push(variant);
-                    } else {
+                    if kind != AliasKind::Plain {
                         // Tag lines and shouting: "react go", "HIVE, PIG, SPARK". Added after
                         // every alias as written, which win over a recasing.
                         recased.extend(recasings(&variant).into_iter().map(|r| (index, r)));
@@ -241,6 +238,7 @@ impl SkillMatcher {
                 inflectable: false,
             });
         }
+        let texts: Vec<&str> = patterns.iter().map(|p| &*p.exact).collect();
         let exact_texts: Vec<&str> = exact_patterns.iter().map(|p| &*p.exact).collect();
         let mut automata = Vec::new();
         let mut starts = StartIndex::default();
@@ -509,7 +507,12 @@ const MAX_DFA_PATTERNS: usize = 5_000;
 
 /// The spellings an alias matches: as written, and with spaces and hyphens exchanged.
 fn variants(alias: &str) -> Vec<String> {
-    let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Runs of whitespace are one space (most aliases have none to change).
+    let single_spaced = !alias.starts_with(' ')
+        && !alias.ends_with(' ')
+        && !alias.contains("  ")
+        && !alias.contains(|c: char| c.is_whitespace() && c != ' ');
+    let alias = if single_spaced { alias.to_string() } else { alias.split_whitespace().collect::<Vec<_>>().join(" ") };
     let mut out = vec![alias.clone()];
     if alias.contains(' ') {
         out.push(alias.replace(' ', "-"));
