@@ -3,12 +3,12 @@
 //! Parsing never stops at the first problem: a hiring manager editing a spreadsheet wants the
 //! whole list, each with its file and line.
 
-use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
 use super::{alias_key, split_list, Category, Problem, Severity, Skill, Taxonomy, DEFAULT_CATEGORIES_CSV};
 use crate::posting::SourceRef;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The category flat lists are put in.
 pub(crate) const FLAT_CATEGORY: &str = "uncategorised";
@@ -124,6 +124,7 @@ pub(crate) fn parse_tables(
     let categories = parse_categories(categories_text, categories_name, &mut problems);
     let skills_file = SourceRef::file(skills_name);
     let mut skills = Vec::new();
+    let category_ids: FxHashSet<&str> = categories.iter().map(|c| c.id.as_str()).collect();
     let table = read_rows(skills_text, skills_name, &["id", "name", "category"], &mut problems);
     for (line, row) in &table.rows {
         let get = |key: &str| table.field(row, key).to_string();
@@ -139,7 +140,7 @@ pub(crate) fn parse_tables(
         }
         if category.is_empty() {
             problems.push(problem(at.clone(), format!("skill '{id}' has no category")));
-        } else if !categories.iter().any(|c: &Category| c.id == category) {
+        } else if !category_ids.contains(category.as_str()) {
             problems.push(problem(
                 at.clone(),
                 format!("skill '{id}' has unknown category '{category}' (not in {categories_name})"),
@@ -170,7 +171,7 @@ pub(crate) fn parse_tables(
 fn parse_categories(text: &str, name: &str, problems: &mut Vec<Problem>) -> Vec<Category> {
     let file = SourceRef::file(name);
     let mut categories: Vec<Category> = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut seen: FxHashMap<String, u64> = FxHashMap::default();
     let table = read_rows(text, name, &["id", "name"], problems);
     for (line, row) in &table.rows {
         let line = *line;
@@ -193,7 +194,7 @@ fn parse_categories(text: &str, name: &str, problems: &mut Vec<Problem>) -> Vec<
 
 /// Duplicate ids, aliases claimed twice, and links to skills that do not exist.
 fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
-    let mut ids: HashMap<&str, &Skill> = HashMap::new();
+    let mut ids: FxHashMap<&str, &Skill> = FxHashMap::default();
     for skill in skills {
         if skill.id.is_empty() {
             continue;
@@ -208,8 +209,8 @@ fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
         }
     }
     report_parent_cycles(skills, &ids, problems);
-    // BTreeMap so that the "claimed by" message names the earliest skill deterministically.
-    let mut claimed: BTreeMap<String, &Skill> = BTreeMap::new();
+    // The first skill to claim an alias keeps it: "claimed by" names the earliest.
+    let mut claimed: FxHashMap<String, &Skill> = FxHashMap::default();
     for skill in skills {
         for alias in all_aliases(skill) {
             if !alias.chars().any(char::is_alphanumeric) {
@@ -255,9 +256,9 @@ fn validate_references(skills: &[Skill], problems: &mut Vec<Problem>) {
 
 /// Parent chains that loop (`a` → `b` → `a`): each loop once, at the skill of it that comes
 /// first in the file. A skill that is its own parent is reported on its own.
-fn report_parent_cycles(skills: &[Skill], ids: &HashMap<&str, &Skill>, problems: &mut Vec<Problem>) {
+fn report_parent_cycles(skills: &[Skill], ids: &FxHashMap<&str, &Skill>, problems: &mut Vec<Problem>) {
     // 0: not visited, 1: on the chain being walked, 2: done.
-    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut state: FxHashMap<&str, u8> = FxHashMap::default();
     for skill in skills {
         let mut chain: Vec<&Skill> = Vec::new();
         let mut at = Some(skill);
@@ -303,8 +304,8 @@ pub(crate) fn all_aliases(skill: &Skill) -> impl Iterator<Item = &str> {
 pub(crate) fn parse_flat(text: &str, origin: &str) -> (Taxonomy, Vec<Problem>) {
     let file = SourceRef::file(origin);
     let mut problems = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, u64> = FxHashMap::default();
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     let mut skills = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line_no = n as u64 + 1;
