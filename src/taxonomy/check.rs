@@ -6,7 +6,7 @@
 //! `ambiguous_aliases`, where it matches only with evidence. A practice or competency named by
 //! a common word (`security`, `leadership`) is fine as a plain alias: the word is the skill.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use super::{Problem, Severity, Taxonomy, COMMON_ENGLISH};
@@ -100,8 +100,8 @@ pub(crate) fn is_common_english(word: &str) -> bool {
     common_english().contains(word.to_lowercase().as_str())
 }
 
-fn common_english() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn common_english() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         COMMON_ENGLISH.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
     })
