@@ -93,9 +93,10 @@ impl PendingRow {
         for i in 0..self.pieces.len() {
             let start = rebuilt.text.len();
             rebuilt.text.push_str(if i == at { printed } else { self.piece(i) });
-            match i < self.shown {
-                true => rebuilt.end_piece(start),
-                false => rebuilt.pieces.push(Piece { end: piece_offset(rebuilt.text.len()), width: 0 }),
+            if i < self.shown {
+                rebuilt.end_piece(start);
+            } else {
+                rebuilt.pieces.push(Piece { end: piece_offset(rebuilt.text.len()), width: 0 });
             }
         }
         rebuilt.shown = self.shown;
