@@ -39,8 +39,9 @@ struct Piece {
 }
 
 impl PendingRow {
-    pub(super) fn new(counts_widths: bool) -> PendingRow {
-        PendingRow { text: String::with_capacity(128), pieces: Vec::with_capacity(16), shown: 0, counts_widths }
+    /// An empty row with room for `pieces` pieces and `text` bytes of them.
+    pub(super) fn with_capacity(counts_widths: bool, pieces: usize, text: usize) -> PendingRow {
+        PendingRow { text: String::with_capacity(text), pieces: Vec::with_capacity(pieces), shown: 0, counts_widths }
     }
 
     /// Adds the next shown cell, `text` as `print` prints it.
@@ -89,7 +90,8 @@ impl PendingRow {
 
     /// Replaces shown cell `at` with `printed` (and its width, if the row counts widths).
     fn set(&mut self, at: usize, printed: &str) {
-        let mut rebuilt = PendingRow::new(self.counts_widths);
+        let mut rebuilt =
+            PendingRow::with_capacity(self.counts_widths, self.pieces.len(), self.text.len() + printed.len());
         for i in 0..self.pieces.len() {
             let start = rebuilt.text.len();
             rebuilt.text.push_str(if i == at { printed } else { self.piece(i) });
