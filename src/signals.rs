@@ -218,17 +218,10 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
     mentions
 }
 
-/// Whether `text` holds "year", "Year", "YEAR" or "yr", the words every mention ends in as the
-/// regex reads them: one pass over its `y`s (most requirements have none).
+/// Whether `text` holds "year", "Year", "YEAR" or "yr": the spellings that open the scan, read
+/// from the year words of any case that [`year_words`] finds (most requirements have none).
 fn names_years(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'y', b'Y', bytes).any(|at| {
-        let rest = &bytes[at..];
-        match rest[0] {
-            b'y' => rest.starts_with(b"year") || rest.starts_with(b"yr"),
-            _ => rest.starts_with(b"Year") || rest.starts_with(b"YEAR"),
-        }
-    })
+    year_words(text).any(|word| matches!(&text.as_bytes()[word], b"year" | b"Year" | b"YEAR" | b"yr"))
 }
 
 /// Where "year" or "yr" starts in `text`, in any ASCII case.
