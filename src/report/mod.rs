@@ -235,25 +235,23 @@ impl<W: Write> RecordWriter<W> {
     fn pending_row(&self, cells: Vec<Cell>) -> PendingRow {
         let print = self.people_text();
         // Sized to the row, so that a table of many rows holds little unused room: its pieces
-        // exactly, its text about (the shown cells and the labels, numbers guessed short).
-        let labels = self.columns.iter().filter(|c| matches!(c.audience, Audience::People { .. })).count();
-        let shown = self.columns.iter().filter(|c| c.audience.shown_in(self.format)).count();
+        // exactly, its text about (numbers guessed short).
         let text_len = |cell: &Cell| match cell {
             Cell::Text(text) => text.len(),
             _ => 8,
         };
-        let label_len: usize = self
-            .columns
-            .iter()
-            .zip(&cells)
-            .filter_map(|(column, cell)| match column.audience {
-                Audience::People { key } => Some(text_len(cell) + text_len(&cells[key])),
-                _ => None,
-            })
-            .sum();
-        let shown_len: usize = cells.iter().map(text_len).sum();
-        let mut row =
-            PendingRow::with_capacity(self.format == Format::Table, shown + 2 * labels, shown_len + label_len);
+        let (mut pieces, mut text) = (0, 0);
+        for (column, cell) in self.columns.iter().zip(&cells) {
+            if column.audience.shown_in(self.format) {
+                pieces += 1;
+                text += text_len(cell);
+            }
+            if let Audience::People { key } = column.audience {
+                pieces += 2;
+                text += text_len(cell) + text_len(&cells[key]);
+            }
+        }
+        let mut row = PendingRow::with_capacity(self.format == Format::Table, pieces, text);
         let mut rendered = String::new();
         for (cell, _) in cells.iter().zip(self.columns).filter(|(_, c)| c.audience.shown_in(self.format)) {
             match cell {
