@@ -81,7 +81,8 @@ fn years_regex() -> &'static Regex {
             \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
             (?:years?|yrs?)(?-u:\b)(?:'|’)?
             (?P<tail>\s+(?:old|ago|warranty|guarantee|anniversary|contract|term|degree|college|university
-                |bachelor|program|programme|course)(?-u:\b))?
+                |bachelors?|undergraduate|institution|program|programme|course|probationary|from\s+now|in\s+a\s+row)(?-u:\b)
+                |\s+(?:running|strong)\s*[,.;:!)])?
             ",
         )
         .expect("valid regex")
@@ -191,6 +192,7 @@ fn window_end(text: &str, at: usize) -> usize {
 /// assert_eq!(years("a background check every two years, a 2 years warranty"), Vec::<u32>::new());
 /// assert_eq!(years("grown 40% over the past 5 years; a 4 year degree"), Vec::<u32>::new());
 /// assert_eq!(years("• 5+ years of Go; ’every’ 3 years"), [5, 3]);
+/// assert_eq!(years("For over 20 years, we have led the industry; named a top workplace 3 years in a row"), Vec::<u32>::new());
 /// ```
 pub fn years_mentions(text: &str) -> Vec<YearsMention> {
     if !names_years(text) {
@@ -206,7 +208,7 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
         for c in years_regex().captures_iter(&text[window]) {
             let Some(whole) = c.get(0) else { continue };
             let range = base + whole.start()..base + whole.end();
-            if c.name("tail").is_some() || follows_period_word(text, range.start) {
+            if c.name("tail").is_some() || !asks_of_the_candidate(text, range.clone()) {
                 continue;
             }
             let Some(value) = c.name("n").and_then(|n| parse_number(n.as_str())) else { continue };
@@ -238,6 +240,109 @@ fn year_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         };
         Some(at..at + len)
     })
+}
+
+/// Whether the years at `mention` are asked of the candidate, rather than a period of time
+/// ([`follows_period_word`]) or how long an organisation has been at something
+/// ([`tells_organisation_history`]).
+fn asks_of_the_candidate(text: &str, mention: Range<usize>) -> bool {
+    !follows_period_word(text, mention.start) && !tells_organisation_history(text, mention)
+}
+
+/// Whether the years at `mention` tell how long an organisation has been at something: "For
+/// over 20 years, we have…", "…has served the region for more than 40 years". Such histories
+/// open many postings; read as a requirement, a bank's forty years made its analyst a
+/// principal. They are years after "for" (and "over", "more than", …) that are not "years of"
+/// something, in a sentence that opens with that "For", or that speaks of "we", "our" or what
+/// an organisation "has" done, and not of "you", the candidate or what is required.
+fn tells_organisation_history(text: &str, mention: Range<usize>) -> bool {
+    let Some(for_at) = for_before(text, mention.start) else { return false };
+    if word_after(text, mention.end).is_some_and(|word| word.eq_ignore_ascii_case("of")) {
+        return false;
+    }
+    if text.as_bytes()[for_at] == b'F' && opens_sentence(text, for_at) {
+        return true;
+    }
+    let mut speaks_of_organisation = false;
+    let sentence = &text[sentence_start(text, for_at)..for_at];
+    for word in sentence.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’')) {
+        match word.to_ascii_lowercase().as_str() {
+            "you" | "your" | "you've" | "you’ve" | "candidate" | "candidates" | "applicant" | "applicants"
+            | "looking" | "seeking" | "require" | "required" | "requires" | "must" | "should" | "need" | "needs"
+            | "expect" | "ideal" | "minimum" => return false,
+            "we" | "we've" | "we’ve" | "our" | "has" => speaks_of_organisation = true,
+            _ => {}
+        }
+    }
+    speaks_of_organisation
+}
+
+/// Where the "for" before the years at `at` starts, past one of the words that say the years
+/// are a lower bound ("for over", "for more than", "for nearly", …), if a "for" is there.
+fn for_before(text: &str, at: usize) -> Option<usize> {
+    let (mut start, mut word) = word_before(text, at)?;
+    let two_words = |start: usize, first: &str| {
+        word_before(text, start).filter(|(_, before)| before.eq_ignore_ascii_case(first)).map(|(at, _)| at)
+    };
+    let lower = word.to_ascii_lowercase();
+    let bound = match lower.as_str() {
+        "than" => two_words(start, "more"),
+        "to" => two_words(start, "close"),
+        "over" => Some(two_words(start, "well").unwrap_or(start)),
+        "nearly" | "almost" | "about" | "around" => Some(start),
+        _ => None,
+    };
+    if let Some(bound) = bound {
+        (start, word) = word_before(text, bound)?;
+    }
+    if word.eq_ignore_ascii_case("for") {
+        return Some(start);
+    }
+    // A heading the scraper ran into the sentence: "OverviewFor more than 40 years".
+    let glued = word.len() > 3 && word.ends_with("For") && word.as_bytes()[word.len() - 4].is_ascii_lowercase();
+    glued.then(|| start + word.len() - 3)
+}
+
+/// The run of ASCII letters that ends where `at` is, past spaces, and where it starts.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text[..at].trim_end();
+    let start = before.len() - before.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    (start < before.len()).then(|| (start, &before[start..]))
+}
+
+/// The run of ASCII letters that starts at `at`, past spaces.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let after = text[at..].trim_start();
+    let len = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (len > 0).then(|| &after[..len])
+}
+
+/// Whether a sentence starts at `at`: at the text's start, after a sentence's or heading's end
+/// (`.`, `:`, a line break, a bullet), or right after a letter, where a scraped heading runs
+/// into the text ("OverviewFor more than 40 years").
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+        return true;
+    }
+    let before = text[..at].trim_end();
+    before.is_empty() || before.ends_with(['.', ':', '!', '?', ';', '•', '*', '-', ')'])
+}
+
+/// Where the sentence holding `at` starts: after the last `.`, `!`, `?`, `;` or line break
+/// before it, looking back no further than a long sentence.
+fn sentence_start(text: &str, at: usize) -> usize {
+    const LONGEST_SENTENCE: usize = 400;
+    static SENTENCE_ENDS: ByteSet = ByteSet::new(b".!?;\n");
+    let mut from = at.saturating_sub(LONGEST_SENTENCE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let bytes = &text.as_bytes()[from..at];
+    match bytes.iter().rposition(|&b| SENTENCE_ENDS.contains(b)) {
+        Some(end) => from + end + 1,
+        None => from,
+    }
 }
 
 /// Whether the word before `at` makes the years that follow a period of time rather than
@@ -418,6 +523,41 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_history_and_awards_ask_no_years() {
+        let years = |t: &str| years_mentions(t).into_iter().map(|m| m.min_years).collect::<Vec<_>>();
+        let none = Vec::<u32>::new();
+        for history in [
+            "For over 20 years, we have led the industry.",
+            "OverviewFor more than 40 years, East West Bank has served as a pathway to success.",
+            "About us:For 11 years Incendia Partners has placed engineers.",
+            "Genentech has been at the forefront of biotechnology for more than 40 years, using data.",
+            "We have been in business for over 30 years.",
+            "Our employees have voted us a Best Place to Work for nine years.",
+            "Named a Best Place to Work two years in a row.",
+            "On the Fast 500 for five years running, Sojern applies technology.",
+            "Some think we are old (36 years strong).",
+            "Ten years from now, it will look silly.",
+            "A four year undergraduate degree; an accredited four year institution; a one year probationary period.",
+        ] {
+            assert_eq!(years(history), none, "{history}");
+        }
+        // Years after "for" that the candidate is asked for stay.
+        for (asked, want) in [
+            ("Have worked in a data science role for 5+ years.", 5),
+            ("You have been managing analytics teams for at least 2 years.", 2),
+            ("For this junior position we are looking for 1-2 years of full time experience.", 1),
+            ("We require experience working for 3 years in finance.", 3),
+            ("Strong full stack experience for a minimum of 3 years.", 3),
+            ("Preference for 5+ years of industry experience.", 5),
+            ("5 years strong experience in Java", 5),
+            ("3+ years running Kubernetes in production", 3),
+            ("Our ideal candidate has worked in analytics for over 4 years.", 4),
+        ] {
+            assert_eq!(years(asked), [want], "{asked}");
+        }
+    }
+
+    #[test]
     fn the_years_prefilter_opens_on_the_four_spellings_only() {
         let spelled = |t: &str| t.contains("year") || t.contains("yr") || t.contains("Year") || t.contains("YEAR");
         let pieces = ["y", "Y", "e", "E", "a", "A", "r", "R", "ye", "yea", "Yea", "YEA", " ", "é", "5"];
@@ -437,6 +577,7 @@ mod tests {
             "Yearly reviews and 7 years. Your yard. 10 Yr. 2 year-old team; 12 years' experience",
             far_apart.as_str(),
             "year 3 years yr 2 yrs",
+            "For over 20 years, we have led. For this role: 3 years of Go, 4 years in a row",
         ];
         for text in texts {
             // The whole text read by the regex, as before the windows.
@@ -446,7 +587,7 @@ mod tests {
                 .filter_map(|c| {
                     let whole = c.get(0)?;
                     let value = parse_number(c.name("n")?.as_str())?;
-                    let kept = (1..=40).contains(&value) && !follows_period_word(text, whole.start());
+                    let kept = (1..=40).contains(&value) && asks_of_the_candidate(text, whole.range());
                     kept.then_some((whole.start(), whole.end()))
                 })
                 .collect();
