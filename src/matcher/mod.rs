@@ -305,7 +305,11 @@ impl SkillMatcher {
     /// [`SkillMatcher::candidates_searching_everywhere`].
     pub fn candidates(&self, text: &str) -> Vec<Candidate> {
         let bytes = text.as_bytes();
-        let mut lists: Vec<Vec<Candidate>> = vec![Vec::new(); self.automata.len()];
+        // Merged leftmost-longest as they are found: positions are visited in order, so a
+        // mention is kept when it starts at or past the end of the last one kept, and of those
+        // starting at one position the longest (the first automaton's, among equals).
+        let mut found: Vec<Candidate> = Vec::new();
+        let mut kept_end = 0;
         let mut resume = vec![0; self.automata.len()];
         let mut ends = Vec::new();
         let mut at = 0;
@@ -342,6 +346,7 @@ impl SkillMatcher {
                 (self.starts.at_other(byte), width)
             };
             if may != 0 {
+                let mut longest: Option<Candidate> = None;
                 for (index, automaton) in self.automata.iter().enumerate() {
                     if at < resume[index] || (index < 64 && may & (1 << index) == 0) {
                         continue;
@@ -353,15 +358,22 @@ impl SkillMatcher {
                         _ => automaton.walker.matches_at(bytes, at, &mut ends),
                     }
                     if let Some(candidate) = self.longest_acceptable(automaton, text, at, &ends) {
+                        // Each automaton goes on after its own mention, kept or not.
                         resume[index] = candidate.range.end;
-                        lists[index].push(candidate);
+                        if longest.as_ref().is_none_or(|longest| candidate.range.end > longest.range.end) {
+                            longest = Some(candidate);
+                        }
                     }
+                }
+                if let Some(longest) = longest.filter(|_| at >= kept_end) {
+                    kept_end = longest.range.end;
+                    found.push(longest);
                 }
             }
             after_word = is_word && !over_space;
             at += skip;
         }
-        self.merge(lists)
+        found
     }
 
     /// Of the aliases starting at `at` (their ends, shortest first), the longest that
