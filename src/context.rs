@@ -288,7 +288,8 @@ const ROLE_NOUNS: &[&str] = &[
 ];
 
 /// Words before "of" that make what follows it the name of a job or a unit ("Head of Customer
-/// Service", "Director of Engineering").
+/// Service", "Director of Engineering"). Each ends in " of" (`names_a_role` looks for them only
+/// there).
 const ROLE_HEADS: &[&str] = &["head of", "director of", "vp of", "vice president of"];
 
 /// The kinds of cue, as bits of [`CueSet`].
@@ -598,12 +599,15 @@ fn context_of(requirement: &Requirement, found: u8) -> Context {
 /// noun follows it, or a role's head and "of" precede it.
 pub fn names_a_role(text: &str, range: Range<usize>) -> bool {
     let before = text.as_bytes()[..range.start].trim_ascii_end();
-    let head_before = ROLE_HEADS.iter().any(|head| {
-        let head = head.as_bytes();
-        before.len() >= head.len()
-            && before[before.len() - head.len()..].eq_ignore_ascii_case(head)
-            && (before.len() == head.len() || !before[before.len() - head.len() - 1].is_ascii_alphanumeric())
-    });
+    // Every head ends in " of", which most mentions do not follow.
+    let after_of = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b" of");
+    let head_before = after_of
+        && ROLE_HEADS.iter().any(|head| {
+            let head = head.as_bytes();
+            before.len() >= head.len()
+                && before[before.len() - head.len()..].eq_ignore_ascii_case(head)
+                && (before.len() == head.len() || !before[before.len() - head.len() - 1].is_ascii_alphanumeric())
+        });
     if head_before {
         return true;
     }
@@ -728,6 +732,15 @@ mod tests {
         };
         assert!(role_after("Go") && role_after("Rust"));
         assert!(!role_after("Scala") && !role_after("Kafka") && !role_after("C "));
+        // Every head is looked for only after " of".
+        let text = "VICE PRESIDENT OF Data Science; the vp  of  Go; Director of\nSQL; a cup of Java";
+        let role_after_head = |s: &str| {
+            let start = text.find(s).unwrap();
+            names_a_role(text, start..start + s.len())
+        };
+        assert!(role_after_head("Data Science") && role_after_head("SQL"));
+        assert!(!role_after_head("Go") && !role_after_head("Java"));
+        assert!(ROLE_HEADS.iter().all(|head| head.ends_with(" of")));
     }
 
     #[test]
