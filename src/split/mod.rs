@@ -503,9 +503,15 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(last_word))
 }
 
+/// `heading` as section names are spelled: trimmed of spaces, a closing colon or dash and
+/// emphasis marks, in lower case, with `’` as `'`.
 fn heading_key(heading: &str) -> String {
     let trimmed = heading.trim().trim_end_matches([':', '-', '–']).trim();
     let trimmed = trimmed.trim_matches(['*', '_']).trim();
+    if trimmed.is_ascii() {
+        // Most headings: one copy, no character decoded.
+        return trimmed.to_ascii_lowercase();
+    }
     trimmed.replace('’', "'").to_lowercase()
 }
 
