@@ -25,12 +25,12 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::byteset::packed_ascii_lowercase;
+use crate::phrase_dfa::PhraseDfa;
 use crate::split::{Requirement, SectionKind};
 
 /// Where a mention stands.
@@ -305,7 +305,7 @@ const ASKS_OR_ADDRESSES: u8 = ASKS | ADDRESS;
 
 /// Every cue list in one automaton, so a requirement is read once for all of them.
 struct CueSet {
-    automaton: AhoCorasick,
+    automaton: PhraseDfa,
     /// The kind of each pattern.
     kinds: Vec<u8>,
 }
@@ -326,12 +326,7 @@ impl CueSet {
             let patterns: Vec<&str> = lists.iter().flat_map(|(_, cues)| cues.iter().copied()).collect();
             let kinds = lists.iter().flat_map(|&(kind, cues)| std::iter::repeat_n(kind, cues.len())).collect();
             // A DFA: the cue lists are small, and every requirement of every posting is read.
-            let automaton = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(patterns)
-                .expect("valid cues");
+            let automaton = PhraseDfa::new(&patterns).expect("valid cues");
             CueSet { automaton, kinds }
         })
     }
@@ -340,9 +335,9 @@ impl CueSet {
     /// "your application" is an application cue although "your" addresses the reader.
     fn found(&self, text: &str) -> u8 {
         let mut found = 0;
-        for m in self.automaton.find_iter(text) {
-            if !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
-                found |= self.kinds[m.pattern().as_usize()];
+        for (pattern, range) in self.automaton.find_iter(text.as_bytes()) {
+            if !text[..range.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                found |= self.kinds[pattern];
             }
         }
         found

@@ -52,6 +52,7 @@ pub mod levels;
 pub mod matcher;
 pub mod overview;
 pub mod partial;
+mod phrase_dfa;
 pub mod posting;
 pub mod practice;
 pub mod report;
