@@ -30,7 +30,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::byteset::packed_ascii_lowercase;
-use crate::phrase_dfa::PhraseDfa;
+use crate::phrase_dfa::{Matches, PhraseDfa};
 use crate::split::{Requirement, SectionKind};
 
 /// Where a mention stands.
@@ -326,7 +326,7 @@ impl CueSet {
             let patterns: Vec<&str> = lists.iter().flat_map(|(_, cues)| cues.iter().copied()).collect();
             let kinds = lists.iter().flat_map(|&(kind, cues)| std::iter::repeat_n(kind, cues.len())).collect();
             // A DFA: the cue lists are small, and every requirement of every posting is read.
-            let automaton = PhraseDfa::new(&patterns).expect("valid cues");
+            let automaton = PhraseDfa::new(&patterns, Matches::LeftmostLongest).expect("valid cues");
             CueSet { automaton, kinds }
         })
     }

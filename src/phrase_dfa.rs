@@ -1,5 +1,6 @@
-//! A leftmost-longest search for a small set of phrases in any ASCII case, run where every
-//! byte of most of a posting is read (the context cues of each requirement).
+//! A search for a small set of phrases in any ASCII case, run where every byte of most of a
+//! posting is read: leftmost-longest for the context cues of each requirement, every match
+//! (overlapping) for the level signals of each requirement.
 //!
 //! The automaton is the `aho-corasick` crate's own DFA, built as before; its transitions are
 //! then copied once into a table of our own, rows of byte classes, so that the search loop
@@ -7,8 +8,9 @@
 //! crate's generic loop, reached through its automaton trait object, took about twice the
 //! instructions a byte. The search steps through the copy exactly as the crate's leftmost
 //! search steps through its DFA (a match state records a match, the dead state ends the
-//! search), so it finds the same matches; a test compares the two tables state by state and
-//! byte by byte, and the two searches on generated texts.
+//! search; every match state reports its matches in the crate's order when all are wanted), so
+//! it finds the same matches; tests compare the two tables state by state and byte by byte,
+//! and the two searches on generated texts.
 
 use std::ops::Range;
 
@@ -28,7 +30,10 @@ pub(crate) struct PhraseDfa {
     table: Vec<u32>,
     /// States before this offset are dead or match.
     special_below: u32,
-    /// Of each match state (by row, less one), the phrase it matches and its length.
+    /// Of each match state (by row, less one), where its matches start in `matches`; one more
+    /// entry closes the last.
+    match_starts: Vec<u32>,
+    /// The phrases each match state matches, and their lengths, in the crate's order.
     matches: Vec<(u32, u32)>,
     /// The offset of the start state's row.
     start: u32,
@@ -37,27 +42,45 @@ pub(crate) struct PhraseDfa {
 /// The dead state's offset: the search stops there.
 const DEAD: u32 = 0;
 
+/// Which matches a [`PhraseDfa`] finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Matches {
+    /// Of overlapping phrases, the one starting first, and of those the longest
+    /// ([`PhraseDfa::find_iter`]).
+    LeftmostLongest,
+    /// Every phrase wherever it occurs ([`PhraseDfa::for_each_overlapping`]).
+    All,
+}
+
 impl PhraseDfa {
-    /// The automaton of `phrases`, matched in any ASCII case, leftmost-longest. An empty
-    /// phrase is refused: it would match everywhere.
-    pub(crate) fn new(phrases: &[&str]) -> Result<PhraseDfa, BuildError> {
-        let dfa = Self::crate_dfa(phrases)?;
-        assert!(phrases.iter().all(|p| !p.is_empty()), "no phrase is empty");
+    /// The automaton of `phrases`, matched in any ASCII case. An empty phrase is refused (it
+    /// would match everywhere): callers reject them first.
+    pub(crate) fn new<P: AsRef<str>>(phrases: &[P], kind: Matches) -> Result<PhraseDfa, BuildError> {
+        assert!(phrases.iter().all(|p| !p.as_ref().is_empty()), "no phrase is empty");
+        let dfa = Self::crate_dfa(phrases, kind)?;
         // Classes from the phrases' bytes: a byte no phrase holds leads every state where any
         // other such byte does, and a letter's cases are one byte to a folding automaton.
+        // Class 0 is the bytes no phrase holds; its representative is one of them.
         let mut classes = [0u8; 256];
+        let mut held = [false; 256];
         let mut representatives: Vec<u8> = vec![0];
-        for &byte in phrases.iter().flat_map(|p| p.as_bytes()) {
+        for &byte in phrases.iter().flat_map(|p| p.as_ref().as_bytes()) {
             let byte = byte.to_ascii_lowercase();
-            if byte != 0 && classes[usize::from(byte)] == 0 {
-                let class = u8::try_from(representatives.len()).expect("fewer than 256 distinct bytes");
+            if !held[usize::from(byte)] {
+                // At most 230 bytes fold apart, so the classes fit a byte.
+                let class = u8::try_from(representatives.len()).expect("at most 231 classes");
                 representatives.push(byte);
-                classes[usize::from(byte)] = class;
-                classes[usize::from(byte.to_ascii_uppercase())] = class;
+                for byte in [byte, byte.to_ascii_uppercase()] {
+                    held[usize::from(byte)] = true;
+                    classes[usize::from(byte)] = class;
+                }
             }
         }
-        // A NUL in a phrase would share class 0 with the bytes no phrase holds.
-        assert!(!phrases.iter().any(|p| p.as_bytes().contains(&0)), "no phrase holds a NUL");
+        match held.iter().position(|&held| !held) {
+            Some(free) => representatives[0] = free as u8,
+            // Every byte is held: class 0 names none.
+            None => representatives[0] = representatives[1],
+        }
         let width = representatives.len() as u32;
 
         // Every state the search can reach, breadth first from the start, with its next state
@@ -119,32 +142,49 @@ impl PhraseDfa {
                 *slot = row_of[met_at[to.as_usize()] as usize] * width;
             }
         }
-        let matches = match_states
-            .iter()
-            .map(|&state| {
-                // A leftmost automaton's state matches one phrase, the one the search reports.
-                let phrase = dfa.match_pattern(state, 0);
+        // A leftmost automaton's match state reports its first match; with all matches wanted,
+        // each, in the crate's order.
+        let mut match_starts = Vec::with_capacity(match_states.len() + 1);
+        let mut matches = Vec::new();
+        for &state in &match_states {
+            match_starts.push(matches.len() as u32);
+            let reported = if kind == Matches::All { dfa.match_len(state) } else { 1 };
+            matches.extend((0..reported).map(|index| {
+                let phrase = dfa.match_pattern(state, index);
                 (phrase.as_u32(), dfa.pattern_len(phrase) as u32)
-            })
-            .collect();
+            }));
+        }
+        match_starts.push(matches.len() as u32);
         Ok(PhraseDfa {
             classes,
             width,
             table,
             special_below: special_rows as u32 * width,
+            match_starts,
             matches,
             start: row_of[met_at[start.as_usize()] as usize] * width,
         })
     }
 
+    /// The matches of the match state at `state`.
+    #[inline]
+    fn matches_of(&self, state: u32) -> &[(u32, u32)] {
+        let row = (state / self.width) as usize;
+        &self.matches[self.match_starts[row - 1] as usize..self.match_starts[row] as usize]
+    }
+
     /// The crate's DFA of `phrases`, as the search copies it.
-    fn crate_dfa(phrases: &[&str]) -> Result<DFA, BuildError> {
+    fn crate_dfa<P: AsRef<str>>(phrases: &[P], kind: Matches) -> Result<DFA, BuildError> {
+        let kind = match kind {
+            Matches::LeftmostLongest => MatchKind::LeftmostLongest,
+            Matches::All => MatchKind::Standard,
+        };
         DFA::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(kind)
             .start_kind(StartKind::Unanchored)
             .prefilter(false)
-            .build(phrases)
+            .build(phrases.iter().map(AsRef::as_ref))
     }
 
     /// The leftmost-longest phrase in `haystack` at or after `at`: its index and range. (Kept
@@ -164,14 +204,33 @@ impl PhraseDfa {
                     break;
                 }
                 // A match state: the longest match so far; a longer one may follow.
-                let (phrase, len) = self.matches[(state / self.width) as usize - 1];
+                let (phrase, len) = self.matches_of(state)[0];
                 found = Some((phrase as usize, end - len as usize..end));
             }
         }
         found
     }
 
-    /// Every leftmost-longest phrase of `haystack`, one after another, none overlapping.
+    /// Every phrase of `haystack` wherever it occurs, overlapping, in the order the crate's
+    /// overlapping search reports them (by end, then as the automaton lists them): each as its
+    /// index and range, to `found`. The automaton must have been built for [`Matches::All`].
+    pub(crate) fn for_each_overlapping(&self, haystack: &[u8], mut found: impl FnMut(usize, Range<usize>)) {
+        let (table, classes, special_below) = (self.table.as_slice(), &self.classes, self.special_below);
+        let mut state = self.start;
+        let mut end = 0;
+        while end < haystack.len() {
+            state = table[(state + u32::from(classes[usize::from(haystack[end])])) as usize];
+            end += 1;
+            if state < special_below {
+                for &(phrase, len) in self.matches_of(state) {
+                    found(phrase as usize, end - len as usize..end);
+                }
+            }
+        }
+    }
+
+    /// Every leftmost-longest phrase of `haystack`, one after another, none overlapping. The
+    /// automaton must have been built for [`Matches::LeftmostLongest`].
     pub(crate) fn find_iter<'a>(&'a self, haystack: &'a [u8]) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
         let mut at = 0;
         std::iter::from_fn(move || {
@@ -208,42 +267,59 @@ mod tests {
 
     #[test]
     fn the_table_steps_as_the_crates_dfa_from_every_state_on_every_byte() {
-        let ours = PhraseDfa::new(PHRASES).expect("phrases build");
-        let theirs = PhraseDfa::crate_dfa(PHRASES).expect("phrases build");
-        // Walk both from the start over every byte, pairing states as they are met.
-        let mut pairs = vec![(ours.start, theirs.start_state(Anchored::No).expect("a start"))];
-        let mut seen: FxHashMap<u32, StateID> = FxHashMap::default();
-        seen.insert(pairs[0].0, pairs[0].1);
-        while let Some((row, state)) = pairs.pop() {
-            assert_eq!(row == DEAD, theirs.is_dead(state));
-            assert_eq!(row != DEAD && row < ours.special_below, theirs.is_match(state));
-            if row == DEAD {
-                continue;
-            }
-            for byte in 0..=255u8 {
-                let next_row = ours.table[(row + u32::from(ours.classes[usize::from(byte)])) as usize];
-                let next_state = theirs.next_state(Anchored::No, state, byte);
-                match seen.get(&next_row) {
-                    Some(&paired) => assert_eq!(paired, next_state, "byte {byte:#x}"),
-                    None => {
-                        seen.insert(next_row, next_state);
-                        pairs.push((next_row, next_state));
+        // With a NUL and a byte beyond ASCII among the phrases' bytes, and a phrase twice.
+        let phrases: Vec<&str> = PHRASES.iter().copied().chain(["a\0b", "é", "apply"]).collect();
+        for kind in [Matches::LeftmostLongest, Matches::All] {
+            let ours = PhraseDfa::new(&phrases, kind).expect("phrases build");
+            let theirs = PhraseDfa::crate_dfa(&phrases, kind).expect("phrases build");
+            // Walk both from the start over every byte, pairing states as they are met.
+            let mut pairs = vec![(ours.start, theirs.start_state(Anchored::No).expect("a start"))];
+            let mut seen: FxHashMap<u32, StateID> = FxHashMap::default();
+            seen.insert(pairs[0].0, pairs[0].1);
+            while let Some((row, state)) = pairs.pop() {
+                assert_eq!(row == DEAD, theirs.is_dead(state));
+                assert_eq!(row != DEAD && row < ours.special_below, theirs.is_match(state));
+                if row == DEAD {
+                    continue;
+                }
+                if theirs.is_match(state) {
+                    let expected: Vec<u32> = match kind {
+                        Matches::LeftmostLongest => vec![theirs.match_pattern(state, 0).as_u32()],
+                        Matches::All => {
+                            (0..theirs.match_len(state)).map(|i| theirs.match_pattern(state, i).as_u32()).collect()
+                        }
+                    };
+                    let listed: Vec<u32> = ours.matches_of(row).iter().map(|&(phrase, _)| phrase).collect();
+                    assert_eq!(listed, expected);
+                }
+                for byte in 0..=255u8 {
+                    let next_row = ours.table[(row + u32::from(ours.classes[usize::from(byte)])) as usize];
+                    let next_state = theirs.next_state(Anchored::No, state, byte);
+                    match seen.get(&next_row) {
+                        Some(&paired) => assert_eq!(paired, next_state, "byte {byte:#x}"),
+                        None => {
+                            seen.insert(next_row, next_state);
+                            pairs.push((next_row, next_state));
+                        }
                     }
                 }
             }
+            let reached = seen.keys().filter(|&&row| row != DEAD).count();
+            assert_eq!((reached + 1) * ours.width as usize, ours.table.len(), "every row but the dead one is reached");
         }
-        let reached = seen.keys().filter(|&&row| row != DEAD).count();
-        assert_eq!((reached + 1) * ours.width as usize, ours.table.len(), "every row but the dead one is reached");
     }
 
     #[test]
-    fn the_search_finds_what_the_crates_search_finds() {
-        let ours = PhraseDfa::new(PHRASES).expect("phrases build");
-        let theirs = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(PHRASES)
-            .expect("phrases build");
+    fn the_searches_find_what_the_crates_searches_find() {
+        let crate_searcher = |kind| {
+            AhoCorasick::builder().ascii_case_insensitive(true).match_kind(kind).build(PHRASES).expect("phrases build")
+        };
+        let (leftmost, all) = (
+            PhraseDfa::new(PHRASES, Matches::LeftmostLongest).expect("phrases build"),
+            PhraseDfa::new(PHRASES, Matches::All).expect("phrases build"),
+        );
+        let (crate_leftmost, crate_all) =
+            (crate_searcher(MatchKind::LeftmostLongest), crate_searcher(MatchKind::Standard));
         let pieces = [
             "ability",
             " to",
@@ -273,9 +349,14 @@ mod tests {
         let mut rng = XorShift::new(41);
         for _ in 0..20_000 {
             let text: String = (0..rng.below(12)).map(|_| pieces[rng.below(pieces.len())]).collect();
-            let found: Vec<(usize, Range<usize>)> = ours.find_iter(text.as_bytes()).collect();
+            let found: Vec<(usize, Range<usize>)> = leftmost.find_iter(text.as_bytes()).collect();
             let expected: Vec<(usize, Range<usize>)> =
-                theirs.find_iter(&text).map(|m| (m.pattern().as_usize(), m.range())).collect();
+                crate_leftmost.find_iter(&text).map(|m| (m.pattern().as_usize(), m.range())).collect();
+            assert_eq!(found, expected, "{text:?}");
+            let mut found = Vec::new();
+            all.for_each_overlapping(text.as_bytes(), |phrase, range| found.push((phrase, range)));
+            let expected: Vec<(usize, Range<usize>)> =
+                crate_all.find_overlapping_iter(&text).map(|m| (m.pattern().as_usize(), m.range())).collect();
             assert_eq!(found, expected, "{text:?}");
         }
     }

@@ -17,10 +17,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::matcher::is_word_char;
+use crate::phrase_dfa::{Matches, PhraseDfa};
 use crate::posting::SourceRef;
 use crate::taxonomy::{Problem, Severity, TaxonomyError};
 
@@ -78,7 +78,8 @@ pub struct TitleHit {
 /// The compiled signal table.
 #[derive(Clone, Debug)]
 pub struct LevelSignals {
-    automaton: AhoCorasick,
+    /// Every phrase, every match: the longest whole-word ones are chosen after.
+    automaton: PhraseDfa,
     phrases: Vec<SignalPhrase>,
     /// (minimum years, band), ascending.
     years: Vec<(u32, u8)>,
@@ -161,14 +162,10 @@ impl LevelSignals {
             return Err(TaxonomyError { problems });
         }
         years.sort_unstable();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(phrases.iter().map(|p| p.phrase.as_str()))
-            .map_err(|e| TaxonomyError {
-                problems: vec![Problem { at: file.clone(), message: e.to_string(), severity: Severity::Error }],
-            })?;
+        let texts: Vec<&str> = phrases.iter().map(|p| p.phrase.as_str()).collect();
+        let automaton = PhraseDfa::new(&texts, Matches::All).map_err(|e| TaxonomyError {
+            problems: vec![Problem { at: file.clone(), message: e.to_string(), severity: Severity::Error }],
+        })?;
         let roles: Vec<String> =
             phrases.iter().filter(|p| p.kind == SignalKind::Role).map(|p| regex::escape(&p.phrase)).collect();
         let role_number = (!roles.is_empty()).then(|| {
@@ -186,16 +183,14 @@ impl LevelSignals {
     /// Title, scope and guard phrases in `text`: whole words, leftmost-longest, false friends
     /// and role nouns left out.
     pub fn find(&self, text: &str) -> Vec<SignalHit> {
-        let mut hits: Vec<SignalHit> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                let before_ok = !text[..m.start()].chars().next_back().is_some_and(is_word_char);
-                let after_ok = !text[m.end()..].chars().next().is_some_and(is_word_char);
-                before_ok && after_ok
-            })
-            .map(|m| SignalHit { range: m.range(), phrase: m.pattern().as_usize() })
-            .collect();
+        let mut hits: Vec<SignalHit> = Vec::new();
+        self.automaton.for_each_overlapping(text.as_bytes(), |phrase, range| {
+            let before_ok = !text[..range.start].chars().next_back().is_some_and(is_word_char);
+            let after_ok = !text[range.end..].chars().next().is_some_and(is_word_char);
+            if before_ok && after_ok {
+                hits.push(SignalHit { range, phrase });
+            }
+        });
         hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
         let mut chosen: Vec<SignalHit> = Vec::new();
         for hit in hits {
