@@ -42,6 +42,7 @@ pub(crate) fn prepare() {
     preference_keywords();
     preference_regex();
     years_regex();
+    years_tail_regex();
 }
 
 fn preference_regex() -> &'static Regex {
@@ -69,24 +70,57 @@ fn preference_regex() -> &'static Regex {
     })
 }
 
+/// A stated number of years, up to the year word: its match starts with the number. Without
+/// capture groups, the regex finds a match with its DFAs alone; the number and an excluding
+/// tail are then read from the text ([`leading_number`], [`years_tail_regex`]).
 fn years_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        ascii_regex(&format!(
+            r"(?ix)
+            (?-u:\b)(?:\d{{1,2}}|{NUMBER_WORDS})
+            (?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?
+            \s*(?:\+|plus|or\s+more)?
+            (?:\s*(?:-|–|to)\s*(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
+            \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
+            (?:years?|yrs?)(?-u:\b)(?:'|’)?
+            "
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// The number words a stated number of years may start with, as a regex alternation. No word
+/// is the start of another, so the one a match starts with is found by its prefix.
+const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty";
+
+/// What after a stated number of years makes it no requirement: "years old", "a 4 year
+/// degree", "three years in a row", "(36 years strong)". Anchored at the end of the years.
+fn years_tail_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         ascii_regex(
             r"(?ix)
-            (?-u:\b)(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
-            (?:\s*\(\s*\d{1,2}\s*\+?\s*\))?
-            \s*(?:\+|plus|or\s+more)?
-            (?:\s*(?:-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
-            \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
-            (?:years?|yrs?)(?-u:\b)(?:'|’)?
-            (?P<tail>\s+(?:old|ago|warranty|guarantee|anniversary|contract|term|degree|college|university
+            \A(?:\s+(?:old|ago|warranty|guarantee|anniversary|contract|term|degree|college|university
                 |bachelors?|undergraduate|institution|program|programme|course|probationary|from\s+now|in\s+a\s+row)(?-u:\b)
-                |\s+(?:running|strong)\s*[,.;:!)])?
+                |\s+(?:running|strong)\s*[,.;:!)])
             ",
         )
         .expect("valid regex")
     })
+}
+
+/// The number a match of [`years_regex`] starts with: its one or two digits, or its number word.
+fn leading_number(matched: &str) -> Option<u32> {
+    let digits = matched.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return matched[..digits].parse().ok();
+    }
+    let bytes = matched.as_bytes();
+    let word = NUMBER_WORDS
+        .split('|')
+        .find(|word| bytes.len() >= word.len() && bytes[..word.len()].eq_ignore_ascii_case(word.as_bytes()))?;
+    parse_number(word)
 }
 
 /// Every preference cue in `text`.
@@ -204,20 +238,24 @@ pub fn years_mentions(text: &str) -> Vec<YearsMention> {
     let windows = windows_around(text, year_words(text), 96, 24);
     let mut mentions = Vec::new();
     for window in windows {
-        let base = window.start;
-        for c in years_regex().captures_iter(&text[window]) {
-            let Some(whole) = c.get(0) else { continue };
-            let range = base + whole.start()..base + whole.end();
-            if c.name("tail").is_some() || !asks_of_the_candidate(text, range.clone()) {
-                continue;
-            }
-            let Some(value) = c.name("n").and_then(|n| parse_number(n.as_str())) else { continue };
-            if (1..=40).contains(&value) {
-                mentions.push(YearsMention { range, min_years: value });
-            }
-        }
+        scan_years(text, window, &mut mentions);
     }
     mentions
+}
+
+/// The stated years in `text[span]`, as a regex over that slice alone sees them.
+fn scan_years(text: &str, span: Range<usize>, mentions: &mut Vec<YearsMention>) {
+    let slice = &text[span.clone()];
+    for found in years_regex().find_iter(slice) {
+        let range = span.start + found.start()..span.start + found.end();
+        if years_tail_regex().is_match(&slice[found.end()..]) || !asks_of_the_candidate(text, range.clone()) {
+            continue;
+        }
+        let Some(value) = leading_number(found.as_str()) else { continue };
+        if (1..=40).contains(&value) {
+            mentions.push(YearsMention { range, min_years: value });
+        }
+    }
 }
 
 /// Whether `text` holds "year", "Year", "YEAR" or "yr": the spellings that open the scan, read
@@ -581,20 +619,92 @@ mod tests {
         ];
         for text in texts {
             // The whole text read by the regex, as before the windows.
-            let full: Vec<(usize, usize)> = years_regex()
-                .captures_iter(text)
+            let mut full = Vec::new();
+            scan_years(text, 0..text.len(), &mut full);
+            assert!(!full.is_empty(), "{text}");
+            assert_eq!(years_mentions(text), full, "{text}");
+        }
+    }
+
+    /// The years regex as it was, one pattern with the number and the excluding tail as
+    /// capture groups: what [`scan_years`] reads with a regex without groups and the text.
+    fn years_regex_with_groups() -> Regex {
+        ascii_regex(&format!(
+            r"(?ix)
+            (?-u:\b)(?P<n>\d{{1,2}}|{NUMBER_WORDS})
+            (?:\s*\(\s*\d{{1,2}}\s*\+?\s*\))?
+            \s*(?:\+|plus|or\s+more)?
+            (?:\s*(?:-|–|to)\s*(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
+            \s*(?:full[\s-]time\s+|professional\s+|relevant\s+|related\s+)?
+            (?:years?|yrs?)(?-u:\b)(?:'|’)?
+            (?P<tail>\s+(?:old|ago|warranty|guarantee|anniversary|contract|term|degree|college|university
+                |bachelors?|undergraduate|institution|program|programme|course|probationary|from\s+now|in\s+a\s+row)(?-u:\b)
+                |\s+(?:running|strong)\s*[,.;:!)])?
+            "
+        ))
+        .expect("valid regex")
+    }
+
+    #[test]
+    fn the_years_scan_reads_what_one_regex_with_groups_reads() {
+        let with_groups = years_regex_with_groups();
+        let pieces = [
+            "5",
+            "12",
+            "123",
+            "one",
+            "Fifteen",
+            "twenty",
+            "ten",
+            "tenyears",
+            " ",
+            "  ",
+            "+",
+            " plus",
+            " or more",
+            " (3+)",
+            "-",
+            " to ",
+            "–",
+            "full-time ",
+            "relevant ",
+            "year",
+            "YEARS",
+            "yrs",
+            "'",
+            "’",
+            " old",
+            " ago",
+            " degree",
+            " in a row",
+            " from now",
+            " running,",
+            " strong)",
+            " strong",
+            " of Go",
+            "for over ",
+            "We ",
+            ". ",
+            "é",
+            "x",
+            "\n",
+        ];
+        let mut rng = XorShift::new(43);
+        for _ in 0..20_000 {
+            let text: String = (0..rng.below(10)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let expected: Vec<YearsMention> = with_groups
+                .captures_iter(&text)
                 .filter(|c| c.name("tail").is_none())
                 .filter_map(|c| {
                     let whole = c.get(0)?;
                     let value = parse_number(c.name("n")?.as_str())?;
-                    let kept = (1..=40).contains(&value) && asks_of_the_candidate(text, whole.range());
-                    kept.then_some((whole.start(), whole.end()))
+                    let kept = (1..=40).contains(&value) && asks_of_the_candidate(&text, whole.range());
+                    kept.then_some(YearsMention { range: whole.range(), min_years: value })
                 })
                 .collect();
-            let windowed: Vec<(usize, usize)> =
-                years_mentions(text).into_iter().map(|m| (m.range.start, m.range.end)).collect();
-            assert!(!full.is_empty(), "{text}");
-            assert_eq!(windowed, full, "{text}");
+            let mut found = Vec::new();
+            scan_years(&text, 0..text.len(), &mut found);
+            assert_eq!(found, expected, "{text:?}");
         }
     }
 
