@@ -261,9 +261,14 @@ impl Analyzer {
                 find_practices(text, requirement, &cues, &mut practices);
             }
         }
+        // A requirement's matches take its context (a requirement's may turn into titles): those
+        // of a requirement whose context is not kept need not be resolved or qualified.
+        let kept = |context: Context| {
+            contexts.contains(context) || context == Context::Requirement && contexts.contains(Context::Title)
+        };
         for (requirement, span) in requirements.iter().zip(spans) {
             // A requirement holds candidates only if there is a matcher.
-            let Some(matcher) = matcher.filter(|_| !span.is_empty()) else { continue };
+            let Some(matcher) = matcher.filter(|_| !span.is_empty() && kept(requirement.context)) else { continue };
             found.clear();
             found.extend_from_slice(&inside[span]);
             matcher.resolve(text, requirement.range.clone(), &mut found, &evidence);
