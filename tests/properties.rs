@@ -3,7 +3,7 @@
 //! requirement, and offsets slice the original text. Texts come from a fixed xorshift stream over an alphabet chosen to
 //! hit the splitter's and matcher's edge cases, so a failure reproduces.
 
-use rungs::context::Context;
+use rungs::context::{Context, ContextSet};
 use rungs::{Analyzer, ContextReading, Posting, Taxonomy};
 
 /// Pieces the generator strings together: words the matcher knows (some ambiguous), bullets,
@@ -237,5 +237,29 @@ fn the_word_start_scan_finds_what_searching_everywhere_finds() {
             .collect();
         let matcher = analyzer.matcher().expect("a compiled matcher");
         assert_eq!(matcher.candidates(&text), matcher.candidates_searching_everywhere(&text), "{text:?}");
+    }
+}
+
+#[test]
+fn analysing_for_some_contexts_keeps_what_analysing_for_all_keeps_of_them() {
+    // The analysis skips the evidence of mentions whose context it drops; what it keeps must be
+    // what keeping those contexts of a full analysis gives.
+    let all = Analyzer::new(Taxonomy::embedded()).unwrap();
+    let sets = [
+        ContextSet::REQUIREMENTS,
+        ContextSet::of([Context::Title]),
+        ContextSet::of([Context::Benefit, Context::Employer]),
+        ContextSet::of([Context::Requirement, Context::Title, Context::Legal]),
+    ];
+    let seed = include_str!("../data/sre-postings.txt").to_string();
+    let texts: Vec<String> = generated_texts(600).into_iter().chain([seed]).collect();
+    for contexts in sets {
+        let some = all.clone().with_contexts(contexts);
+        for text in &texts {
+            let mut full = all.analyse(Posting::new("p", text.clone()));
+            full.keep_contexts(contexts);
+            let kept = some.analyse(Posting::new("p", text.clone()));
+            assert_eq!(kept.matches, full.matches, "{contexts:?} {text:?}");
+        }
     }
 }
