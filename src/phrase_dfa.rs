@@ -364,7 +364,7 @@ mod tests {
         ];
         let mut rng = XorShift::new(41);
         for _ in 0..20_000 {
-            let text: String = (0..rng.below(12)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let text = rng.text(&pieces, 12);
             let found: Vec<(usize, Range<usize>)> = leftmost.find_iter(text.as_bytes()).collect();
             let expected: Vec<(usize, Range<usize>)> =
                 crate_leftmost.find_iter(&text).map(|m| (m.pattern().as_usize(), m.range())).collect();

@@ -601,7 +601,7 @@ mod tests {
         let pieces = ["y", "Y", "e", "E", "a", "A", "r", "R", "ye", "yea", "Yea", "YEA", " ", "é", "5"];
         let mut rng = XorShift::new(29);
         for _ in 0..5_000 {
-            let text: String = (0..rng.below(8)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let text = rng.text(&pieces, 8);
             assert_eq!(names_years(&text), spelled(&text), "{text:?}");
         }
     }
@@ -691,7 +691,7 @@ mod tests {
         ];
         let mut rng = XorShift::new(43);
         for _ in 0..20_000 {
-            let text: String = (0..rng.below(10)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let text = rng.text(&pieces, 10);
             let expected: Vec<YearsMention> = with_groups
                 .captures_iter(&text)
                 .filter(|c| c.name("tail").is_none())

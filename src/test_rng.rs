@@ -22,4 +22,9 @@ impl XorShift {
     pub(crate) fn below(&mut self, len: usize) -> usize {
         (self.next() % len as u64) as usize
     }
+
+    /// Fewer than `most` of `pieces`, each drawn at random, strung together: a generated text.
+    pub(crate) fn text(&mut self, pieces: &[&str], most: usize) -> String {
+        (0..self.below(most)).map(|_| pieces[self.below(pieces.len())]).collect()
+    }
 }

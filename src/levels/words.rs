@@ -223,7 +223,7 @@ mod tests {
             ["Kafka", "k8s", "_", " ", ", ", "wörds", "Ünïcode", "AWS", "x", "—", "internationalization", "42"];
         let mut rng = crate::test_rng::XorShift::new(0x5eed_0002);
         for _ in 0..500 {
-            let text: String = (0..rng.below(16)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let text = rng.text(&pieces, 16);
             let mut expected = Vec::new();
             for_each_word_range(&text, |range, ascii| {
                 let key = if ascii { packed_ascii_lowercase(text.as_bytes(), range.clone()) } else { None };
