@@ -12,19 +12,19 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// One piece of evidence in a `levels` row.
+/// One piece of evidence in a `levels` row, borrowing its texts from the analysis.
 #[derive(Clone, Debug, Serialize)]
-pub struct EvidenceRecord {
+pub struct EvidenceRecord<'a> {
     /// 1-based requirement index; 0 for the posting's title.
     pub requirement: u32,
     /// The requirement's text (or the title).
-    pub text: String,
+    pub text: &'a str,
     /// Byte offsets of the requirement in the posting text (of the title, in the title).
     pub start: usize,
     /// End offset, exclusive.
     pub end: usize,
     /// What was found, with the phrase in quotes.
-    pub signal: String,
+    pub signal: &'a str,
     /// Byte offsets of the phrase itself.
     pub signal_start: usize,
     /// End offset, exclusive.
@@ -55,8 +55,9 @@ pub struct LevelRecord<'a> {
     pub estimate: f64,
     /// 0 to 1.
     pub confidence: f64,
-    /// The strongest evidence, strongest first.
-    pub evidence: Vec<EvidenceRecord>,
+    /// The strongest evidence, strongest first (borrowed: a posting's rows, one per ladder,
+    /// share it).
+    pub evidence: &'a [EvidenceRecord<'a>],
     /// The job title, when the input gives one.
     pub title: Option<&'a str>,
     /// The employer, when the input gives one.
@@ -90,7 +91,7 @@ impl Record for LevelRecord<'_> {
                 evidence.push_str("; ");
             }
             let _ = write!(evidence, "r{} ", e.requirement);
-            evidence.push_str(&e.signal);
+            evidence.push_str(e.signal);
             evidence.push_str(" → ");
             push_fixed(&mut evidence, e.band, 1, false);
             evidence.push_str(" ×");

@@ -57,7 +57,7 @@ pub fn run(mut config: RunConfig, ladders: &[String], summary: bool, partial: bo
                     fit: placed.fit.as_str(),
                     estimate: round2(placed.estimate),
                     confidence: placed.confidence,
-                    evidence: evidence.clone(),
+                    evidence: &evidence,
                 })?;
             }
             Ok(())
@@ -98,13 +98,12 @@ pub fn write_level_summary(
 }
 
 /// Evidence with the text it came from: the requirement, or the title for requirement 0.
-pub fn evidence_record(analysis: &Analysis, evidence: &Evidence) -> EvidenceRecord {
+pub fn evidence_record<'a>(analysis: &'a Analysis, evidence: &'a Evidence) -> EvidenceRecord<'a> {
     let (text, start, end) = match analysis.requirements.iter().find(|r| r.index == evidence.requirement) {
-        Some(r) => (analysis.posting.text[r.range.clone()].to_string(), r.range.start, r.range.end),
+        Some(r) => (&analysis.posting.text[r.range.clone()], r.range.start, r.range.end),
         None => {
-            let title = analysis.posting.title.clone().unwrap_or_default();
-            let len = title.len();
-            (title, 0, len)
+            let title = analysis.posting.title.as_deref().unwrap_or_default();
+            (title, 0, title.len())
         }
     };
     EvidenceRecord {
@@ -112,7 +111,7 @@ pub fn evidence_record(analysis: &Analysis, evidence: &Evidence) -> EvidenceReco
         text,
         start,
         end,
-        signal: evidence.signal.clone(),
+        signal: &evidence.signal,
         signal_start: evidence.range.start,
         signal_end: evidence.range.end,
         band: round2(evidence.band),
