@@ -19,9 +19,11 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, BuildError, MatchKind};
 
-/// The phrases' leftmost-longest automaton as a table of our own.
+/// The phrases' automaton as a table of our own.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseDfa {
+    /// The matches it was built to find, which decide its search.
+    kind: Matches,
     /// Each byte's class: the bytes no phrase holds share one, a letter's two cases another.
     classes: [u8; 256],
     /// How many classes there are: the width of a row.
@@ -40,16 +42,6 @@ pub(crate) struct PhraseDfa {
     start: u32,
 }
 
-impl Matches {
-    /// The crate's name for the same matches.
-    fn crate_kind(self) -> MatchKind {
-        match self {
-            Matches::LeftmostLongest => MatchKind::LeftmostLongest,
-            Matches::All => MatchKind::Standard,
-        }
-    }
-}
-
 /// The dead state's offset: the search stops there.
 const DEAD: u32 = 0;
 
@@ -61,6 +53,16 @@ pub(crate) enum Matches {
     LeftmostLongest,
     /// Every phrase wherever it occurs ([`PhraseDfa::for_each_overlapping`]).
     All,
+}
+
+impl Matches {
+    /// The crate's name for the same matches.
+    fn crate_kind(self) -> MatchKind {
+        match self {
+            Matches::LeftmostLongest => MatchKind::LeftmostLongest,
+            Matches::All => MatchKind::Standard,
+        }
+    }
 }
 
 impl PhraseDfa {
@@ -167,6 +169,7 @@ impl PhraseDfa {
         }
         match_starts.push(matches.len() as u32);
         Ok(PhraseDfa {
+            kind,
             classes,
             width,
             table,
@@ -202,6 +205,7 @@ impl PhraseDfa {
     /// posting.)
     #[inline(never)]
     pub(crate) fn find_at(&self, haystack: &[u8], at: usize) -> Option<(usize, Range<usize>)> {
+        debug_assert_eq!(self.kind, Matches::LeftmostLongest, "a leftmost search of a leftmost automaton");
         let (table, classes, special_below) = (self.table.as_slice(), &self.classes, self.special_below);
         let mut state = self.start;
         let mut found = None;
@@ -225,6 +229,7 @@ impl PhraseDfa {
     /// overlapping search reports them (by end, then as the automaton lists them): each as its
     /// index and range, to `found`. The automaton must have been built for [`Matches::All`].
     pub(crate) fn for_each_overlapping(&self, haystack: &[u8], mut found: impl FnMut(usize, Range<usize>)) {
+        debug_assert_eq!(self.kind, Matches::All, "an overlapping search of an every-match automaton");
         let (table, classes, special_below) = (self.table.as_slice(), &self.classes, self.special_below);
         let mut state = self.start;
         let mut end = 0;
