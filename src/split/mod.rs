@@ -102,7 +102,9 @@ pub struct Requirement {
 /// ]);
 /// ```
 pub fn split_requirements(text: &str) -> Vec<Requirement> {
-    let mut splitter = Splitter { text, strength: Strength::Required, section: SectionKind::Unknown, out: Vec::new() };
+    // About one requirement in 250 bytes of a posting: room for most without growing.
+    let out = Vec::with_capacity(text.len() / 256 + 1);
+    let mut splitter = Splitter { text, strength: Strength::Required, section: SectionKind::Unknown, out };
     for line in lines_with_offsets(text) {
         splitter.line(line);
     }
@@ -150,8 +152,9 @@ impl Splitter<'_> {
 
     fn prose(&mut self, range: Range<usize>) {
         let base = range.start;
-        let mut sentences: Vec<Range<usize>> = Vec::new();
-        for r in sentence_ranges(&self.text[range]) {
+        let sentences_found = sentence_ranges(&self.text[range]);
+        let mut sentences: Vec<Range<usize>> = Vec::with_capacity(sentences_found.len());
+        for r in sentences_found {
             let r = base + r.start..base + r.end;
             // UAX #29 ends a sentence at a dot that begins a name (" .NET", " .js"); such a dot
             // follows a space and touches the next word, so the two parts are one sentence.
