@@ -387,10 +387,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 /// experience: "a background check **every** two years", "over the **past** 10 years".
 fn follows_period_word(text: &str, at: usize) -> bool {
     const PERIOD_WORDS: &[&str] = &["after", "each", "every", "first", "last", "next", "past", "per", "within"];
-    let before = text[..at].trim_end();
-    let word_start = before.len() - before.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
-    let word = before[word_start..].to_ascii_lowercase();
-    PERIOD_WORDS.contains(&word.as_str())
+    word_before(text, at).is_some_and(|(_, word)| PERIOD_WORDS.iter().any(|period| period.eq_ignore_ascii_case(word)))
 }
 
 fn parse_number(word: &str) -> Option<u32> {

@@ -451,14 +451,11 @@ const OTHER_SECTIONS: &[(&str, SectionKind)] = &[
 
 /// The kind of section `heading` opens.
 fn section_kind(heading: &str) -> SectionKind {
-    if heading.len() > LONGEST_SECTION + 8 {
-        return SectionKind::Unknown;
-    }
-    if let Some(kind) = other_section(heading) {
+    let Some(key) = section_key(heading) else { return SectionKind::Unknown };
+    if let Some(kind) = other_section_of(&key) {
         return kind;
     }
-    let key = heading_key(heading);
-    if SECTIONS.iter().any(|(name, _)| *name == key) {
+    if strength_of(&key).is_some() {
         return SectionKind::Requirements;
     }
     // "About Acme", "About Stripe": the employer introducing itself.
@@ -468,27 +465,29 @@ fn section_kind(heading: &str) -> SectionKind {
     SectionKind::Unknown
 }
 
-/// The kind of section `heading` opens when it is a known name of one that is not about
-/// requirements ("Benefits", "How to apply").
-fn other_section(heading: &str) -> Option<SectionKind> {
-    if heading.len() > LONGEST_SECTION + 8 {
-        return None;
-    }
-    let key = heading_key(heading);
-    OTHER_SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, kind)| kind)
-}
-
 /// The length of the longest section name.
 const LONGEST_SECTION: usize = 40;
 
+/// `heading` as section names are spelled ([`heading_key`]), if it is short enough to be one:
+/// no section name is this long, and most sentences are and need no lower-cased copy.
+fn section_key(heading: &str) -> Option<String> {
+    (heading.len() <= LONGEST_SECTION + 8).then(|| heading_key(heading))
+}
+
+/// The kind of section a key names when it is a known name of one that is not about
+/// requirements ("benefits", "how to apply").
+fn other_section_of(key: &str) -> Option<SectionKind> {
+    OTHER_SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, kind)| kind)
+}
+
+/// The strength a key of a known section name gives, if it is one.
+fn strength_of(key: &str) -> Option<Strength> {
+    SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, s)| s)
+}
+
 /// The strength a known section name gives, if `heading` is one.
 fn section_strength(heading: &str) -> Option<Strength> {
-    // No section name is this long; most sentences are, and need no lower-cased copy.
-    if heading.len() > LONGEST_SECTION + 8 {
-        return None;
-    }
-    let key = heading_key(heading);
-    SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, s)| s)
+    section_key(heading).and_then(|key| strength_of(&key))
 }
 
 /// Abbreviations after which a sentence goes on, lower case with their dots.
@@ -521,7 +520,7 @@ fn heading_key(heading: &str) -> String {
 /// Whether a trimmed segment is only a heading: a known section name, or a short
 /// colon-terminated label ("Tech stack:").
 fn is_heading(content: &str) -> bool {
-    if section_strength(content).is_some() || other_section(content).is_some() {
+    if section_key(content).is_some_and(|key| strength_of(&key).is_some() || other_section_of(&key).is_some()) {
         return true;
     }
     content.ends_with(':') && content.split_whitespace().count() <= 5
