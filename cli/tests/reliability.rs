@@ -251,15 +251,25 @@ mod no_hang_no_unbounded_memory {
 mod time_grows_linearly {
     use super::*;
 
+    /// The CPU time this thread has used: unlike the wall clock, it does not count the time the
+    /// thread waits for a core, which on a busy machine (other tests, other jobs) made a run of a
+    /// few milliseconds look several times longer than the work it did.
+    fn thread_cpu_time() -> Duration {
+        let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: `now` is a valid timespec for the call to fill.
+        assert_eq!(unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) }, 0);
+        Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+    }
+
     /// Asserts that `work` at four times the size costs well under the sixteen times a quadratic
-    /// cost would (best of three runs each, to ride out a busy machine).
+    /// cost would (the thread's CPU time, best of three runs each, to ride out a busy machine).
     fn assert_near_linear(case: &str, work: impl Fn(usize) -> usize) {
         let time = |scale: usize| {
             (0..3)
                 .map(|_| {
-                    let started = Instant::now();
+                    let started = thread_cpu_time();
                     std::hint::black_box(work(scale));
-                    started.elapsed()
+                    thread_cpu_time() - started
                 })
                 .min()
                 .unwrap()
