@@ -31,6 +31,7 @@ use std::sync::OnceLock;
 
 use crate::byteset::packed_ascii_lowercase;
 use crate::phrase_dfa::{Matches, PhraseDfa};
+use crate::practice::PracticeVerbs;
 use crate::split::{Requirement, SectionKind};
 
 /// Where a mention stands.
@@ -373,6 +374,11 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
     }
     let asks = found & ASKS_OR_ADDRESSES != 0;
     let mut context = context_of(requirement, found);
+    // A duty under the employer's heading is the reader's: the section ran on past a heading
+    // rungs did not see ("About Us … What You'll Do Own the roadmap…").
+    if context == Context::Employer && requirement.section == SectionKind::Employer && opens_with_a_duty(words) {
+        context = Context::Requirement;
+    }
     // Unheaded prose that asks nothing is read by its shape: a sentence that opens with its
     // subject describes the employer or the job ("The platform runs on Kafka and Go."); a
     // short capitalised line with a role noun is a job title. A line of skills, or a duty in
@@ -386,6 +392,17 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
         }
     }
     Reading { context, asks }
+}
+
+/// Whether `sentence` opens with a practice verb, as a duty does ("Develop dashboards",
+/// "Partners with sales"), and not with its subject ("Acme develops…").
+fn opens_with_a_duty(sentence: &str) -> bool {
+    let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    first.starts_with(|c: char| c.is_ascii_uppercase())
+        && PracticeVerbs::get()
+            .base_form(first)
+            .is_some_and(|verb| lower == verb || lower.strip_suffix('s') == Some(verb))
 }
 
 /// Words that open a sentence about something other than the reader: a determiner, a
@@ -697,10 +714,19 @@ mod tests {
 
     #[test]
     fn an_about_section_is_the_employer_unless_it_asks() {
-        let text = "About us\nWe use Go and Postgres.\nYou have experience with Go.\n";
+        let text = "About us\nWe use Go and Postgres.\nYou have experience with Go.\nDevelop dashboards in Looker.\n\
+                    Designs reports in SQL.\nAcme develops Go.\nDeveloping Go since 2001.\n";
         assert_eq!(
             contexts(text),
-            [("We use Go and Postgres.", Context::Employer), ("You have experience with Go.", Context::Requirement)]
+            [
+                ("We use Go and Postgres.", Context::Employer),
+                ("You have experience with Go.", Context::Requirement),
+                // Duties: the section ran on past a heading not seen.
+                ("Develop dashboards in Looker.", Context::Requirement),
+                ("Designs reports in SQL.", Context::Requirement),
+                ("Acme develops Go.", Context::Employer),
+                ("Developing Go since 2001.", Context::Employer),
+            ]
         );
     }
 

@@ -156,6 +156,29 @@ fn strength_and_years_per_match() {
 }
 
 #[test]
+fn an_export_that_glued_its_lines_together_is_read_line_by_line() {
+    // A scraper dropped every line break: each item keeps its own strength and years, the
+    // preferred section is seen, and a skill glued to the word before it is found.
+    let text = "QualificationsBS in Statistics required.5+ years of SQL experienceKafka is a plus\
+                Experience with Python (Onsite)Preferred QualificationsFamiliarity with Rust";
+    let analysis = analyzer().analyse(Posting::new("p", text));
+    let got: Vec<(&str, &str, Option<u32>)> =
+        analysis.matches.iter().map(|m| (&text[m.range.clone()], m.strength.as_str(), m.min_years)).collect();
+    assert_eq!(
+        got,
+        [
+            ("BS", "required", None),
+            ("Statistics", "required", None),
+            ("SQL", "required", Some(5)),
+            ("Kafka", "preferred", None),
+            ("Python", "required", None),
+            ("Rust", "preferred", None),
+        ]
+    );
+    assert_eq!(analysis.requirements.len(), 5);
+}
+
+#[test]
 fn cased_aliases_that_differ_only_in_case_all_match() {
     // "Monitoring" and "monitoring" are both cased aliases of one skill; both spellings match.
     check(&[

@@ -20,7 +20,9 @@
 //! every requirement's range slices the posting text on character boundaries.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::byteset::ByteSet;
@@ -104,7 +106,8 @@ pub struct Requirement {
 pub fn split_requirements(text: &str) -> Vec<Requirement> {
     // About one requirement in 250 bytes of a posting: room for most without growing.
     let out = Vec::with_capacity(text.len() / 256 + 1);
-    let mut splitter = Splitter { text, strength: Strength::Required, section: SectionKind::Unknown, out };
+    let mut splitter =
+        Splitter { text, strength: Strength::Required, section: SectionKind::Unknown, section_start: 0, out };
     for line in lines_with_offsets(text) {
         splitter.line(line);
     }
@@ -115,6 +118,8 @@ struct Splitter<'a> {
     text: &'a str,
     strength: Strength,
     section: SectionKind,
+    /// How many requirements there were when the section began.
+    section_start: usize,
     out: Vec<Requirement>,
 }
 
@@ -123,6 +128,7 @@ impl Splitter<'_> {
     fn heading(&mut self, heading: &str) {
         self.strength = section_strength(heading).unwrap_or(Strength::Required);
         self.section = section_kind(heading);
+        self.section_start = self.out.len();
     }
 
     fn line(&mut self, line: Range<usize>) {
@@ -187,10 +193,21 @@ impl Splitter<'_> {
             self.heading(content);
             return;
         }
-        if let Some(colon) = content.find(':') {
+        // The employer's introduction ends at the next heading, known or not ("Who We Are" …
+        // "Who We Need"): what follows is no longer the employer's by its section. (Not its
+        // first line: that may be the employer's name.)
+        let introduced = self.out.len() > self.section_start;
+        if self.section == SectionKind::Employer && introduced && !is_bullet && reads_as_a_heading(content) {
+            self.heading(content);
+            return;
+        }
+        // A section name before a colon is short: the colon is looked for only where it may be.
+        let head = &content.as_bytes()[..content.len().min(LONGEST_HEADING + 1)];
+        if let Some(colon) = head.iter().position(|&b| b == b':') {
             if let Some(strength) = section_strength(&content[..colon]) {
                 self.strength = strength;
                 self.section = section_kind(&content[..colon]);
+                self.section_start = self.out.len();
                 range = trim_range(self.text, range.start + colon + 1..range.end);
             }
         }
@@ -211,6 +228,7 @@ impl Splitter<'_> {
         if let Some(strength) = trailing {
             self.strength = strength;
             self.section = SectionKind::Requirements;
+            self.section_start = self.out.len();
         }
     }
 }
@@ -451,43 +469,69 @@ const OTHER_SECTIONS: &[(&str, SectionKind)] = &[
 
 /// The kind of section `heading` opens.
 fn section_kind(heading: &str) -> SectionKind {
-    let Some(key) = section_key(heading) else { return SectionKind::Unknown };
-    if let Some(kind) = other_section_of(&key) {
-        return kind;
-    }
-    if strength_of(&key).is_some() {
-        return SectionKind::Requirements;
-    }
-    // "About Acme", "About Stripe": the employer introducing itself.
-    if key.starts_with("about ") && !matches!(key.as_str(), "about you" | "about the role" | "about the job") {
-        return SectionKind::Employer;
-    }
-    SectionKind::Unknown
+    with_section_key(heading, |key| {
+        if let Some(name) = section_names().get(key) {
+            return name.other.unwrap_or(SectionKind::Requirements);
+        }
+        // "About Acme", "About Stripe": the employer introducing itself.
+        if key.starts_with("about ") && !matches!(key, "about you" | "about the role" | "about the job") {
+            return SectionKind::Employer;
+        }
+        SectionKind::Unknown
+    })
+    .unwrap_or(SectionKind::Unknown)
 }
 
 /// The length of the longest section name.
 const LONGEST_SECTION: usize = 40;
 
-/// `heading` as section names are spelled ([`heading_key`]), if it is short enough to be one:
-/// no section name is this long, and most sentences are and need no lower-cased copy.
-fn section_key(heading: &str) -> Option<String> {
-    (heading.len() <= LONGEST_SECTION + 8).then(|| heading_key(heading))
+/// The longest heading looked up: a section name with room for spaces and marks around it.
+const LONGEST_HEADING: usize = LONGEST_SECTION + 8;
+
+/// What a known section name says: the strength it gives (a name of [`SECTIONS`]), and the
+/// kind of section it opens if not one of requirements (a name of [`OTHER_SECTIONS`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct SectionName {
+    strength: Option<Strength>,
+    other: Option<SectionKind>,
 }
 
-/// The kind of section a key names when it is a known name of one that is not about
-/// requirements ("benefits", "how to apply").
-fn other_section_of(key: &str) -> Option<SectionKind> {
-    OTHER_SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, kind)| kind)
+/// Every known section name, by its key: one lookup for a heading, whichever list it is in.
+fn section_names() -> &'static FxHashMap<&'static str, SectionName> {
+    static NAMES: OnceLock<FxHashMap<&'static str, SectionName>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: FxHashMap<&'static str, SectionName> = FxHashMap::default();
+        for &(name, strength) in SECTIONS {
+            names.entry(name).or_default().strength = Some(strength);
+        }
+        for &(name, kind) in OTHER_SECTIONS {
+            names.entry(name).or_default().other = Some(kind);
+        }
+        names
+    })
 }
 
-/// The strength a key of a known section name gives, if it is one.
-fn strength_of(key: &str) -> Option<Strength> {
-    SECTIONS.iter().find(|(name, _)| *name == key).map(|&(_, s)| s)
+/// `f` of `heading` as section names are spelled ([`heading_key`]), if it is short enough to be
+/// one: no section name is this long, and most sentences are. An ASCII heading is lower-cased
+/// on the stack: every requirement of every posting is asked whether it is a heading.
+fn with_section_key<R>(heading: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if heading.len() > LONGEST_HEADING {
+        return None;
+    }
+    let trimmed = trim_heading(heading);
+    if !trimmed.is_ascii() {
+        return Some(f(&heading_key(trimmed)));
+    }
+    let mut key = [0u8; LONGEST_HEADING];
+    let key = &mut key[..trimmed.len()];
+    key.copy_from_slice(trimmed.as_bytes());
+    key.make_ascii_lowercase();
+    Some(f(std::str::from_utf8(key).expect("ASCII")))
 }
 
 /// The strength a known section name gives, if `heading` is one.
 fn section_strength(heading: &str) -> Option<Strength> {
-    section_key(heading).and_then(|key| strength_of(&key))
+    with_section_key(heading, |key| section_names().get(key).and_then(|name| name.strength)).flatten()
 }
 
 /// Abbreviations after which a sentence goes on, lower case with their dots.
@@ -502,28 +546,51 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
         return false;
     }
     let last_word = trimmed.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(last_word))
+    is_abbreviation(last_word)
 }
 
-/// `heading` as section names are spelled: trimmed of spaces, a closing colon or dash and
-/// emphasis marks, in lower case, with `’` as `'`.
+/// `heading` as section names are spelled: trimmed ([`trim_heading`]), in lower case, with `’`
+/// as `'`.
 fn heading_key(heading: &str) -> String {
+    trim_heading(heading).replace('’', "'").to_lowercase()
+}
+
+/// `heading` trimmed of spaces, a closing colon or dash, and emphasis marks.
+fn trim_heading(heading: &str) -> &str {
     let trimmed = heading.trim().trim_end_matches([':', '-', '–']).trim();
-    let trimmed = trimmed.trim_matches(['*', '_']).trim();
-    if trimmed.is_ascii() {
-        // Most headings: one copy, no character decoded.
-        return trimmed.to_ascii_lowercase();
-    }
-    trimmed.replace('’', "'").to_lowercase()
+    trimmed.trim_matches(['*', '_']).trim()
 }
 
 /// Whether a trimmed segment is only a heading: a known section name, or a short
 /// colon-terminated label ("Tech stack:").
 fn is_heading(content: &str) -> bool {
-    if section_key(content).is_some_and(|key| strength_of(&key).is_some() || other_section_of(&key).is_some()) {
-        return true;
+    is_section_name(content) || content.ends_with(':') && content.split_whitespace().count() <= 5
+}
+
+/// Whether a line reads as a heading, known or not ("Who We Need", "Your Impact"): a few words,
+/// each capitalised but for short links ("of", "and"), and no sentence or list (no stop, comma
+/// or colon).
+fn reads_as_a_heading(content: &str) -> bool {
+    let mut words = 0;
+    for word in content.split_whitespace() {
+        words += 1;
+        let capitalised = word.starts_with(|c: char| c.is_uppercase());
+        let link = word.len() <= 3 && word.chars().all(|c| c.is_ascii_lowercase());
+        if words > 6 || !(capitalised || link && words > 1) {
+            return false;
+        }
     }
-    content.ends_with(':') && content.split_whitespace().count() <= 5
+    words > 0 && !content.contains([',', ';', ':', '.', '!', '?'])
+}
+
+/// Whether `text` is a known section name, in any case ("Basic Qualifications", "Benefits").
+pub(crate) fn is_section_name(text: &str) -> bool {
+    with_section_key(text, |key| section_names().contains_key(key)).unwrap_or(false)
+}
+
+/// Whether `word` (with its full stop) is an abbreviation after which a sentence goes on.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
 }
 
 /// The last bytes of the multi-word section names (all lower case): a sentence ending in
@@ -545,6 +612,20 @@ const MULTI_WORD_SECTION_ENDS: [bool; 256] = {
     ends
 };
 
+/// The section names of more than one word ([`SECTIONS`]), by their last word.
+fn multi_word_sections() -> &'static FxHashMap<&'static str, Vec<(&'static str, Strength)>> {
+    static BY_LAST_WORD: OnceLock<FxHashMap<&'static str, Vec<(&'static str, Strength)>>> = OnceLock::new();
+    BY_LAST_WORD.get_or_init(|| {
+        let mut names: FxHashMap<&'static str, Vec<(&'static str, Strength)>> = FxHashMap::default();
+        for &(name, strength) in SECTIONS {
+            if let Some((_, last_word)) = name.rsplit_once(' ') {
+                names.entry(last_word).or_default().push((name, strength));
+            }
+        }
+        names
+    })
+}
+
 /// Cuts a known multi-word section name off the end of a sentence.
 fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Option<Strength>) {
     let content = &text[range.clone()];
@@ -555,8 +636,13 @@ fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Opt
     if !MULTI_WORD_SECTION_ENDS[usize::from(last)] {
         return (range, None);
     }
-    for (name, strength) in SECTIONS {
-        if name.as_bytes().last() != Some(&last) || body.len() <= name.len() || !name.contains(' ') {
+    // Then the names that end in the sentence's last word: most sentences end in none.
+    let last_word = &body[body.rfind(' ').map_or(0, |space| space + 1)..];
+    let Some(names) = with_section_key(last_word, |key| multi_word_sections().get(key)).flatten() else {
+        return (range, None);
+    };
+    for (name, strength) in names {
+        if body.len() <= name.len() {
             continue;
         }
         let split = body.len() - name.len();

@@ -74,3 +74,19 @@ fn never_panics_and_ranges_are_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn an_unknown_heading_ends_the_employers_introduction() {
+    let text = "Who We Are\nAcme builds rockets.\nWho We Need\nTake a consultative role with Looker.\nAbout Us\nAcme Rockets\n- Our Values";
+    let sections: Vec<(&str, SectionKind)> =
+        split_requirements(text).into_iter().map(|r| (&text[r.range], r.section)).collect();
+    assert_eq!(
+        sections,
+        [
+            ("Acme builds rockets.", SectionKind::Employer),
+            ("Take a consultative role with Looker.", SectionKind::Unknown),
+            ("Acme Rockets", SectionKind::Employer),
+            ("Our Values", SectionKind::Employer),
+        ]
+    );
+}

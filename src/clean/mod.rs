@@ -10,16 +10,22 @@
 //!   (`[text](url)` keeps `text`) are dropped; a `*` that starts a line is a bullet and stays;
 //! - HTML tags that end a block (`<p>`, `<br>`, `<div>`, `<h2>`…) become a line break, `<li>`
 //!   a line break and a bullet, other known tags and comments are dropped;
-//! - character references (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2022;`) are decoded.
+//! - character references (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2022;`) are decoded;
+//! - a line break goes back between lines an export glued together, list items, sentences and
+//!   headings alike ("…in TableauResponsibilitiesWrite SQL…", "…a plusExperience with Go":
+//!   the rules are [`glued`]'s).
 //!
 //! Each piece of the clean text records the original bytes it came from, so a range found in
 //! the clean text maps back onto the original ([`CleanText::to_original`]): every offset rungs
-//! reports still points into the posting as read. A text without any of the bytes markup
-//! starts with is its own clean view, at the cost of one scan.
+//! reports still points into the posting as read (a line break put back stands for no byte of
+//! it). A text without any of the bytes markup starts with, and without a small letter glued to
+//! a capital, is its own clean view, at the cost of two scans.
 
 use std::ops::Range;
 
-use crate::byteset::ByteSet;
+use crate::byteset::{find_case_seam, ByteSet};
+
+mod glued;
 
 /// The clean view of one text and the map back to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -54,7 +60,8 @@ impl CleanText {
     /// assert_eq!(&original[view.to_original(cpp..cpp + 3)], "C\\+\\+");
     /// ```
     pub fn new(original: &str) -> CleanText {
-        if MARKUP_STARTS.find(original.as_bytes()).is_none() {
+        let bytes = original.as_bytes();
+        if MARKUP_STARTS.find(bytes).is_none() && find_case_seam(bytes, 0).is_none() {
             return CleanText::default();
         }
         let mut builder = Builder::new(original);
@@ -209,6 +216,8 @@ struct Builder<'a> {
     run_start: usize,
     /// Where a pending link's `](target)` starts and ends, to drop when the scan reaches it.
     link_tail: Option<Range<usize>>,
+    /// Where the last line break put back between glued lines stands (0 before any).
+    line_start: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -220,17 +229,27 @@ impl<'a> Builder<'a> {
             pieces: Vec::new(),
             run_start: 0,
             link_tail: None,
+            line_start: 0,
         }
     }
 
     fn run(&mut self) {
         let mut i = 0;
+        let mut seam = find_case_seam(self.bytes, 0);
         while i < self.bytes.len() {
             // Most bytes start no markup: skip them in a tight loop.
-            match MARKUP_STARTS.find(&self.bytes[i..]) {
-                Some(skip) => i += skip,
-                None => break,
+            let markup = MARKUP_STARTS.find(&self.bytes[i..]).map(|skip| i + skip);
+            // The seams of case before it, where the text is copied as it stands (not in
+            // markup dropped or replaced).
+            while let Some(at) = seam.filter(|&at| markup.is_none_or(|markup| at < markup)) {
+                if at >= self.run_start && glued::breaks_line(self.bytes, self.line_start, at) {
+                    self.replace(at..at, "\n");
+                    self.line_start = at;
+                }
+                seam = find_case_seam(self.bytes, at + 1);
             }
+            let Some(markup) = markup else { break };
+            i = markup;
             if let Some(tail) = self.link_tail.clone().filter(|t| t.start == i) {
                 self.link_tail = None;
                 self.replace(tail.clone(), "");
