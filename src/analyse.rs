@@ -282,15 +282,13 @@ impl Analyzer {
         }
         matches.retain(|m| contexts.contains(m.context));
         if view.is_changed() {
+            // Each list is in text order: one walk over the view's pieces maps it.
             for requirement in &mut requirements {
-                requirement.range = view.to_original(requirement.clean_range.clone());
+                requirement.range = requirement.clean_range.clone();
             }
-            for found in &mut matches {
-                found.range = view.to_original(found.range.clone());
-            }
-            for phrase in &mut practices {
-                phrase.range = view.to_original(phrase.range.clone());
-            }
+            view.map_to_original(requirements.iter_mut().map(|r| &mut r.range));
+            view.map_to_original(matches.iter_mut().map(|m| &mut m.range));
+            view.map_to_original(practices.iter_mut().map(|p| &mut p.range));
         }
         Analysis { posting, requirements, matches, practices, view }
     }

@@ -140,12 +140,9 @@ impl ByteSet {
 pub(crate) fn find_case_seam(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from.max(1);
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    while let Some(block) = bytes.get(at - 1..at + 16) {
-        let seams = sse2::case_seams_in_block(block.try_into().expect("seventeen bytes"));
-        if seams != 0 {
-            return Some(at + seams.trailing_zeros() as usize);
-        }
-        at += 16;
+    match sse2::find_case_seam(bytes, at) {
+        Ok(found) => return Some(found),
+        Err(tail) => at = tail,
     }
     (at..bytes.len()).find(|&at| is_case_seam(bytes[at - 1], bytes[at]))
 }
@@ -238,34 +235,43 @@ mod sse2 {
         unsafe { members_in_block_sse2(block, members) }
     }
 
-    /// A bit per place `i` of the sixteen after `block[0]` where `block[i]` then
-    /// `block[i + 1]` is a seam of case (`super::is_case_seam`).
+    /// The first seam of case at or after `at` (at least 1) where sixteen places can be read at
+    /// once, or where the places left to read one at a time start.
     #[inline]
-    pub(super) fn case_seams_in_block(block: &[u8; 17]) -> u32 {
+    pub(super) fn find_case_seam(bytes: &[u8], at: usize) -> Result<usize, usize> {
         // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
-        unsafe { case_seams_in_block_sse2(block) }
+        unsafe { find_case_seam_sse2(bytes, at) }
     }
 
     #[target_feature(enable = "sse2")]
-    fn case_seams_in_block_sse2(block: &[u8; 17]) -> u32 {
-        // SAFETY: `block` is seventeen readable bytes; each load reads sixteen of them, and
-        // `loadu` needs no alignment.
-        let (before, byte) =
-            unsafe { (_mm_loadu_si128(block.as_ptr().cast()), _mm_loadu_si128(block[1..].as_ptr().cast())) };
+    fn find_case_seam_sse2(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
+        // A byte in `low..=high`: shifted so that the range starts at -128, one signed compare.
         let within = |v: __m128i, low: u8, high: u8| {
-            // Signed compares: a byte beyond ASCII is negative, so in no range.
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(low as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(high as i8 + 1)),
-            )
+            let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(low) as i8));
+            _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80 + u32::from(high - low) + 1) as u8 as i8))
         };
         let is = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-        let capital = within(byte, b'A', b'Z');
-        let after_small = _mm_and_si128(within(before, b'a', b'z'), _mm_or_si128(capital, within(byte, b'0', b'9')));
-        let stops = _mm_or_si128(_mm_or_si128(is(before, b'.'), is(before, b'!')), is(before, b'?'));
-        let after_stop = _mm_and_si128(stops, _mm_or_si128(capital, within(byte, b'0', b'9')));
-        let after_bracket = _mm_and_si128(is(before, b')'), capital);
-        _mm_movemask_epi8(_mm_or_si128(after_small, _mm_or_si128(after_stop, after_bracket))) as u32
+        while let Some(block) = bytes.get(at - 1..at + 16) {
+            // SAFETY: `block` is seventeen readable bytes; each load reads sixteen of them, and
+            // `loadu` needs no alignment.
+            let (before, byte) =
+                unsafe { (_mm_loadu_si128(block.as_ptr().cast()), _mm_loadu_si128(block[1..].as_ptr().cast())) };
+            let capital = within(byte, b'A', b'Z');
+            let capital_or_digit = _mm_or_si128(capital, within(byte, b'0', b'9'));
+            // Most blocks of prose have no capital or digit a seam needs.
+            if _mm_movemask_epi8(capital_or_digit) != 0 {
+                let after_small = _mm_and_si128(within(before, b'a', b'z'), capital_or_digit);
+                let stops = _mm_or_si128(_mm_or_si128(is(before, b'.'), is(before, b'!')), is(before, b'?'));
+                let after_stop = _mm_and_si128(stops, capital_or_digit);
+                let after_bracket = _mm_and_si128(is(before, b')'), capital);
+                let seams = _mm_movemask_epi8(_mm_or_si128(after_small, _mm_or_si128(after_stop, after_bracket)));
+                if seams != 0 {
+                    return Ok(at + seams.trailing_zeros() as usize);
+                }
+            }
+            at += 16;
+        }
+        Err(at)
     }
 
     #[target_feature(enable = "sse2")]

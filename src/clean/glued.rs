@@ -16,7 +16,7 @@
 //! ("iPhone", "JavaScript", "dataOps", "(S)He", a URL's "resourcesContents").
 
 use crate::byteset::find_case_seam;
-use crate::split::{is_abbreviation, is_section_name};
+use crate::split::{ends_a_section_name, is_abbreviation, is_section_name, starts_a_section_name};
 
 /// The longest run read as a section name: longer than every name.
 const LONGEST_HEADING: usize = 48;
@@ -52,6 +52,17 @@ pub(super) fn breaks_line(bytes: &[u8], line_start: usize, at: usize) -> bool {
 /// Whether the line up to `at` is a section name in title case ("Basic Qualifications",
 /// after a bullet or not), glued to what follows it.
 fn heads_its_line(bytes: &[u8], line_start: usize, at: usize) -> bool {
+    // Most seams ("JavaScript") end a word that ends no section name.
+    let mut word = at;
+    while word > line_start && bytes[word - 1].is_ascii_alphabetic() {
+        word -= 1;
+        if word > 0 && is_case_seam_at(bytes, word) {
+            break;
+        }
+    }
+    if !ends_a_section_name(&bytes[word..at]) {
+        return false;
+    }
     let from = at.saturating_sub(LONGEST_HEADING).max(line_start);
     let line = match bytes[from..at].iter().rposition(|&b| b == b'\n') {
         Some(newline) => from + newline + 1,
@@ -94,7 +105,12 @@ fn starts_an_address(text: &[u8]) -> bool {
 /// Whether a section name in title case starts at `at` and is glued to what follows it
 /// ("(in Tableau)ResponsibilitiesWrite"): it ends at the next seam.
 fn section_name_follows(bytes: &[u8], at: usize) -> bool {
-    if !bytes[at].is_ascii_uppercase() {
+    // Most capitals after a seam ("JavaScript") start a word that starts no section name.
+    let mut word = at + 1;
+    while word < bytes.len() && bytes[word].is_ascii_alphabetic() && !is_case_seam_at(bytes, word) {
+        word += 1;
+    }
+    if !bytes[at].is_ascii_uppercase() || !starts_a_section_name(&bytes[at..word]) {
         return false;
     }
     let end = match find_case_seam(&bytes[..bytes.len().min(at + LONGEST_HEADING + 1)], at + 1) {
@@ -104,6 +120,11 @@ fn section_name_follows(bytes: &[u8], at: usize) -> bool {
     let head = &bytes[at..end];
     head.iter().all(|&b| b.is_ascii_alphabetic() || b" &'-".contains(&b))
         && std::str::from_utf8(head).is_ok_and(is_section_name)
+}
+
+/// Whether a word's letters meet a seam at `at`: a small letter, then a capital.
+fn is_case_seam_at(bytes: &[u8], at: usize) -> bool {
+    bytes[at - 1].is_ascii_lowercase() && bytes[at].is_ascii_uppercase()
 }
 
 /// Whether `text` starts with `word` and no letter follows it.

@@ -91,6 +91,26 @@ impl CleanText {
         start..end
     }
 
+    /// [`CleanText::to_original`] of each of `ranges`, in place. Ranges that come in text order
+    /// (a posting's requirements, its mentions) are mapped by walking the pieces once rather
+    /// than by a search each; one that goes back is searched for.
+    pub fn map_to_original<'r>(&self, ranges: impl IntoIterator<Item = &'r mut Range<usize>>) {
+        if self.text.is_none() {
+            return;
+        }
+        let (mut starts, mut ends) = (PieceCursor::default(), PieceCursor::default());
+        for range in ranges {
+            let (at, to) = (range.start, range.end);
+            let start = self.start_in(starts.seek(&self.pieces, at, |p| p.clean + p.clean_len <= at), at);
+            let end = if to <= at {
+                start
+            } else {
+                self.end_in(ends.seek(&self.pieces, to, |p| p.clean + p.clean_len < to), to).max(start)
+            };
+            *range = start..end;
+        }
+    }
+
     /// The clean byte range an original byte range stands for: the inverse of
     /// [`CleanText::to_original`], for showing the clean text with marks placed from offsets
     /// into the original. Markup dropped at either end is left out; a range inside a replaced
@@ -122,7 +142,11 @@ impl CleanText {
     }
 
     fn map_start(&self, at: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.clean + p.clean_len <= at);
+        self.start_in(self.pieces.partition_point(|p| p.clean + p.clean_len <= at), at)
+    }
+
+    /// Where clean byte `at`, in piece `i` (or past every piece), starts in the original.
+    fn start_in(&self, i: usize, at: usize) -> usize {
         match self.pieces.get(i) {
             Some(p) if p.copied => p.original + (at - p.clean),
             Some(p) => p.original,
@@ -131,12 +155,40 @@ impl CleanText {
     }
 
     fn map_end(&self, at: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.clean + p.clean_len < at);
+        self.end_in(self.pieces.partition_point(|p| p.clean + p.clean_len < at), at)
+    }
+
+    /// Where a clean range ending at `at`, in piece `i` (or past every piece), ends in the
+    /// original.
+    fn end_in(&self, i: usize, at: usize) -> usize {
         match self.pieces.get(i) {
             Some(p) if p.copied => p.original + (at - p.clean),
             Some(p) => p.original + p.original_len,
             None => self.pieces.last().map_or(0, |p| p.original + p.original_len),
         }
+    }
+}
+
+/// A place among the pieces that moves on with the positions asked for: the first piece a
+/// predicate that holds for ever fewer pieces as the position grows does not hold for.
+#[derive(Debug, Default)]
+struct PieceCursor {
+    index: usize,
+    last: usize,
+}
+
+impl PieceCursor {
+    /// The first piece `before` does not hold for, at position `at`.
+    fn seek(&mut self, pieces: &[Piece], at: usize, before: impl Fn(&Piece) -> bool) -> usize {
+        if at < self.last {
+            self.index = pieces.partition_point(&before);
+        } else {
+            while self.index < pieces.len() && before(&pieces[self.index]) {
+                self.index += 1;
+            }
+        }
+        self.last = at;
+        self.index
     }
 }
 
@@ -513,6 +565,29 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn ranges_mapped_in_one_walk_map_as_each_alone() {
+        let originals = [
+            "**Must have:** C\\+\\+ and R&amp;D, <b>Go</b><li>Kafka</li>",
+            "Kafka is a plusExperience with Go.Preferred QualificationsMS in <i>Statistics</i>&nbsp;",
+            "plain text, no markup",
+        ];
+        for original in originals {
+            let view = CleanText::new(original);
+            let len = view.text(original).len();
+            // Every range of the clean text, in text order and then in an order that goes back.
+            let mut ranges: Vec<Range<usize>> =
+                (0..=len).flat_map(|start| (start..=len).map(move |end| start..end)).collect();
+            let mut shuffled: Vec<Range<usize>> = ranges.iter().rev().step_by(7).cloned().collect();
+            shuffled.extend(ranges.iter().step_by(5).cloned());
+            for ranges in [&mut ranges, &mut shuffled] {
+                let alone: Vec<Range<usize>> = ranges.iter().map(|r| view.to_original(r.clone())).collect();
+                view.map_to_original(ranges.iter_mut());
+                assert_eq!(*ranges, alone, "{original}");
+            }
+        }
+    }
 
     fn clean(text: &str) -> String {
         CleanText::new(text).text(text).to_string()

@@ -22,10 +22,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::byteset::ByteSet;
+use crate::byteset::{packed_ascii_lowercase, ByteSet};
 use crate::context::Context;
 use crate::input::text::lines_with_offsets;
 use crate::sentences::sentence_ranges;
@@ -106,8 +106,14 @@ pub struct Requirement {
 pub fn split_requirements(text: &str) -> Vec<Requirement> {
     // About one requirement in 250 bytes of a posting: room for most without growing.
     let out = Vec::with_capacity(text.len() / 256 + 1);
-    let mut splitter =
-        Splitter { text, strength: Strength::Required, section: SectionKind::Unknown, section_start: 0, out };
+    let mut splitter = Splitter {
+        text,
+        strength: Strength::Required,
+        section: SectionKind::Unknown,
+        section_start: 0,
+        out,
+        segments: Vec::new(),
+    };
     for line in lines_with_offsets(text) {
         splitter.line(line);
     }
@@ -121,6 +127,8 @@ struct Splitter<'a> {
     /// How many requirements there were when the section began.
     section_start: usize,
     out: Vec<Requirement>,
+    /// A line's segments, kept from line to line for their room.
+    segments: Vec<Range<usize>>,
 }
 
 impl Splitter<'_> {
@@ -145,8 +153,9 @@ impl Splitter<'_> {
         }
         let marker = bullet_marker_len(content);
         let body = trim_range(self.text, line.start + marker..line.end);
-        let segments = inline_bullets(self.text, body);
-        for (n, segment) in segments.into_iter().enumerate() {
+        let mut segments = std::mem::take(&mut self.segments);
+        inline_bullets(self.text, body, &mut segments);
+        for (n, segment) in segments.drain(..).enumerate() {
             let is_bullet = marker > 0 || n > 0;
             if is_bullet {
                 self.requirement(segment, true);
@@ -154,19 +163,21 @@ impl Splitter<'_> {
                 self.prose(segment);
             }
         }
+        self.segments = segments;
     }
 
     fn prose(&mut self, range: Range<usize>) {
         let base = range.start;
-        let sentences_found = sentence_ranges(&self.text[range]);
-        let mut sentences: Vec<Range<usize>> = Vec::with_capacity(sentences_found.len());
-        for r in sentences_found {
-            let r = base + r.start..base + r.end;
+        // The sentences are joined in place: `kept` of them so far.
+        let mut sentences = sentence_ranges(&self.text[range]);
+        let mut kept: usize = 0;
+        for i in 0..sentences.len() {
+            let r = base + sentences[i].start..base + sentences[i].end;
             // UAX #29 ends a sentence at a dot that begins a name (" .NET", " .js"); such a dot
             // follows a space and touches the next word, so the two parts are one sentence.
             // It also ends one after an abbreviation before a capital ("e.g. Chrome", "Sr. Data
             // Scientist"), which a posting's sentence goes on after.
-            match sentences.last_mut() {
+            match kept.checked_sub(1).map(|last| &mut sentences[last]) {
                 Some(last)
                     if (self.text[last.clone()].ends_with(" .")
                         && self.text[r.clone()].starts_with(char::is_alphanumeric))
@@ -174,9 +185,13 @@ impl Splitter<'_> {
                 {
                     last.end = r.end;
                 }
-                _ => sentences.push(r),
+                _ => {
+                    sentences[kept] = r;
+                    kept += 1;
+                }
             }
         }
+        sentences.truncate(kept);
         for sentence in sentences {
             self.requirement(sentence, false);
         }
@@ -310,8 +325,8 @@ fn single_marker_len(s: &str) -> usize {
     0
 }
 
-/// Splits a line body at inline bullets; the first segment may be prose.
-fn inline_bullets(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+/// Splits a line body at inline bullets, onto `segments`; the first segment may be prose.
+fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<Range<usize>>) {
     let slice = &text[body.clone()];
     let mut cuts = Vec::new();
     // Every bullet symbol starts with one of these bytes (dashes: `-`, and 0xE2 for `–`), so the
@@ -335,17 +350,12 @@ fn inline_bullets(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             }
         }
     }
-    if cuts.is_empty() {
-        return vec![body];
-    }
-    let mut segments = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for (cut_start, cut_end) in cuts {
         segments.push(body.start + start..body.start + cut_start);
         start = cut_end;
     }
     segments.push(body.start + start..body.end);
-    segments
 }
 
 /// Section names, lower case, and the strength they give what follows.
@@ -583,6 +593,40 @@ fn reads_as_a_heading(content: &str) -> bool {
     words > 0 && !content.contains([',', ';', ':', '.', '!', '?'])
 }
 
+/// The first and the last words (runs of letters) of the known section names, lower-cased and
+/// packed ([`packed_ascii_lowercase`]): a word of a text that is neither cannot start or end
+/// one, which rules most places out before a name is looked up.
+struct SectionWords {
+    first: FxHashSet<u128>,
+    last: FxHashSet<u128>,
+}
+
+fn section_words() -> &'static SectionWords {
+    static WORDS: OnceLock<SectionWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = SectionWords { first: FxHashSet::default(), last: FxHashSet::default() };
+        for name in section_names().keys() {
+            let mut letters = name.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+            let key = |word: &str| packed_ascii_lowercase(word.as_bytes(), 0..word.len()).expect("short words");
+            if let Some(first) = letters.next() {
+                words.first.insert(key(first));
+                words.last.insert(key(letters.next_back().unwrap_or(first)));
+            }
+        }
+        words
+    })
+}
+
+/// Whether `word`, ASCII letters, is the first word of a known section name, in any case.
+pub(crate) fn starts_a_section_name(word: &[u8]) -> bool {
+    packed_ascii_lowercase(word, 0..word.len()).is_some_and(|key| section_words().first.contains(&key))
+}
+
+/// Whether `word`, ASCII letters, is the last word of a known section name, in any case.
+pub(crate) fn ends_a_section_name(word: &[u8]) -> bool {
+    packed_ascii_lowercase(word, 0..word.len()).is_some_and(|key| section_words().last.contains(&key))
+}
+
 /// Whether `text` is a known section name, in any case ("Basic Qualifications", "Benefits").
 pub(crate) fn is_section_name(text: &str) -> bool {
     with_section_key(text, |key| section_names().contains_key(key)).unwrap_or(false)
@@ -612,14 +656,16 @@ const MULTI_WORD_SECTION_ENDS: [bool; 256] = {
     ends
 };
 
-/// The section names of more than one word ([`SECTIONS`]), by their last word.
-fn multi_word_sections() -> &'static FxHashMap<&'static str, Vec<(&'static str, Strength)>> {
-    static BY_LAST_WORD: OnceLock<FxHashMap<&'static str, Vec<(&'static str, Strength)>>> = OnceLock::new();
+/// The section names of more than one word ([`SECTIONS`]), by their last word (lower case,
+/// packed: [`packed_ascii_lowercase`]).
+fn multi_word_sections() -> &'static FxHashMap<u128, Vec<(&'static str, Strength)>> {
+    static BY_LAST_WORD: OnceLock<FxHashMap<u128, Vec<(&'static str, Strength)>>> = OnceLock::new();
     BY_LAST_WORD.get_or_init(|| {
-        let mut names: FxHashMap<&'static str, Vec<(&'static str, Strength)>> = FxHashMap::default();
+        let mut names: FxHashMap<u128, Vec<(&'static str, Strength)>> = FxHashMap::default();
         for &(name, strength) in SECTIONS {
             if let Some((_, last_word)) = name.rsplit_once(' ') {
-                names.entry(last_word).or_default().push((name, strength));
+                let key = packed_ascii_lowercase(last_word.as_bytes(), 0..last_word.len()).expect("a short ASCII word");
+                names.entry(key).or_default().push((name, strength));
             }
         }
         names
@@ -637,8 +683,9 @@ fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Opt
         return (range, None);
     }
     // Then the names that end in the sentence's last word: most sentences end in none.
-    let last_word = &body[body.rfind(' ').map_or(0, |space| space + 1)..];
-    let Some(names) = with_section_key(last_word, |key| multi_word_sections().get(key)).flatten() else {
+    let last_word = body.as_bytes().iter().rposition(|&b| b == b' ').map_or(0, |space| space + 1)..body.len();
+    let key = body.as_bytes()[last_word.clone()].is_ascii().then(|| packed_ascii_lowercase(body.as_bytes(), last_word));
+    let Some(names) = key.flatten().and_then(|key| multi_word_sections().get(&key)) else {
         return (range, None);
     };
     for (name, strength) in names {
