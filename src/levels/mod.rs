@@ -357,10 +357,13 @@ impl LevelModel {
         // piece is, so that only the strongest pieces are cloned.
         let mut weighed: Vec<Weighed> =
             title_evidence.iter().enumerate().map(|(i, e)| Weighed::of(e, None, i)).collect();
-        for (r, requirement) in requirements.iter_mut().enumerate() {
-            requirement.range = analysis.view.to_original(requirement.range.clone());
-            for (i, evidence) in requirement.evidence.iter_mut().enumerate() {
-                evidence.range = analysis.view.to_original(evidence.range.clone());
+        // Ranges in text order, requirement by requirement: one walk over the view's pieces each.
+        analysis.view.map_to_original(requirements.iter_mut().map(|r| &mut r.range));
+        analysis
+            .view
+            .map_to_original(requirements.iter_mut().flat_map(|r| r.evidence.iter_mut().map(|e| &mut e.range)));
+        for (r, requirement) in requirements.iter().enumerate() {
+            for (i, evidence) in requirement.evidence.iter().enumerate() {
                 weighed.push(Weighed::of(evidence, Some(r), i));
             }
         }

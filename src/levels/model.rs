@@ -13,6 +13,7 @@
 //! The file also carries the weights with which the posting's evidence is combined
 //! ([`CombineParams`]), so every number the level call depends on is data.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashSet;
@@ -112,6 +113,21 @@ pub struct TextScore {
     rewritten: Vec<u32>,
     /// The factor each weight was scaled by.
     unit: f64,
+}
+
+/// The room [`TextModel::score_known`] works in, one per thread: sets as wide as the model,
+/// clear between texts, and the lists it fills and empties for each.
+#[derive(Default)]
+struct ScoreScratch {
+    seen: Vec<u64>,
+    seen_as_written: Vec<u64>,
+    /// The words of the sets a text touched.
+    touched: Vec<u32>,
+    ranked: Vec<u64>,
+}
+
+thread_local! {
+    static SCORE_SCRATCH: RefCell<ScoreScratch> = RefCell::new(ScoreScratch::default());
 }
 
 impl TextModel {
@@ -330,16 +346,36 @@ impl TextModel {
 
     /// Scores the known n-grams `for_each_known` calls its argument with.
     fn score_known(&self, for_each_known: impl FnOnce(&mut dyn FnMut(u32, bool))) -> Option<TextScore> {
+        SCORE_SCRATCH.with(|scratch| self.score_known_in(&mut scratch.borrow_mut(), for_each_known))
+    }
+
+    fn score_known_in(
+        &self,
+        scratch: &mut ScoreScratch,
+        for_each_known: impl FnOnce(&mut dyn FnMut(u32, bool)),
+    ) -> Option<TextScore> {
         // Which n-grams occur, and which occur as written, as bit sets over the model: no sort
-        // to de-duplicate, and reading a set in order gives the indices ascending.
+        // to de-duplicate, and reading a set in order gives the indices ascending. The sets are
+        // the thread's, kept clear between texts: only the words of them a text touched are
+        // read and cleared again, not the whole model's width for every requirement.
         let words = self.ngrams.len().div_ceil(64);
-        let mut sets = vec![0u64; 2 * words];
-        let (seen, seen_as_written) = sets.split_at_mut(words);
+        let ScoreScratch { seen, seen_as_written, touched, ranked } = scratch;
+        if seen.len() < words {
+            seen.resize(words, 0);
+            seen_as_written.resize(words, 0);
+        }
+        // A text whose scoring panicked (the batch runner goes on after a panic) left its words.
+        for word in touched.drain(..) {
+            (seen[word as usize], seen_as_written[word as usize]) = (0, 0);
+        }
         // Room for the n-grams of a typical requirement, so that few grow the list.
         let mut known: Vec<u32> = Vec::with_capacity(64);
         for_each_known(&mut |i, written| {
             let (word, bit) = (i as usize / 64, 1u64 << (i % 64));
             if seen[word] & bit == 0 {
+                if seen[word] == 0 {
+                    touched.push(word as u32);
+                }
                 seen[word] |= bit;
                 known.push(i);
             }
@@ -347,16 +383,15 @@ impl TextModel {
                 seen_as_written[word] |= bit;
             }
         });
-        if known.is_empty() {
-            return None;
-        }
-        // One pass over the sets in index order: the weights are summed in index order, as the
+        // The touched words in index order: the weights are summed in index order, as the
         // model was fitted and calibrated, and the rewritten n-grams come out sorted.
+        touched.sort_unstable();
         // -0.0, where `Iterator::sum` starts, so that the sum is the one it gave.
         let mut sum = -0.0;
         let mut rewritten: Vec<u32> = Vec::new();
-        for (word, (&all, &as_written)) in seen.iter().zip(seen_as_written.iter()).enumerate() {
-            let mut bits = all;
+        for &word in touched.iter() {
+            let word = word as usize;
+            let (mut bits, as_written) = (seen[word], seen_as_written[word]);
             while bits != 0 {
                 let bit = bits.trailing_zeros();
                 let i = (word * 64) as u32 + bit;
@@ -366,6 +401,11 @@ impl TextModel {
                 }
                 bits &= bits - 1;
             }
+            (seen[word], seen_as_written[word]) = (0, 0);
+        }
+        touched.clear();
+        if known.is_empty() {
+            return None;
         }
         let unit = 1.0 / (known.len() as f64).powf(self.norm_power);
         let raw = self.intercept + sum * unit;
@@ -373,10 +413,10 @@ impl TextModel {
         // Every contribution is its weight times the same factor, so weights order them. Ranks
         // are distinct: sorting them with their n-grams alongside, as plain integers, orders the
         // n-grams with no lookup per comparison.
-        let mut ranked: Vec<u64> =
-            known.iter().map(|&i| u64::from(self.strength_rank[i as usize]) << 32 | u64::from(i)).collect();
+        ranked.clear();
+        ranked.extend(known.iter().map(|&i| u64::from(self.strength_rank[i as usize]) << 32 | u64::from(i)));
         ranked.sort_unstable();
-        for (slot, ranked) in known.iter_mut().zip(&ranked) {
+        for (slot, ranked) in known.iter_mut().zip(ranked.iter()) {
             *slot = *ranked as u32;
         }
         Some(TextScore { raw, known: count, strongest_first: known, rewritten, unit })
