@@ -15,6 +15,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
@@ -78,6 +79,9 @@ pub struct TextModel {
     /// How the posting's evidence is combined.
     pub combine: CombineParams,
     ngrams: Vec<(String, f64)>,
+    /// The n-grams again, shared: a [`Contribution`] holds its n-gram without a copy (every
+    /// scored requirement keeps a few as its reasons).
+    shared_ngrams: Vec<Arc<str>>,
     index: NgramIndex,
     /// Each n-gram's place in the order contributions are shown in (largest weight magnitude
     /// first, then by text): sorting a text's n-grams by it needs no string comparison.
@@ -91,7 +95,7 @@ pub struct TextModel {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contribution {
     /// The n-gram, lower-cased, words separated by one space.
-    pub ngram: String,
+    pub ngram: Arc<str>,
     /// Its contribution in bands (after scaling and de-compression): positive is more senior.
     pub bands: f64,
     /// Whether it has a word that is not a function word and occurs in the text as written (not
@@ -246,6 +250,7 @@ impl TextModel {
             strength_rank: strength_ranks(&ngrams),
             has_content_word: content_words(&ngrams),
             index: NgramIndex::new(ngrams.iter().map(|(key, _)| key.as_str())),
+            shared_ngrams: shared(&ngrams),
             ngrams,
             fingerprint,
         };
@@ -282,6 +287,7 @@ impl TextModel {
             scale,
             shift,
             combine,
+            shared_ngrams: shared(&ngrams),
             ngrams,
             index,
             strength_rank,
@@ -434,9 +440,9 @@ impl TextModel {
     }
 
     fn contribution(&self, score: &TextScore, i: u32) -> Contribution {
-        let (ngram, weight) = &self.ngrams[i as usize];
+        let weight = self.ngrams[i as usize].1;
         Contribution {
-            ngram: ngram.clone(),
+            ngram: Arc::clone(&self.shared_ngrams[i as usize]),
             bands: weight * score.unit * self.scale,
             content: self.is_content(score, i),
         }
@@ -445,6 +451,11 @@ impl TextModel {
     fn is_content(&self, score: &TextScore, i: u32) -> bool {
         self.has_content_word[i as usize] && !score.rewritten.contains(&i)
     }
+}
+
+/// The n-grams as shared strings.
+fn shared(ngrams: &[(String, f64)]) -> Vec<Arc<str>> {
+    ngrams.iter().map(|(ngram, _)| Arc::from(ngram.as_str())).collect()
 }
 
 /// Whether each n-gram has a word that is not a function word.

@@ -62,7 +62,7 @@ fn every_level_call_quotes_text_it_can_slice() {
                 let words = model::words(quoted).join(" ");
                 for reason in reasons {
                     assert!(reason.content, "{reason:?}");
-                    assert!(words.contains(&reason.ngram), "'{}' not in '{quoted}'", reason.ngram);
+                    assert!(words.contains(&*reason.ngram), "'{}' not in '{quoted}'", reason.ngram);
                 }
             }
         }
