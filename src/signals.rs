@@ -53,6 +53,7 @@ fn preference_regex() -> &'static Regex {
             \(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|plus|nice[\s-]to[\s-]have|optional|bonus|desired|desirable|ideally)\s*\)
             | (?-u:\b)(?:is|are|would\s+be|will\s+be|as)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|added\s+|nice\s+)?(?:plus|bonus|advantage|benefit)(?-u:\b)
             | (?-u:\b)a\s+(?:big\s+|huge\s+|strong\s+|definite\s+|major\s+|great\s+|nice\s+)?plus(?-u:\b)
+            | (?-u:\b)an\s+added\s+(?:plus|bonus)(?-u:\b)
             | (?-u:\b)nice[\s-]to[\s-]haves?(?-u:\b)
             | (?-u:\b)good[\s-]to[\s-]have(?-u:\b)
             | (?-u:\b)(?:strongly\s+)?preferred(?-u:\b)
@@ -454,6 +455,7 @@ mod tests {
         assert_eq!(cues("Nice to have: Rust"), ["Nice to have"]);
         assert_eq!(cues("Eastern time zone a plus."), ["a plus"]);
         assert_eq!(cues("Bonus: Kafka"), ["Bonus"]);
+        assert_eq!(cues("Experience in Spark/MLlib specifically an added plus"), ["an added plus"]);
         assert!(cues("5 years of Python required").is_empty());
     }
 
