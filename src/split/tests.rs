@@ -90,3 +90,19 @@ fn an_unknown_heading_ends_the_employers_introduction() {
         ]
     );
 }
+
+#[test]
+fn headings_of_what_the_job_is_end_the_section_before() {
+    let text = "Nice to have:\n- Rust\nPosition Summary\n- Build dashboards\nThe Team\n- Ten analysts\nEssential Functions:\n- Write SQL";
+    let got: Vec<(&str, Strength, SectionKind)> =
+        split_requirements(text).into_iter().map(|r| (&text[r.range], r.section_strength, r.section)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Rust", P, SectionKind::Requirements),
+            ("Build dashboards", R, SectionKind::Requirements),
+            ("Ten analysts", R, SectionKind::Employer),
+            ("Write SQL", R, SectionKind::Requirements),
+        ]
+    );
+}
