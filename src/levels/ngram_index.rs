@@ -11,10 +11,17 @@
 //!
 //! [`for_each_ngram`]: super::model::for_each_ngram
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 
 use super::model::{ObjectReader, HELPING_VERBS, JUNIOR_WORDS, MAX_NGRAM, OTHERS_TOKEN};
 use super::words::{for_each_word_key, push_lowercase, LowerWords};
+
+thread_local! {
+    /// The word ids of the text [`NgramIndex::for_each_known_in`] reads.
+    static WORD_IDS: RefCell<Vec<(u32, bool)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// No word of the model: ids start at 1 so that 0 can fill the unused places of a key.
 const UNKNOWN: u32 = 0;
@@ -160,21 +167,26 @@ impl NgramIndex {
     /// ASCII word is lower-cased into its key as it is looked up, with no lower-cased copy of
     /// the text.
     pub fn for_each_known_in(&self, text: &str, f: impl FnMut(u32, bool)) {
-        let mut reader = ObjectReader::default();
-        let mut lower = String::new();
-        let mut words: Vec<(u32, bool)> = Vec::with_capacity(text.len() / 6 + 1);
-        for_each_word_key(text, |range, key| {
-            let info = match key {
-                Some(key) => self.words.get_key(key),
-                None => {
-                    lower.clear();
-                    push_lowercase(&mut lower, &text[range]);
-                    self.words.get(&lower)
-                }
-            };
-            words.push(self.read(&mut reader, info));
+        // Every requirement of every posting is read here: the list of its word ids is the
+        // thread's, kept from text to text for its room.
+        WORD_IDS.with(|words| {
+            let mut words = words.borrow_mut();
+            words.clear();
+            let mut reader = ObjectReader::default();
+            let mut lower = String::new();
+            for_each_word_key(text, |range, key| {
+                let info = match key {
+                    Some(key) => self.words.get_key(key),
+                    None => {
+                        lower.clear();
+                        push_lowercase(&mut lower, &text[range]);
+                        self.words.get(&lower)
+                    }
+                };
+                words.push(self.read(&mut reader, info));
+            });
+            self.for_each_known_id(&words, f);
         });
-        self.for_each_known_id(&words, f);
     }
 
     /// A word's id as the n-grams read it: its own, or [`OTHERS_TOKEN`]'s as the object of a
