@@ -1,6 +1,7 @@
 //! Tests of the splitter: bullets, headings and their strengths, sentences, and what is not a
 //! bullet.
 
+use super::sections::{LONGEST_SECTION, SECTIONS};
 use super::*;
 use Strength::{Preferred as P, Required as R};
 
