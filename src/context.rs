@@ -394,8 +394,9 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
     Reading { context, asks }
 }
 
-/// Whether `sentence` opens with a practice verb, as a duty does ("Develop dashboards",
-/// "Partners with sales"), and not with its subject ("Acme develops…").
+/// Whether `sentence` opens with a practice verb, bare or with an `s`, as a duty does
+/// ("Develop dashboards", "Designs reports"), and not with its subject ("Acme develops…") or
+/// another form ("Developing Go since 2001").
 fn opens_with_a_duty(sentence: &str) -> bool {
     let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let lower = first.to_ascii_lowercase();

@@ -13,7 +13,7 @@
 //! - character references (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2022;`) are decoded;
 //! - a line break goes back between lines an export glued together, list items, sentences and
 //!   headings alike ("…in TableauResponsibilitiesWrite SQL…", "…a plusExperience with Go":
-//!   the rules are [`glued`]'s).
+//!   the rules are `glued.rs`'s).
 //!
 //! Each piece of the clean text records the original bytes it came from, so a range found in
 //! the clean text maps back onto the original ([`CleanText::to_original`]): every offset rungs

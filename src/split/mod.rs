@@ -10,7 +10,7 @@
 //!    heading → required). A known heading followed by `:` and text on the same line
 //!    (`Nice to have: Rust`) sets the section and leaves the text as a requirement. In the
 //!    employer's introduction a short line in title case is a heading too, known or not
-//!    ("Who We Need"): it ends the introduction. The names are [`sections`]'s.
+//!    ("Who We Need"): it ends the introduction. The names are `sections.rs`'s.
 //! 3. A line starting with a bullet marker (`-`, `*`, `•`, `·`, `1.`, `a)`, …, repeated markers
 //!    such as `- - ` included) is a bullet.
 //! 4. Inline bullets (` • `, ` · `, ` ▪ `, or ` - ` before a capital letter) split a line into
