@@ -176,6 +176,13 @@ fn an_export_that_glued_its_lines_together_is_read_line_by_line() {
         ]
     );
     assert_eq!(analysis.requirements.len(), 5);
+
+    // Items glued with a space: each still keeps its own "a plus" and years.
+    let text = "Requirements\n5+ years of scripting Experience with Kafka is a plus Strong skills in SQL";
+    let analysis = analyzer().analyse(Posting::new("p", text));
+    let got: Vec<(&str, &str, Option<u32>)> =
+        analysis.matches.iter().map(|m| (&text[m.range.clone()], m.strength.as_str(), m.min_years)).collect();
+    assert_eq!(got, [("scripting", "required", Some(5)), ("Kafka", "preferred", None), ("SQL", "required", None)]);
 }
 
 #[test]

@@ -16,7 +16,9 @@
 //! 4. Inline bullets (` • `, ` · `, ` ▪ `, or ` - ` before a capital letter) split a line into
 //!    bullets; many scraped postings are one long line of them. Text before the first inline
 //!    bullet is prose.
-//! 5. Prose is split into sentences with Unicode sentence boundaries (UAX #29).
+//! 5. Prose is split into sentences with Unicode sentence boundaries (UAX #29). A sentence that
+//!    is list items an export glued together with spaces ("…for large data Proficiency with
+//!    Python Strong communication skills") is its items, as bullets (`items.rs`).
 //!
 //! Splitting never fails: any text gives some (possibly empty) list of requirements, and
 //! every requirement's range slices the posting text on character boundaries.
@@ -30,6 +32,7 @@ use crate::context::Context;
 use crate::input::text::lines_with_offsets;
 use crate::sentences::sentence_ranges;
 
+mod items;
 mod sections;
 
 pub(crate) use sections::{ends_a_section_name, is_section_name, starts_a_section_name};
@@ -197,8 +200,21 @@ impl Splitter<'_> {
             }
         }
         sentences.truncate(kept);
+        let mut items = Vec::new();
         for sentence in sentences {
-            self.requirement(sentence, false);
+            // A sentence that is a list glued with spaces is its items, bullets all.
+            items.clear();
+            items::glued_item_starts(self.text, sentence.clone(), &mut items);
+            if items.is_empty() {
+                self.requirement(sentence, false);
+                continue;
+            }
+            let mut start = sentence.start;
+            for &item in &items {
+                self.requirement(start..item, true);
+                start = item;
+            }
+            self.requirement(start..sentence.end, true);
         }
     }
 
