@@ -147,17 +147,19 @@ pub(crate) fn find_case_seam(bytes: &[u8], from: usize) -> Option<usize> {
     (at..bytes.len()).find(|&at| is_case_seam(bytes[at - 1], bytes[at]))
 }
 
-/// Where the first capital after a space is, at or after `from` (at least 1): where a word in
-/// title case starts, the only places a list item glued to the one before it with a space can
-/// start. Sixteen places at a time with SSE2 on x86_64.
-pub(crate) fn find_capital_after_space(bytes: &[u8], from: usize) -> Option<usize> {
+/// Where the first capital after a space is in `from..end` of `bytes` (`from` at least 1):
+/// where a word in title case starts, the only places a list item glued to the one before it
+/// with a space can start. Sixteen places at a time with SSE2 on x86_64, reading on past `end`
+/// where `bytes` goes on (a sentence's end is seldom a block's), one at a time near the end of
+/// `bytes`.
+pub(crate) fn find_capital_after_space(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
     let mut at = from.max(1);
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    match sse2::find_capital_after_space(bytes, at) {
-        Ok(found) => return Some(found),
+    match sse2::find_capital_after_space(bytes, at, end) {
+        Ok(found) => return Some(found).filter(|&found| found < end),
         Err(tail) => at = tail,
     }
-    (at..bytes.len()).find(|&at| bytes[at - 1] == b' ' && bytes[at].is_ascii_uppercase())
+    (at..end.min(bytes.len())).find(|&at| bytes[at - 1] == b' ' && bytes[at].is_ascii_uppercase())
 }
 
 /// Whether `before` then `byte` is a seam of case ([`find_case_seam`]).
@@ -290,14 +292,15 @@ mod sse2 {
     /// The first capital after a space at or after `at` (at least 1) where sixteen places can
     /// be read at once, or where the places left to read one at a time start.
     #[inline]
-    pub(super) fn find_capital_after_space(bytes: &[u8], at: usize) -> Result<usize, usize> {
+    pub(super) fn find_capital_after_space(bytes: &[u8], at: usize, end: usize) -> Result<usize, usize> {
         // SAFETY: the module is compiled only where the target has SSE2 (every x86_64 one).
-        unsafe { find_capital_after_space_sse2(bytes, at) }
+        unsafe { find_capital_after_space_sse2(bytes, at, end) }
     }
 
+    /// A place found may lie at or past `end`, in the last block read.
     #[target_feature(enable = "sse2")]
-    fn find_capital_after_space_sse2(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
-        while let Some(block) = bytes.get(at - 1..at + 16) {
+    fn find_capital_after_space_sse2(bytes: &[u8], mut at: usize, end: usize) -> Result<usize, usize> {
+        while let Some(block) = bytes.get(at - 1..at + 16).filter(|_| at < end) {
             // SAFETY: `block` is seventeen readable bytes; each load reads sixteen of them, and
             // `loadu` needs no alignment.
             let (before, byte) =
@@ -433,9 +436,11 @@ mod tests {
 
     #[test]
     fn capitals_after_spaces_found_sixteen_at_a_time_are_those_found_one_at_a_time() {
-        assert_eq!(find_capital_after_space(b"", 0), None);
-        assert_eq!(find_capital_after_space(b"dashboards Strong skills", 0), Some(11));
-        assert_eq!(find_capital_after_space(b"Start,Comma and-Dash and  lower", 0), None);
+        let find = |text: &[u8], from: usize| find_capital_after_space(text, from, text.len());
+        assert_eq!(find(b"", 0), None);
+        assert_eq!(find(b"dashboards Strong skills", 0), Some(11));
+        assert_eq!(find_capital_after_space(b"dashboards Strong skills", 0, 11), None);
+        assert_eq!(find(b"Start,Comma and-Dash and  lower", 0), None);
         for before in 0..=255u8 {
             for byte in 0..=255u8 {
                 let found = before == b' ' && byte.is_ascii_uppercase();
@@ -445,9 +450,18 @@ mod tests {
                     text[place] = byte;
                     // No other place: the byte after is no capital, the one before no space.
                     let expected = found.then_some(place);
-                    assert_eq!(find_capital_after_space(&text, 0), expected, "{before} {byte} at {place}");
-                    assert_eq!(find_capital_after_space(&text, place + 1), None, "{before} {byte} after {place}");
-                    assert_eq!(find_capital_after_space(&text[..place], 0), None, "{before} {byte} before {place}");
+                    assert_eq!(find(&text, 0), expected, "{before} {byte} at {place}");
+                    assert_eq!(find(&text, place + 1), None, "{before} {byte} after {place}");
+                    assert_eq!(find(&text[..place], 0), None, "{before} {byte} before {place}");
+                    // An end inside the text: places from it on are not found, those before are.
+                    for end in [place, place + 1, 20] {
+                        let expected = found.then_some(place).filter(|&at| at < end);
+                        assert_eq!(
+                            find_capital_after_space(&text, 0, end),
+                            expected,
+                            "{before} {byte} at {place} to {end}"
+                        );
+                    }
                 }
             }
         }

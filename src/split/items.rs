@@ -36,6 +36,19 @@ const ITEM_OPENERS: &[&str] = &[
     "Working",
 ];
 
+/// For each capital, the small letters that follow it in an opener, as bits: most capitals
+/// after a space start no opener, and two bytes tell so before the word is read.
+const OPENER_STARTS: [u32; 26] = {
+    let mut starts = [0u32; 26];
+    let mut i = 0;
+    while i < ITEM_OPENERS.len() {
+        let opener = ITEM_OPENERS[i].as_bytes();
+        starts[(opener[0] - b'A') as usize] |= 1 << (opener[1] - b'a');
+        i += 1;
+    }
+    starts
+};
+
 /// Words after which an opener goes on the same sentence ("meet the Minimum…", "with Strong…",
 /// "relevant Experience"), in small letters.
 const NOT_BEFORE_AN_ITEM: &[&str] = &[
@@ -98,11 +111,12 @@ const NOT_BEFORE_AN_ITEM: &[&str] = &[
 
 /// Where items glued with a space start in `text[range]`, in order, to `starts`.
 pub(super) fn glued_item_starts(text: &str, range: Range<usize>, starts: &mut Vec<usize>) {
-    let bytes = &text.as_bytes()[..range.end];
+    // The search may read on past the sentence (the text goes on); an item is read in it.
+    let (bytes, sentence) = (text.as_bytes(), &text.as_bytes()[..range.end]);
     let mut from = range.start + 1;
-    while let Some(at) = find_capital_after_space(bytes, from) {
+    while let Some(at) = find_capital_after_space(bytes, from, range.end) {
         from = at + 1;
-        if opens_an_item(bytes, range.start, at) {
+        if opens_an_item(sentence, range.start, at) {
             starts.push(at);
         }
     }
@@ -115,6 +129,10 @@ fn opens_an_item(bytes: &[u8], start: usize, at: usize) -> bool {
     // Most capitals after a space follow no small letter (a sentence's start, a name's second
     // word): ruled out before the word is read.
     if at < start + 2 || !bytes[at - 2].is_ascii_lowercase() {
+        return false;
+    }
+    let second = bytes.get(at + 1).copied().unwrap_or(0);
+    if !second.is_ascii_lowercase() || OPENER_STARTS[usize::from(bytes[at] - b'A')] >> (second - b'a') & 1 == 0 {
         return false;
     }
     let word_end = at + bytes[at..].iter().take_while(|&&b| b.is_ascii_alphabetic() || b == b'-').count();
