@@ -418,17 +418,25 @@ mod tests {
         assert_eq!(find_case_seam(b"a field.5+ years", 0), Some(8));
         assert_eq!(find_case_seam(b"Plain Text, 2 years. No Seams (at all) here (2)3", 0), None);
         // Every pair of bytes at every place of a long text, searched from several places.
+        for_each_pair_at_block_edges(b' ', |text, before, byte, place| {
+            let expected = is_case_seam(before, byte).then_some(place);
+            assert_eq!(find_case_seam(text, 0), expected, "{before} {byte} at {place}");
+            assert_eq!(find_case_seam(text, place), expected, "{before} {byte} from {place}");
+            assert_eq!(find_case_seam(text, place + 1), None, "{before} {byte} after {place}");
+        });
+    }
+
+    /// `check` of every pair of bytes written at the places of a 34-byte text of `filler` that
+    /// lie on either side of the sixteen-byte blocks' edges, with the text, the pair and the
+    /// place of its second byte.
+    fn for_each_pair_at_block_edges(filler: u8, mut check: impl FnMut(&[u8], u8, u8, usize)) {
         for before in 0..=255u8 {
             for byte in 0..=255u8 {
-                let seam = is_case_seam(before, byte);
                 for place in [1, 15, 16, 17, 30] {
-                    let mut text = vec![b' '; 34];
+                    let mut text = vec![filler; 34];
                     text[place - 1] = before;
                     text[place] = byte;
-                    let expected = seam.then_some(place);
-                    assert_eq!(find_case_seam(&text, 0), expected, "{before} {byte} at {place}");
-                    assert_eq!(find_case_seam(&text, place), expected, "{before} {byte} from {place}");
-                    assert_eq!(find_case_seam(&text, place + 1), None, "{before} {byte} after {place}");
+                    check(&text, before, byte, place);
                 }
             }
         }
@@ -441,30 +449,18 @@ mod tests {
         assert_eq!(find(b"dashboards Strong skills", 0), Some(11));
         assert_eq!(find_capital_after_space(b"dashboards Strong skills", 0, 11), None);
         assert_eq!(find(b"Start,Comma and-Dash and  lower", 0), None);
-        for before in 0..=255u8 {
-            for byte in 0..=255u8 {
-                let found = before == b' ' && byte.is_ascii_uppercase();
-                for place in [1, 15, 16, 17, 30] {
-                    let mut text = vec![b'x'; 34];
-                    text[place - 1] = before;
-                    text[place] = byte;
-                    // No other place: the byte after is no capital, the one before no space.
-                    let expected = found.then_some(place);
-                    assert_eq!(find(&text, 0), expected, "{before} {byte} at {place}");
-                    assert_eq!(find(&text, place + 1), None, "{before} {byte} after {place}");
-                    assert_eq!(find(&text[..place], 0), None, "{before} {byte} before {place}");
-                    // An end inside the text: places from it on are not found, those before are.
-                    for end in [place, place + 1, 20] {
-                        let expected = found.then_some(place).filter(|&at| at < end);
-                        assert_eq!(
-                            find_capital_after_space(&text, 0, end),
-                            expected,
-                            "{before} {byte} at {place} to {end}"
-                        );
-                    }
-                }
+        // No other place is one: the byte after the pair is no capital, the one before no space.
+        for_each_pair_at_block_edges(b'x', |text, before, byte, place| {
+            let found = before == b' ' && byte.is_ascii_uppercase();
+            assert_eq!(find(text, 0), found.then_some(place), "{before} {byte} at {place}");
+            assert_eq!(find(text, place + 1), None, "{before} {byte} after {place}");
+            assert_eq!(find(&text[..place], 0), None, "{before} {byte} before {place}");
+            // An end inside the text: places from it on are not found, those before are.
+            for end in [place, place + 1, 20] {
+                let expected = found.then_some(place).filter(|&at| at < end);
+                assert_eq!(find_capital_after_space(text, 0, end), expected, "{before} {byte} at {place} to {end}");
             }
-        }
+        });
     }
 
     #[test]
