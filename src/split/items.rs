@@ -1,12 +1,13 @@
 //! List items an export glued together with a space: "…building pipelines for large data
-//! Proficiency with Python Strong communication skills Ability to work in a remote team". Such
+//! Proficiency with scripting Strong communication skills Ability to work in a remote team". Such
 //! a run has no sentence end and no case seam (`crate::clean`'s glued lines): it reads as one
 //! requirement, the years of one item go to every skill of the others, and "a plus" of one
 //! item to the next. An item of a requirements list opens with a few words, in title case
 //! ("Experience with", "Strong", "Ability to", "Knowledge of"): one of them after a word in small
 //! letters, itself followed by one, starts a new item. In running prose these words are not
 //! capitalised mid-sentence; after a function word ("the Ability to…", "with Strong…") they
-//! are left alone.
+//! are left alone, and after a name too ("…with Python Strong…" reads like "Customer
+//! Experience with…").
 
 use std::ops::Range;
 
