@@ -259,34 +259,21 @@ mod sse2 {
     }
 
     #[target_feature(enable = "sse2")]
-    fn find_case_seam_sse2(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
-        // A byte in `low..=high`: shifted so that the range starts at -128, one signed compare.
-        let within = |v: __m128i, low: u8, high: u8| {
-            let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(low) as i8));
-            _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80 + u32::from(high - low) + 1) as u8 as i8))
-        };
+    fn find_case_seam_sse2(bytes: &[u8], at: usize) -> Result<usize, usize> {
         let is = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-        while let Some(block) = bytes.get(at - 1..at + 16) {
-            // SAFETY: `block` is seventeen readable bytes; each load reads sixteen of them, and
-            // `loadu` needs no alignment.
-            let (before, byte) =
-                unsafe { (_mm_loadu_si128(block.as_ptr().cast()), _mm_loadu_si128(block[1..].as_ptr().cast())) };
+        find_pair(bytes, at, usize::MAX, |before, byte| {
             let capital = within(byte, b'A', b'Z');
             let capital_or_digit = _mm_or_si128(capital, within(byte, b'0', b'9'));
             // Most blocks of prose have no capital or digit a seam needs.
-            if _mm_movemask_epi8(capital_or_digit) != 0 {
-                let after_small = _mm_and_si128(within(before, b'a', b'z'), capital_or_digit);
-                let stops = _mm_or_si128(_mm_or_si128(is(before, b'.'), is(before, b'!')), is(before, b'?'));
-                let after_stop = _mm_and_si128(stops, capital_or_digit);
-                let after_bracket = _mm_and_si128(is(before, b')'), capital);
-                let seams = _mm_movemask_epi8(_mm_or_si128(after_small, _mm_or_si128(after_stop, after_bracket)));
-                if seams != 0 {
-                    return Ok(at + seams.trailing_zeros() as usize);
-                }
+            if _mm_movemask_epi8(capital_or_digit) == 0 {
+                return 0;
             }
-            at += 16;
-        }
-        Err(at)
+            let after_small = _mm_and_si128(within(before, b'a', b'z'), capital_or_digit);
+            let stops = _mm_or_si128(_mm_or_si128(is(before, b'.'), is(before, b'!')), is(before, b'?'));
+            let after_stop = _mm_and_si128(stops, capital_or_digit);
+            let after_bracket = _mm_and_si128(is(before, b')'), capital);
+            _mm_movemask_epi8(_mm_or_si128(after_small, _mm_or_si128(after_stop, after_bracket)))
+        })
     }
 
     /// The first capital after a space at or after `at` (at least 1) where sixteen places can
@@ -297,24 +284,49 @@ mod sse2 {
         unsafe { find_capital_after_space_sse2(bytes, at, end) }
     }
 
-    /// A place found may lie at or past `end`, in the last block read.
     #[target_feature(enable = "sse2")]
-    fn find_capital_after_space_sse2(bytes: &[u8], mut at: usize, end: usize) -> Result<usize, usize> {
+    fn find_capital_after_space_sse2(bytes: &[u8], at: usize, end: usize) -> Result<usize, usize> {
+        find_pair(bytes, at, end, |before, byte| {
+            _mm_movemask_epi8(_mm_and_si128(
+                within(byte, b'A', b'Z'),
+                _mm_cmpeq_epi8(before, _mm_set1_epi8(b' ' as i8)),
+            ))
+        })
+    }
+
+    /// The first place at or after `at` (at least 1) that `places` marks, given the sixteen
+    /// bytes before the places of a block and the sixteen at them (a bit per place), or where
+    /// the places left to read one at a time start: past `bytes`' last full block, or at `end`
+    /// or past it (a place found may lie at or past `end`, in the last block read).
+    #[target_feature(enable = "sse2")]
+    #[inline]
+    fn find_pair(
+        bytes: &[u8],
+        mut at: usize,
+        end: usize,
+        places: impl Fn(__m128i, __m128i) -> i32,
+    ) -> Result<usize, usize> {
         while let Some(block) = bytes.get(at - 1..at + 16).filter(|_| at < end) {
             // SAFETY: `block` is seventeen readable bytes; each load reads sixteen of them, and
             // `loadu` needs no alignment.
             let (before, byte) =
                 unsafe { (_mm_loadu_si128(block.as_ptr().cast()), _mm_loadu_si128(block[1..].as_ptr().cast())) };
-            // A capital: shifted so that `A`..=`Z` starts at -128, one signed compare.
-            let capital = _mm_cmplt_epi8(_mm_add_epi8(byte, _mm_set1_epi8(0x3f)), _mm_set1_epi8((0x80u8 + 26) as i8));
-            let after_space = _mm_cmpeq_epi8(before, _mm_set1_epi8(b' ' as i8));
-            let found = _mm_movemask_epi8(_mm_and_si128(capital, after_space));
+            let found = places(before, byte);
             if found != 0 {
                 return Ok(at + found.trailing_zeros() as usize);
             }
             at += 16;
         }
         Err(at)
+    }
+
+    /// A lane per byte of `v` in `low..=high`: shifted so that the range starts at -128, one
+    /// signed compare.
+    #[target_feature(enable = "sse2")]
+    #[inline]
+    fn within(v: __m128i, low: u8, high: u8) -> __m128i {
+        let shifted = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(low) as i8));
+        _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80 + u32::from(high - low) + 1) as u8 as i8))
     }
 
     #[target_feature(enable = "sse2")]
@@ -331,13 +343,6 @@ mod sse2 {
     fn run_in_block_sse2<const UNDERSCORE: bool>(block: &[u8; 16]) -> (usize, bool, u128) {
         // SAFETY: `block` is sixteen readable bytes, and `loadu` needs no alignment.
         let v = unsafe { _mm_loadu_si128(block.as_ptr().cast()) };
-        let within = |v: __m128i, low: u8, high: u8| {
-            // Signed compares: a byte beyond ASCII is negative, so in no range.
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(low as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(high as i8 + 1)),
-            )
-        };
         let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
         let mut word = _mm_or_si128(within(folded, b'a', b'z'), within(v, b'0', b'9'));
         if UNDERSCORE {
