@@ -399,11 +399,12 @@ pub fn read_requirement(text: &str, requirement: &Requirement) -> Reading {
 /// another form ("Developing Go since 2001").
 fn opens_with_a_duty(sentence: &str) -> bool {
     let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    let lower = first.to_ascii_lowercase();
+    // The verb itself, or it and an `s` ("Designs"): a longer form, or one of one more letter
+    // that is no `s` ("Used"), is none.
     first.starts_with(|c: char| c.is_ascii_uppercase())
-        && PracticeVerbs::get()
-            .base_form(first)
-            .is_some_and(|verb| lower == verb || lower.strip_suffix('s') == Some(verb))
+        && PracticeVerbs::get().base_form(first).is_some_and(|verb| {
+            first.len() == verb.len() || first.len() == verb.len() + 1 && first.ends_with(['s', 'S'])
+        })
 }
 
 /// Words that open a sentence about something other than the reader: a determiner, a
