@@ -181,6 +181,23 @@ mod inputs {
     }
 
     #[test]
+    fn a_bold_heading_glued_inside_a_line_of_html_still_heads_its_section() {
+        // A one-line HTML export: headings set in bold, with no block tag around them.
+        let posting = "<strong>Requirements:</strong>3+ years of Python and SQL\
+                       <strong>Preferred</strong>Experience with Kafka";
+        let o = run_stdin(&["scan", "-q", "-f", "csv", "--context", "all"], posting.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<Vec<String>> =
+            stdout(&o).lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
+        let row = |skill: &str| rows.iter().find(|r| r[4] == skill).unwrap_or_else(|| panic!("{skill}: {rows:?}"));
+        // (skill id, strength, years): the years and the preference stay in their own section.
+        let read = |skill: &str| (row(skill)[8].clone(), row(skill)[9].clone());
+        assert_eq!(read("python"), ("required".to_string(), "3".to_string()));
+        assert_eq!(read("sql"), ("required".to_string(), "3".to_string()));
+        assert_eq!(read("apache-kafka"), ("preferred".to_string(), "NA".to_string()));
+    }
+
+    #[test]
     fn counts_keep_requirements_and_scan_says_where_each_mention_stands() {
         let path = "tests/fixtures/jobspy-export.csv";
         let postings_for = |args: &[&str], skill: &str| -> Option<String> {

@@ -19,7 +19,7 @@ use crate::byteset::find_case_seam;
 use crate::split::{ends_a_section_name, is_abbreviation, is_section_name, starts_a_section_name};
 
 /// The longest run read as a section name: longer than every name.
-const LONGEST_HEADING: usize = 48;
+pub(super) const LONGEST_HEADING: usize = 48;
 
 /// The shortest section name read where it is glued to a word: shorter ones are also the start
 /// of names written in one word ("PayPal", "PlusOne").
@@ -187,13 +187,13 @@ mod tests {
         let original = "**Skills**Kafka is a plusExperience with Go";
         let view = CleanText::new(original);
         let text = view.text(original);
-        assert_eq!(text, "Skills Kafka is a plus\nExperience with Go");
+        assert_eq!(text, "Skills\nKafka is a plus\nExperience with Go");
         for word in ["Kafka", "plus", "Experience", "Go"] {
             let start = text.find(word).unwrap();
             assert_eq!(&original[view.to_original(start..start + word.len())], word);
         }
         // The line break stands for no byte: a range across it covers the glued bytes.
-        let seam = text.find('\n').unwrap();
+        let seam = text.rfind('\n').unwrap();
         assert_eq!(&original[view.to_original(seam - 4..seam + 11)], "plusExperience");
         assert_eq!(view.to_clean(view.to_original(seam + 1..seam + 11)), seam + 1..seam + 11);
     }

@@ -24,6 +24,8 @@
 use std::ops::Range;
 
 use crate::byteset::{find_case_seam, ByteSet};
+use crate::split::is_section_name;
+use glued::LONGEST_HEADING;
 
 mod glued;
 
@@ -374,13 +376,44 @@ impl<'a> Builder<'a> {
     }
 
     /// Drops markup, leaving a space where dropping it would glue a word to what precedes it
-    /// (`skills***Please`, `done.**Next**`).
+    /// (`skills***Please`, `done.**Next**`), or a line break where the line so far or the text
+    /// up to the next markup is a section name alone (`<strong>Requirements</strong>Experience…`,
+    /// `…SQL**Preferred:**Kafka`): a heading set in bold and glued to the lines around it.
     fn drop_between_words(&mut self, range: Range<usize>, after: Option<u8>) {
         // What precedes is the clean text so far: the original byte before may be markup too.
         self.flush(range.start);
         let before = self.out.as_bytes().last().copied();
         let glue = is_word(after) && before.is_some_and(|b| !b.is_ascii_whitespace() && !b"([\"'/-".contains(&b));
-        self.replace(range, if glue { " " } else { "" });
+        let with = match glue {
+            true if self.line_is_a_section_name() || self.section_name_at(range.end) => "\n",
+            true => " ",
+            false => "",
+        };
+        self.replace(range, with);
+    }
+
+    /// Whether the original text at `at`, up to the next markup, is a section name, a colon
+    /// after it allowed: a heading set in bold glued to the end of the line before it
+    /// (`…SQL<strong>Preferred</strong>…`).
+    fn section_name_at(&self, at: usize) -> bool {
+        let window = &self.bytes[at..self.bytes.len().min(at + LONGEST_HEADING + 1)];
+        let Some(end) = window.iter().position(|b| b"<*_\n".contains(b)) else { return false };
+        std::str::from_utf8(&window[..end])
+            .is_ok_and(|name| is_section_name(name.trim().trim_end_matches(':').trim_end()))
+    }
+
+    /// Whether the clean line so far is a section name alone, a colon after it allowed.
+    fn line_is_a_section_name(&self) -> bool {
+        // Read back no further than the longest heading: a one-line export has many tags.
+        let out = self.out.as_bytes();
+        let line_start = match memchr::memrchr(b'\n', &out[out.len().saturating_sub(LONGEST_HEADING + 1)..]) {
+            Some(at) => out.len().saturating_sub(LONGEST_HEADING + 1) + at + 1,
+            None if out.len() <= LONGEST_HEADING => 0,
+            None => return false,
+        };
+        // The window may start inside a character; the line, after a line break, does not.
+        let name = self.out[line_start..].trim().trim_end_matches(':').trim_end();
+        is_section_name(name)
     }
 
     /// `\+` or `\\+`: the backslashes go, the punctuation stays (and is not read as markup).

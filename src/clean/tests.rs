@@ -65,9 +65,23 @@ fn emphasis_and_links_are_dropped() {
     assert_eq!(clean("* a bullet\n  * another"), "* a bullet\n  * another");
     assert_eq!(clean("communication skills***Please reply"), "communication skills Please reply");
     assert_eq!(clean("is responsible.*Minimum of 2 years"), "is responsible.*Minimum of 2 years");
-    assert_eq!(clean("<b>Skills</b>Python"), "Skills Python");
+    assert_eq!(clean("<b>Kafka</b>Python"), "Kafka Python");
     assert_eq!(clean("See [our stack](https://x.io/a_b) and ![logo](l.png)"), "See our stack and logo");
     assert_eq!(clean("[not a link] (x)"), "[not a link] (x)");
+}
+
+#[test]
+fn a_bold_heading_glued_to_its_neighbours_is_a_line_of_its_own() {
+    assert_eq!(clean("<b>Skills</b>Python"), "Skills\nPython");
+    assert_eq!(
+        clean("<strong>Requirements:</strong>3+ years of SQL<strong>Preferred</strong>Kafka"),
+        "Requirements:\n3+ years of SQL\nPreferred\nKafka"
+    );
+    assert_eq!(clean("SQL**Nice to have:**Kafka"), "SQL\nNice to have:\nKafka");
+    // Bold words that are no section name stay in their line.
+    assert_eq!(clean("Know <b>SQL</b>Server and **Python**Django"), "Know SQL Server and Python Django");
+    // A heading with a space before and after already reads as one: no break is added.
+    assert_eq!(clean("done. <b>Preferred</b> Kafka"), "done. Preferred Kafka");
 }
 
 #[test]
