@@ -145,6 +145,15 @@ const OTHER_SECTIONS: &[(&str, SectionKind)] = &[
     ("privacy notice", SectionKind::Legal),
     ("disclaimer", SectionKind::Legal),
     ("accommodations", SectionKind::Legal),
+    // The details a job board prints at the foot of a posting (LinkedIn's job criteria, after
+    // the "Show more" of a folded description): the job's and the employer's labels, asked of
+    // no one ("Employment type: Full-time", "Industries: Software Development"). Not "Job
+    // function", which also heads a job's duties ("JOB FUNCTION: Basic and applied research…").
+    ("show more", SectionKind::Employer),
+    ("show less", SectionKind::Employer),
+    ("seniority level", SectionKind::Employer),
+    ("employment type", SectionKind::Employer),
+    ("industries", SectionKind::Employer),
     ("how to apply", SectionKind::Application),
     ("to apply", SectionKind::Application),
     ("application", SectionKind::Application),

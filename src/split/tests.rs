@@ -107,3 +107,17 @@ fn headings_of_what_the_job_is_end_the_section_before() {
         ]
     );
 }
+
+#[test]
+fn a_job_boards_details_at_the_foot_are_no_requirements() {
+    // LinkedIn's job criteria after a folded description, with the line breaks a scrape keeps.
+    let text = "Responsibilities\n- Write SQL\nShow more\nShow less\nSeniority level\nMid-Senior level\n\
+                Employment type\nFull-time\nJob function\nInformation Technology\nIndustries\nSoftware Development";
+    let got: Vec<(&str, SectionKind)> =
+        split_requirements(text).into_iter().map(|r| (&text[r.range], r.section)).collect();
+    assert_eq!(got[0], ("Write SQL", SectionKind::Requirements));
+    assert!(got[1..].iter().all(|&(_, kind)| kind == SectionKind::Employer), "{got:?}");
+    let lines: Vec<&str> = got.iter().map(|&(line, _)| line).collect();
+    // (A short title-case line after "Job function" reads as a heading of its own.)
+    assert_eq!(lines[1..], ["Mid-Senior level", "Full-time", "Job function", "Software Development"]);
+}
