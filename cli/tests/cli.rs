@@ -198,6 +198,28 @@ mod inputs {
     }
 
     #[test]
+    fn a_list_glued_with_dashes_keeps_each_items_years_and_strength() {
+        // A job board's export with the line breaks of its lists dropped.
+        let posting = "What You Need for this PositionRequired:- Bachelor's Degree- 3+ years of Magento\
+                       - Experience with PHP and MySQL- Python or JavaNice to Haves:- AWS- Docker\n\
+                       So, if you are a PHP Developer, please apply today!";
+        let o = run_stdin(&["scan", "-q", "-f", "csv", "--context", "all"], posting.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<Vec<String>> =
+            stdout(&o).lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect();
+        // (matched, strength, years, context) of each mention, in text order.
+        let read: Vec<(&str, &str, &str, &str)> =
+            rows.iter().map(|r| (r[7].as_str(), r[8].as_str(), r[9].as_str(), r[10].as_str())).collect();
+        let find =
+            |matched: &str| *read.iter().find(|r| r.0 == matched).unwrap_or_else(|| panic!("{matched}: {read:?}"));
+        assert_eq!(find("Magento"), ("Magento", "required", "3", "requirement"));
+        assert_eq!(find("MySQL"), ("MySQL", "required", "NA", "requirement"));
+        assert_eq!(find("Java"), ("Java", "required", "NA", "requirement"));
+        assert_eq!(find("AWS"), ("AWS", "preferred", "NA", "requirement"));
+        assert_eq!(find("Docker"), ("Docker", "preferred", "NA", "requirement"));
+    }
+
+    #[test]
     fn counts_keep_requirements_and_scan_says_where_each_mention_stands() {
         let path = "tests/fixtures/jobspy-export.csv";
         let postings_for = |args: &[&str], skill: &str| -> Option<String> {

@@ -103,7 +103,8 @@ fn starts_an_address(text: &[u8]) -> bool {
 }
 
 /// Whether a section name in title case starts at `at` and is glued to what follows it
-/// ("(in Tableau)ResponsibilitiesWrite"): it ends at the next seam.
+/// ("(in Tableau)ResponsibilitiesWrite"), or to what precedes it and then a colon
+/// ("Python or JavaNice to Haves:"): it ends at the next seam or at the colon.
 fn section_name_follows(bytes: &[u8], at: usize) -> bool {
     // Most capitals after a seam ("JavaScript") start a word that starts no section name.
     let mut word = at + 1;
@@ -113,13 +114,18 @@ fn section_name_follows(bytes: &[u8], at: usize) -> bool {
     if !bytes[at].is_ascii_uppercase() || !starts_a_section_name(&bytes[at..word]) {
         return false;
     }
-    let end = match find_case_seam(&bytes[..bytes.len().min(at + LONGEST_HEADING + 1)], at + 1) {
-        Some(end) if end - at >= SHORTEST_GLUED_HEADING && bytes[end - 1].is_ascii_lowercase() => end,
-        _ => return false,
+    let window = &bytes[..bytes.len().min(at + LONGEST_HEADING + 1)];
+    let is_name = |end: usize| {
+        let head = &bytes[at..end];
+        end - at >= SHORTEST_GLUED_HEADING
+            && head.iter().all(|&b| b.is_ascii_alphabetic() || b" &'-".contains(&b))
+            && std::str::from_utf8(head).is_ok_and(is_section_name)
     };
-    let head = &bytes[at..end];
-    head.iter().all(|&b| b.is_ascii_alphabetic() || b" &'-".contains(&b))
-        && std::str::from_utf8(head).is_ok_and(is_section_name)
+    let colon = memchr::memchr2(b':', b'\n', &window[at..]).map(|i| at + i).filter(|&i| bytes[i] == b':');
+    match find_case_seam(window, at + 1) {
+        Some(end) if bytes[end - 1].is_ascii_lowercase() && colon.is_none_or(|colon| end < colon) => is_name(end),
+        _ => colon.is_some_and(is_name),
+    }
 }
 
 /// Whether a word's letters meet a seam at `at`: a small letter, then a capital.
@@ -163,6 +169,14 @@ mod tests {
         assert_eq!(unglued("Apply today!Applicants must"), "Apply today!\nApplicants must");
         assert_eq!(unglued("or a related field.5+ years of SQL"), "or a related field.\n5+ years of SQL");
         assert_eq!(unglued("Schedule: Full-timeJob Posting"), "Schedule: Full-time\nJob Posting");
+        // A section name glued to a name before it, and ended by its colon.
+        assert_eq!(unglued("Python or JavaNice to Haves:- AWS"), "Python or Java\nNice to Haves:- AWS");
+        assert_eq!(
+            unglued("BS in EngineeringDesired Qualifications:Linux"),
+            "BS in Engineering\nDesired Qualifications:Linux"
+        );
+        // Not a name that only starts like one ("JavaResponsible: yes" names no section).
+        assert_eq!(unglued("JavaResponsible: yes"), "JavaResponsible: yes");
     }
 
     #[test]

@@ -135,8 +135,9 @@ struct Splitter<'a> {
     /// How many requirements there were when the section began.
     section_start: usize,
     out: Vec<Requirement>,
-    /// A line's segments, kept from line to line for their room.
-    segments: Vec<Range<usize>>,
+    /// A line's segments, and whether each may run on as prose, kept from line to line for
+    /// their room.
+    segments: Vec<(Range<usize>, bool)>,
 }
 
 impl Splitter<'_> {
@@ -163,18 +164,19 @@ impl Splitter<'_> {
         let body = trim_range(self.text, line.start + marker..line.end);
         let mut segments = std::mem::take(&mut self.segments);
         inline_bullets(self.text, body, &mut segments);
-        for (n, segment) in segments.drain(..).enumerate() {
+        for (n, (segment, runs_on)) in segments.drain(..).enumerate() {
             let is_bullet = marker > 0 || n > 0;
-            if is_bullet {
+            if is_bullet && !runs_on {
                 self.requirement(segment, true);
             } else {
-                self.prose(segment);
+                self.prose(segment, is_bullet);
             }
         }
         self.segments = segments;
     }
 
-    fn prose(&mut self, range: Range<usize>) {
+    /// Sentences, each a requirement (a bullet's, if `is_bullet`: an item that runs on).
+    fn prose(&mut self, range: Range<usize>, is_bullet: bool) {
         let base = range.start;
         // The sentences are joined in place: `kept` of them so far.
         let mut sentences = sentence_ranges(&self.text[range]);
@@ -206,7 +208,7 @@ impl Splitter<'_> {
             items.clear();
             items::glued_item_starts(self.text, sentence.clone(), &mut items);
             if items.is_empty() {
-                self.requirement(sentence, false);
+                self.requirement(sentence, is_bullet);
                 continue;
             }
             let mut start = sentence.start;
@@ -346,10 +348,13 @@ fn single_marker_len(s: &str) -> usize {
     0
 }
 
-/// Splits a line body at inline bullets, onto `segments`; the first segment may be prose.
-fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<Range<usize>>) {
+/// Splits a line body at inline bullets, onto `segments`, each with whether it may run on as
+/// prose (after a glued dash: an item of a scraped list may be a paragraph); the first segment
+/// may be prose.
+fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<(Range<usize>, bool)>) {
     let slice = &text[body.clone()];
     let mut cuts = Vec::new();
+    let mut glued_dashes = Vec::new();
     // Every bullet symbol starts with one of these bytes (dashes: `-`, and 0xE2 for `–`), so the
     // scan jumps between them instead of decoding every character of long scraped lines.
     let bytes = slice.as_bytes();
@@ -362,21 +367,45 @@ fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<Range<usize
         let symbol = matches!(ch, '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}');
         let dash = ch == '-' || ch == '–';
         if symbol {
-            cuts.push((at, at + ch.len_utf8()));
-        } else if dash && at > 0 && slice[..at].ends_with(' ') {
+            cuts.push((at, at + ch.len_utf8(), false));
+        } else if dash && at > 0 {
             let after = &slice[at + ch.len_utf8()..];
             let next = after.strip_prefix(' ').and_then(|a| a.chars().next());
-            if next.is_some_and(|c| c.is_uppercase()) {
-                cuts.push((at, at + ch.len_utf8()));
+            let before = slice[..at].chars().next_back().expect("a character before a dash past the start");
+            if before == ' ' && next.is_some_and(char::is_uppercase) {
+                cuts.push((at, at + ch.len_utf8(), false));
+            } else if is_glued_dash(before, next) {
+                glued_dashes.push((at, at + ch.len_utf8(), true));
             }
         }
     }
-    let mut start = 0;
-    for (cut_start, cut_end) in cuts {
-        segments.push(body.start + start..body.start + cut_start);
-        start = cut_end;
+    // A dash glued to the word before it and spaced from the next ("Degree- 3+ years of PHP-
+    // Experience with Git") is a bullet where a line has several: a scraped list whose line
+    // breaks were dropped. One alone is more often a name or a title ("Statistician- Data
+    // Scientist").
+    if glued_dashes.len() >= 2 {
+        cuts.extend(glued_dashes);
+        cuts.sort_unstable();
     }
-    segments.push(body.start + start..body.end);
+    let (mut start, mut runs_on) = (0, false);
+    for (cut_start, cut_end, glued) in cuts {
+        segments.push((body.start + start..body.start + cut_start, runs_on));
+        (start, runs_on) = (cut_end, glued);
+    }
+    segments.push((body.start + start..body.end, runs_on));
+}
+
+/// Whether a dash between the characters `before` and `next` (after a space, if there is one)
+/// is glued to the word before it as a list's bullet: after a letter or digit, a closing
+/// bracket or a stop, and before a space and a word; not between two numbers, where it is a
+/// range ("4- 5+ years").
+fn is_glued_dash(before: char, next: Option<char>) -> bool {
+    let Some(next) = next.filter(|&c| c.is_alphanumeric() || c == '(') else { return false };
+    match before {
+        '0'..='9' => !next.is_ascii_digit(),
+        ')' | '.' | ':' | '!' | '?' => true,
+        _ => before.is_alphabetic(),
+    }
 }
 
 /// Abbreviations after which a sentence goes on, lower case with their dots.

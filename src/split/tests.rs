@@ -121,3 +121,29 @@ fn a_job_boards_details_at_the_foot_are_no_requirements() {
     // (A short title-case line after "Job function" reads as a heading of its own.)
     assert_eq!(lines[1..], ["Mid-Senior level", "Full-time", "Job function", "Software Development"]);
 }
+
+#[test]
+fn dashes_glued_to_the_word_before_them_are_a_lists_bullets() {
+    // A scraped list whose line breaks were dropped: each item is its own requirement, and an
+    // item that runs on is split into its sentences.
+    let text = "Qualifications:- Bachelor's Degree- 3+ years of PHP- Experience with Git. We test a lot.\
+                - Excellent written skills\nNice to Haves:- AWS- Docker";
+    assert_eq!(
+        split(text),
+        [
+            ("Bachelor's Degree", R, true),
+            ("3+ years of PHP", R, true),
+            ("Experience with Git.", R, true),
+            ("We test a lot.", R, true),
+            ("Excellent written skills", R, true),
+            ("AWS", P, true),
+            ("Docker", P, true),
+        ]
+    );
+    // One glued dash is a name or a title; a dash between numbers is a range.
+    assert_eq!(
+        split("We hire a Statistician- Data Scientist."),
+        [("We hire a Statistician- Data Scientist.", R, false)]
+    );
+    assert_eq!(split("Skills: SQL- Python, and 4- 5+ years"), [("SQL- Python, and 4- 5+ years", R, false)]);
+}
