@@ -36,7 +36,7 @@ mod items;
 mod sections;
 
 pub(crate) use sections::{ends_a_section_name, is_section_name, starts_a_section_name};
-use sections::{section_kind, section_strength, split_trailing_heading, LONGEST_HEADING};
+use sections::{is_button_label, section_kind, section_strength, split_trailing_heading, LONGEST_HEADING};
 
 /// How strongly a posting asks for something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -143,6 +143,9 @@ struct Splitter<'a> {
 impl Splitter<'_> {
     /// A heading line: the strength and the kind of what follows.
     fn heading(&mut self, heading: &str) {
+        if is_button_label(heading) {
+            return;
+        }
         self.strength = section_strength(heading).unwrap_or(Strength::Required);
         self.section = section_kind(heading);
         self.section_start = self.out.len();

@@ -165,6 +165,18 @@ const OTHER_SECTIONS: &[(&str, SectionKind)] = &[
     ("apply now", SectionKind::Application),
 ];
 
+/// Section names that are also a job board's button, scraped with the page: "Apply Now" at
+/// the top or the foot of a posting, with the job's description after it (every one of the
+/// pool's 46 lines of "Apply" or "Apply Now" alone). Such a line is no requirement, and it
+/// leaves the section it stands in as it was.
+const BUTTON_LABELS: &[&str] = &["apply", "apply now"];
+
+/// Whether `heading` is a job board's button rather than a section's heading
+/// ([`BUTTON_LABELS`]).
+pub(super) fn is_button_label(heading: &str) -> bool {
+    with_section_key(heading, |key| BUTTON_LABELS.contains(&key)).unwrap_or(false)
+}
+
 /// The kind of section `heading` opens.
 pub(super) fn section_kind(heading: &str) -> SectionKind {
     with_section_key(heading, |key| {

@@ -147,3 +147,23 @@ fn dashes_glued_to_the_word_before_them_are_a_lists_bullets() {
     );
     assert_eq!(split("Skills: SQL- Python, and 4- 5+ years"), [("SQL- Python, and 4- 5+ years", R, false)]);
 }
+
+#[test]
+fn a_job_boards_apply_button_opens_no_section() {
+    let text =
+        "Data Scientist\nApply Now\nResponsibilities\n- Build models\nWe are hiring.\nApply Now\n- Python\nApply";
+    let got: Vec<(&str, SectionKind)> =
+        split_requirements(text).into_iter().map(|r| (&text[r.range], r.section)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Data Scientist", SectionKind::Unknown),
+            ("Build models", SectionKind::Requirements),
+            ("We are hiring.", SectionKind::Requirements),
+            ("Python", SectionKind::Requirements),
+        ]
+    );
+    // "How to Apply" is a section all the same.
+    let text = "How to Apply\nSend your CV.";
+    assert_eq!(split_requirements(text)[0].section, SectionKind::Application);
+}
