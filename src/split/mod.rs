@@ -13,9 +13,11 @@
 //!    ("Who We Need"): it ends the introduction. The names are `sections.rs`'s.
 //! 3. A line starting with a bullet marker (`-`, `*`, `•`, `·`, `1.`, `a)`, …, repeated markers
 //!    such as `- - ` included) is a bullet.
-//! 4. Inline bullets (` • `, ` · `, ` ▪ `, or ` - ` before a capital letter) split a line into
+//! 4. Inline bullets (` • `, ` · `, ` ▪ `, ` - ` before a capital letter, or a dash glued to the
+//!    word before it where a line has two or more: `Degree- 3+ years- Git`) split a line into
 //!    bullets; many scraped postings are one long line of them. Text before the first inline
-//!    bullet is prose.
+//!    bullet is prose, and an inline bullet's item is split into sentences like prose (in a
+//!    posting scraped as one line, the rest of the text follows the last item).
 //! 5. Prose is split into sentences with Unicode sentence boundaries (UAX #29). A sentence that
 //!    is list items an export glued together with spaces ("…for large data Proficiency with
 //!    Python Strong communication skills") is its items, as bullets (`items.rs`).
@@ -135,9 +137,8 @@ struct Splitter<'a> {
     /// How many requirements there were when the section began.
     section_start: usize,
     out: Vec<Requirement>,
-    /// A line's segments, and whether each may run on as prose, kept from line to line for
-    /// their room.
-    segments: Vec<(Range<usize>, bool)>,
+    /// A line's segments, kept from line to line for their room.
+    segments: Vec<Range<usize>>,
 }
 
 impl Splitter<'_> {
@@ -167,12 +168,13 @@ impl Splitter<'_> {
         let body = trim_range(self.text, line.start + marker..line.end);
         let mut segments = std::mem::take(&mut self.segments);
         inline_bullets(self.text, body, &mut segments);
-        for (n, (segment, runs_on)) in segments.drain(..).enumerate() {
-            let is_bullet = marker > 0 || n > 0;
-            if is_bullet && !runs_on {
+        for (n, segment) in segments.drain(..).enumerate() {
+            if n == 0 && marker > 0 {
                 self.requirement(segment, true);
             } else {
-                self.prose(segment, is_bullet);
+                // An inline bullet's item may run on for sentences: in a posting scraped as
+                // one line, the rest of the text follows the last item.
+                self.prose(segment, marker > 0 || n > 0);
             }
         }
         self.segments = segments;
@@ -351,10 +353,8 @@ fn single_marker_len(s: &str) -> usize {
     0
 }
 
-/// Splits a line body at inline bullets, onto `segments`, each with whether it may run on as
-/// prose (after a glued dash: an item of a scraped list may be a paragraph); the first segment
-/// may be prose.
-fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<(Range<usize>, bool)>) {
+/// Splits a line body at inline bullets, onto `segments`; the first segment may be prose.
+fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<Range<usize>>) {
     let slice = &text[body.clone()];
     let mut cuts = Vec::new();
     let mut glued_dashes = Vec::new();
@@ -370,15 +370,15 @@ fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<(Range<usiz
         let symbol = matches!(ch, '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}');
         let dash = ch == '-' || ch == '–';
         if symbol {
-            cuts.push((at, at + ch.len_utf8(), false));
+            cuts.push((at, at + ch.len_utf8()));
         } else if dash && at > 0 {
             let after = &slice[at + ch.len_utf8()..];
             let next = after.strip_prefix(' ').and_then(|a| a.chars().next());
             let before = slice[..at].chars().next_back().expect("a character before a dash past the start");
             if before == ' ' && next.is_some_and(char::is_uppercase) {
-                cuts.push((at, at + ch.len_utf8(), false));
+                cuts.push((at, at + ch.len_utf8()));
             } else if is_glued_dash(before, next) {
-                glued_dashes.push((at, at + ch.len_utf8(), true));
+                glued_dashes.push((at, at + ch.len_utf8()));
             }
         }
     }
@@ -390,12 +390,12 @@ fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<(Range<usiz
         cuts.extend(glued_dashes);
         cuts.sort_unstable();
     }
-    let (mut start, mut runs_on) = (0, false);
-    for (cut_start, cut_end, glued) in cuts {
-        segments.push((body.start + start..body.start + cut_start, runs_on));
-        (start, runs_on) = (cut_end, glued);
+    let mut start = 0;
+    for (cut_start, cut_end) in cuts {
+        segments.push(body.start + start..body.start + cut_start);
+        start = cut_end;
     }
-    segments.push((body.start + start..body.end, runs_on));
+    segments.push(body.start + start..body.end);
 }
 
 /// Whether a dash between the characters `before` and `next` (after a space, if there is one)

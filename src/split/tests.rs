@@ -167,3 +167,20 @@ fn a_job_boards_apply_button_opens_no_section() {
     let text = "How to Apply\nSend your CV.";
     assert_eq!(split_requirements(text)[0].section, SectionKind::Application);
 }
+
+#[test]
+fn the_text_after_an_inline_bullet_is_split_into_sentences() {
+    // A posting scraped as one line: a dash in its title, then everything else.
+    let text = "Senior Manager – BI & Analytics, San Francisco. Acme is a leader in legal tech. \
+                You know SQL. Acme is an equal opportunity employer.";
+    assert_eq!(
+        split(text),
+        [
+            ("Senior Manager", R, false),
+            ("BI & Analytics, San Francisco.", R, true),
+            ("Acme is a leader in legal tech.", R, true),
+            ("You know SQL.", R, true),
+            ("Acme is an equal opportunity employer.", R, true),
+        ]
+    );
+}
