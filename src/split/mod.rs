@@ -11,13 +11,13 @@
 //!    (`Nice to have: Rust`) sets the section and leaves the text as a requirement. In the
 //!    employer's introduction a short line in title case is a heading too, known or not
 //!    ("Who We Need"): it ends the introduction. The names are `sections.rs`'s.
-//! 3. A line starting with a bullet marker (`-`, `*`, `•`, `·`, `1.`, `a)`, …, repeated markers
-//!    such as `- - ` included) is a bullet.
-//! 4. Inline bullets (` • `, ` · `, ` ▪ `, ` - ` before a capital letter, or a dash glued to the
-//!    word before it where a line has two or more: `Degree- 3+ years- Git`) split a line into
-//!    bullets; many scraped postings are one long line of them. Text before the first inline
-//!    bullet is prose, and an inline bullet's item is split into sentences like prose (in a
-//!    posting scraped as one line, the rest of the text follows the last item).
+//! 3. A line starting with a bullet marker (`-`, `*`, `•`, `·`, `1.`, `a)`, a word processor's
+//!    `o` before a capital, …, repeated markers such as `- - ` included) is a bullet.
+//! 4. Inline bullets (` • `, ` · `, ` ▪ `, ` - ` or ` * ` before a capital letter, or a dash
+//!    glued to the word before it where a line has two or more: `Degree- 3+ years- Git`) split
+//!    a line into bullets; many scraped postings are one long line of them. Text before the
+//!    first inline bullet is prose, and an inline bullet's item is split into sentences like
+//!    prose (in a posting scraped as one line, the rest of the text follows the last item).
 //! 5. Prose is split into sentences with Unicode sentence boundaries (UAX #29). A sentence that
 //!    is list items an export glued together with spaces ("…for large data Proficiency with
 //!    Python Strong communication skills") is its items, as bullets (`items.rs`).
@@ -336,6 +336,10 @@ fn single_marker_len(s: &str) -> usize {
         }
         return 0;
     }
+    // A letter o as a word processor's bullet ("o Bachelor's degree").
+    if first == 'o' && s[1..].starts_with(' ') && s[1..].trim_start().starts_with(|c: char| c.is_ascii_uppercase()) {
+        return 1;
+    }
     // Numbered and lettered markers: "1.", "2)", "(3)", "a.", "iv)".
     let inner = s.strip_prefix('(').unwrap_or(s);
     let open = s.len() - inner.len();
@@ -362,14 +366,20 @@ fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<Range<usize
     // scan jumps between them instead of decoding every character of long scraped lines.
     let bytes = slice.as_bytes();
     let mut from = 0;
-    const BULLET_LEADS: ByteSet = ByteSet::new(&[b'-', 0xC2, 0xE2, 0xEF]);
+    const BULLET_LEADS: ByteSet = ByteSet::new(&[b'-', b'*', 0xC2, 0xE2, 0xEF]);
     while let Some(offset) = BULLET_LEADS.find(&bytes[from..]) {
         let at = from + offset;
         let ch = slice[at..].chars().next().expect("a char starts at a lead byte");
         from = at + ch.len_utf8();
         let symbol = matches!(ch, '•' | '·' | '●' | '▪' | '■' | '◦' | '‣' | '\u{f0b7}' | '\u{f0a7}');
         let dash = ch == '-' || ch == '–';
-        if symbol {
+        if ch == '*' {
+            // A star between spaces, before a capital or a digit: the bullets of a list
+            // flattened into one line ("…multiple sites * Experience with J2EE * Good…").
+            if is_spaced_marker(bytes, at) {
+                cuts.push((at, at + 1));
+            }
+        } else if symbol {
             cuts.push((at, at + ch.len_utf8()));
         } else if dash && at > 0 {
             let after = &slice[at + ch.len_utf8()..];
@@ -396,6 +406,18 @@ fn inline_bullets(text: &str, body: Range<usize>, segments: &mut Vec<Range<usize
         start = cut_end;
     }
     segments.push(body.start + start..body.end);
+}
+
+/// Whether the one-byte marker at `at` of `bytes` stands between spaces, before a capital or a
+/// digit (after one space or more), and not between numbers ("6 * 12 months").
+fn is_spaced_marker(bytes: &[u8], at: usize) -> bool {
+    let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' ');
+    let after_number = bytes[..at].iter().rev().find(|&&b| b != b' ').is_some_and(u8::is_ascii_digit);
+    spaced
+        && bytes[at + 1..]
+            .iter()
+            .find(|&&b| b != b' ')
+            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit() && !after_number)
 }
 
 /// Whether a dash between the characters `before` and `next` (after a space, if there is one)

@@ -184,3 +184,19 @@ fn the_text_after_an_inline_bullet_is_split_into_sentences() {
         ]
     );
 }
+
+#[test]
+fn stars_between_spaces_and_a_word_processors_o_are_bullets() {
+    let text = "Requirements:   * Experience with Java * 5+ years of SQL * Kafka is a plus\no Bachelor's degree\n\
+                Compute 6 * 7 or o well";
+    assert_eq!(
+        split(text),
+        [
+            ("Experience with Java", R, true),
+            ("5+ years of SQL", R, true),
+            ("Kafka is a plus", R, true),
+            ("Bachelor's degree", R, true),
+            ("Compute 6 * 7 or o well", R, false),
+        ]
+    );
+}
