@@ -38,7 +38,9 @@ mod items;
 mod sections;
 
 pub(crate) use sections::{ends_a_section_name, is_section_name, starts_a_section_name};
-use sections::{is_button_label, section_kind, section_strength, split_trailing_heading, LONGEST_HEADING};
+use sections::{
+    is_button_label, leading_heading_len, section_kind, section_strength, split_trailing_heading, LONGEST_HEADING,
+};
 
 /// How strongly a posting asks for something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -244,15 +246,26 @@ impl Splitter<'_> {
             self.heading(content);
             return;
         }
+        // "About Acme Acme builds rockets." after the requirements: the employer's heading run
+        // into its introduction (where the name ends is not known: the sentence stays whole,
+        // the employer's). Before any heading, the sentences are read one by one
+        // ([`crate::context`]): what follows such an opening is as often the job's.
+        if !is_bullet && self.section == SectionKind::Requirements && opens_about_the_employer(content) {
+            self.strength = Strength::Required;
+            self.section = SectionKind::Employer;
+            self.section_start = self.out.len();
+        }
         // A section name before a colon is short: the colon is looked for only where it may be.
         let head = &content.as_bytes()[..content.len().min(LONGEST_HEADING + 1)];
-        if let Some(colon) = head.iter().position(|&b| b == b':') {
-            if let Some(strength) = section_strength(&content[..colon]) {
-                self.strength = strength;
-                self.section = section_kind(&content[..colon]);
-                self.section_start = self.out.len();
-                range = trim_range(self.text, range.start + colon + 1..range.end);
-            }
+        let colon = head.iter().position(|&b| b == b':').filter(|&colon| section_strength(&content[..colon]).is_some());
+        // Or a scraper ran the heading into its first item ("Preferred Qualifications Experience
+        // with Kafka").
+        if let Some(name_len) = colon.or_else(|| leading_heading_len(content)) {
+            let name = &content[..name_len];
+            self.strength = section_strength(name).unwrap_or(Strength::Required);
+            self.section = section_kind(name);
+            self.section_start = self.out.len();
+            range = trim_range(self.text, range.start + name_len + 1..range.end);
         }
         // A prose sentence that ends with a section name ("… the team. Preferred Qualifications")
         // is a heading glued to the previous sentence by a scraper.
@@ -274,6 +287,14 @@ impl Splitter<'_> {
             self.section_start = self.out.len();
         }
     }
+}
+
+/// Whether `sentence` opens with "About" and a name ("About Acme", "About Bio-RadBio-Rad is"),
+/// not with "About you" or "About the role".
+fn opens_about_the_employer(sentence: &str) -> bool {
+    let Some(rest) = sentence.strip_prefix("About ") else { return false };
+    let name = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    name.starts_with(|c: char| c.is_uppercase()) && !matches!(name, "You" | "Your" | "The" | "This")
 }
 
 /// Shrinks a range to exclude surrounding whitespace.

@@ -330,6 +330,130 @@ fn multi_word_sections() -> &'static FxHashMap<u128, Vec<(&'static str, Strength
     })
 }
 
+/// The one-word section names read as a heading run into the text after it: words that open
+/// no noun phrase of a requirement ("Experience Creating Modules", "Skills Assessment" do).
+const ONE_WORD_LEADING_HEADINGS: &[&str] = &["requirements", "qualifications", "responsibilities", "duties"];
+
+/// Section names not read as a heading run into the text after it: the start of a phrase ("Life
+/// at Acme", "The Team Lead will…").
+const NOT_LEADING_HEADINGS: &[&str] = &["life at", "the team"];
+
+/// Words that make a compound noun with a section name before them ("Requirements Gathering",
+/// "Benefits Administration"): no heading ends before them.
+const COMPOUND_SECOND_WORDS: &[&str] = &[
+    "administration",
+    "analysis",
+    "analyst",
+    "definition",
+    "documentation",
+    "elicitation",
+    "engineering",
+    "enrollment",
+    "gathering",
+    "management",
+    "planning",
+    "specialist",
+    "specification",
+    "specifications",
+    "traceability",
+];
+
+/// The length of a known section name in title case that opens `content` and runs into what
+/// follows it after a space, a capital or a digit ("Preferred Qualifications Experience with
+/// Kafka", "Requirements Bachelor's degree"): a heading a scraper ran into its first item.
+/// Names of sections of requirements: multi-word ones, and the one-word ones of
+/// [`ONE_WORD_LEADING_HEADINGS`].
+pub(super) fn leading_heading_len(content: &str) -> Option<usize> {
+    let bytes = content.as_bytes();
+    // Cheap filters first: this runs for every requirement, and most open with a word that
+    // opens no such name.
+    let (&first, &second) = (bytes.first()?, bytes.get(1)?);
+    if !first.is_ascii_uppercase() || !leading_names().opens_a_name(first, second) {
+        return None;
+    }
+    let first_word = bytes.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len());
+    if bytes.get(first_word) != Some(&b' ') {
+        return None;
+    }
+    let longest = packed_ascii_lowercase(bytes, 0..first_word).and_then(|key| leading_names().first_words.get(&key))?;
+    let mut found = None;
+    let mut word_start = 0;
+    let spaces = memchr::memchr_iter(b' ', &bytes[..bytes.len().min(usize::from(*longest) + 1)]);
+    for end in spaces.skip_while(|&at| at < first_word) {
+        // The name's last word and the next one are capitalised; a colon ends the name.
+        let (last_word, next) = (&bytes[word_start..end], &bytes[end + 1..]);
+        word_start = end + 1;
+        if last_word.last() == Some(&b':') {
+            break;
+        }
+        if !last_word.first().is_some_and(u8::is_ascii_uppercase)
+            || !next.first().is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            continue;
+        }
+        if with_section_key(&content[..end], |key| leading_names().names.contains(key)) != Some(true) {
+            continue;
+        }
+        let next_word = &next[..next.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(next.len())];
+        if !COMPOUND_SECOND_WORDS.iter().any(|word| word.as_bytes().eq_ignore_ascii_case(next_word)) {
+            found = Some(end);
+        }
+    }
+    found
+}
+
+/// The section names read as a heading run into the text after it ([`leading_heading_len`]),
+/// and their first words (packed: [`packed_ascii_lowercase`]) with the length of the longest
+/// name each starts.
+struct LeadingNames {
+    names: FxHashSet<&'static str>,
+    first_words: FxHashMap<u128, u8>,
+    /// By a first word's first letter (less `a`), a bit per second letter (less `a`) of first
+    /// words: most requirements open with two letters no name opens with.
+    first_letters: [u32; 26],
+}
+
+impl LeadingNames {
+    /// Whether a name may open with the letters `first` and `second` (in any case).
+    #[inline]
+    fn opens_a_name(&self, first: u8, second: u8) -> bool {
+        let (first, second) =
+            (first.to_ascii_lowercase().wrapping_sub(b'a'), second.to_ascii_lowercase().wrapping_sub(b'a'));
+        first < 26 && second < 26 && self.first_letters[usize::from(first)] >> second & 1 != 0
+    }
+}
+
+fn leading_names() -> &'static LeadingNames {
+    static NAMES: OnceLock<LeadingNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        // Only sections of requirements: a heading missed after one of another kind (a scraper
+        // runs those in too, "…in the SF Financial District What You Have MSc.") would leave
+        // the requirements that follow in the employer's introduction or the benefits.
+        let names: FxHashSet<&'static str> = section_names()
+            .iter()
+            .filter(|(key, name)| {
+                name.strength.is_some()
+                    && name.other.is_none()
+                    && !NOT_LEADING_HEADINGS.contains(key)
+                    && (key.contains(' ') || ONE_WORD_LEADING_HEADINGS.contains(key))
+            })
+            .map(|(key, _)| *key)
+            .collect();
+        let mut first_words: FxHashMap<u128, u8> = FxHashMap::default();
+        let mut first_letters = [0u32; 26];
+        for name in &names {
+            if let [first @ b'a'..=b'z', second @ b'a'..=b'z', ..] = name.as_bytes() {
+                first_letters[usize::from(first - b'a')] |= 1 << (second - b'a');
+            }
+            let first = name.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or(name);
+            let key = packed_ascii_lowercase(first.as_bytes(), 0..first.len()).expect("short first words");
+            let longest = first_words.entry(key).or_default();
+            *longest = (*longest).max(u8::try_from(name.len()).expect("short names"));
+        }
+        LeadingNames { names, first_words, first_letters }
+    })
+}
+
 /// Cuts a known multi-word section name off the end of a sentence.
 pub(super) fn split_trailing_heading(text: &str, range: Range<usize>) -> (Range<usize>, Option<Strength>) {
     let content = &text[range.clone()];

@@ -200,3 +200,32 @@ fn stars_between_spaces_and_a_word_processors_o_are_bullets() {
         ]
     );
 }
+
+#[test]
+fn a_heading_run_into_its_first_item_still_heads_its_section() {
+    let text = "We build maps. Requirements Bachelor's degree in CS. Preferred Qualifications Experience with Kafka. \
+                Spark is used. About Acme Acme builds rockets.";
+    let got: Vec<(&str, Strength, SectionKind)> =
+        split_requirements(text).into_iter().map(|r| (&text[r.range], r.section_strength, r.section)).collect();
+    assert_eq!(
+        got,
+        [
+            ("We build maps.", R, SectionKind::Unknown),
+            ("Bachelor's degree in CS.", R, SectionKind::Requirements),
+            ("Experience with Kafka.", P, SectionKind::Requirements),
+            ("Spark is used.", P, SectionKind::Requirements),
+            ("About Acme Acme builds rockets.", R, SectionKind::Employer),
+        ]
+    );
+    // Not a name that opens a phrase of its own, nor one before a word in small letters or a
+    // colon, nor a one-word name that a requirement may open with.
+    for sentence in [
+        "Requirements Gathering with stakeholders.",
+        "Experience Creating Modules in Magento.",
+        "The Team Lead will mentor.",
+        "Nice to have experience with Go.",
+        "Employment Type: Full Time",
+    ] {
+        assert_eq!(split(sentence), [(sentence, R, false)], "{sentence}");
+    }
+}
