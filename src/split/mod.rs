@@ -186,7 +186,7 @@ impl Splitter<'_> {
     fn prose(&mut self, range: Range<usize>, is_bullet: bool) {
         let base = range.start;
         // The sentences are joined in place: `kept` of them so far.
-        let mut sentences = sentence_ranges(&self.text[range]);
+        let mut sentences = sentence_ranges(&self.text[range.clone()]);
         let mut kept: usize = 0;
         for i in 0..sentences.len() {
             let r = base + sentences[i].start..base + sentences[i].end;
@@ -209,6 +209,7 @@ impl Splitter<'_> {
             }
         }
         sentences.truncate(kept);
+        split_before_numbers(self.text, range, &mut sentences);
         let mut items = Vec::new();
         for sentence in sentences {
             // A sentence that is a list glued with spaces is its items, bullets all.
@@ -285,6 +286,46 @@ impl Splitter<'_> {
             self.strength = strength;
             self.section = SectionKind::Requirements;
             self.section_start = self.out.len();
+        }
+    }
+}
+
+/// Words in small letters that end with a full stop before a number and end no sentence there
+/// ("etc. 5 more", "ext. 121").
+const STOPS_BEFORE_NUMBERS: &[&str] =
+    &["etc", "ext", "min", "max", "approx", "incl", "est", "dept", "yrs", "hrs", "nos"];
+
+/// Splits `sentences` (ranges of `text`, in order, tiling `range`) after a full stop ending a
+/// word of three small letters or more before a number: UAX #29 goes on there ("…or similar.
+/// 2+ years of SQL"), a posting's sentence does not, and the years would be read as the
+/// sentence's before them.
+fn split_before_numbers(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let ends_before_number = |stop: usize| {
+        let after = &bytes[stop + 1..range.end];
+        let spaces = after.iter().take_while(|&&b| b == b' ').count();
+        if spaces == 0 || !after.get(spaces).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let word = &bytes[range.start..stop];
+        let letters = word.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+        let whole = word.len() == letters || !word[word.len() - letters - 1].is_ascii_alphanumeric();
+        letters >= 3
+            && whole
+            && !STOPS_BEFORE_NUMBERS.iter().any(|stop| stop.as_bytes() == &word[word.len() - letters..])
+    };
+    // One search of the whole text for its full stops; most have none before a number.
+    let mut stops = memchr::memchr_iter(b'.', &bytes[range.clone()]).map(|at| range.start + at);
+    let mut i = 0;
+    while let Some(stop) = stops.find(|&stop| ends_before_number(stop)) {
+        while sentences[i].end <= stop + 1 {
+            i += 1;
+        }
+        let sentence = sentences[i].clone();
+        if sentence.start <= stop {
+            sentences[i] = sentence.start..stop + 1;
+            sentences.insert(i + 1, stop + 1..sentence.end);
+            i += 1;
         }
     }
 }

@@ -229,3 +229,10 @@ fn a_heading_run_into_its_first_item_still_heads_its_section() {
         assert_eq!(split(sentence), [(sentence, R, false)], "{sentence}");
     }
 }
+
+#[test]
+fn a_sentence_ends_at_a_full_stop_before_a_number() {
+    let text = "BS in CS or similar. 2+ years of SQL. Knows Python etc. 5 more. Acme Inc. 5000 list.";
+    let got: Vec<&str> = split(text).into_iter().map(|(t, _, _)| t).collect();
+    assert_eq!(got, ["BS in CS or similar.", "2+ years of SQL.", "Knows Python etc. 5 more.", "Acme Inc. 5000 list."]);
+}
