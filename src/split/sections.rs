@@ -334,10 +334,6 @@ fn multi_word_sections() -> &'static FxHashMap<u128, Vec<(&'static str, Strength
 /// no noun phrase of a requirement ("Experience Creating Modules", "Skills Assessment" do).
 const ONE_WORD_LEADING_HEADINGS: &[&str] = &["requirements", "qualifications", "responsibilities", "duties"];
 
-/// Section names not read as a heading run into the text after it: the start of a phrase ("Life
-/// at Acme", "The Team Lead will…").
-const NOT_LEADING_HEADINGS: &[&str] = &["life at", "the team"];
-
 /// Words that make a compound noun with a section name before them ("Requirements Gathering",
 /// "Benefits Administration"): no heading ends before them.
 const COMPOUND_SECOND_WORDS: &[&str] = &[
@@ -378,7 +374,9 @@ pub(super) fn leading_heading_len(content: &str) -> Option<usize> {
     let longest = packed_ascii_lowercase(bytes, 0..first_word).and_then(|key| leading_names().first_words.get(&key))?;
     let mut found = None;
     let mut word_start = 0;
-    let spaces = memchr::memchr_iter(b' ', &bytes[..bytes.len().min(usize::from(*longest) + 1)]);
+    // As far as the longest name with this first word, and its space (and room for a `’`
+    // written where the name has `'`).
+    let spaces = memchr::memchr_iter(b' ', &bytes[..bytes.len().min(usize::from(*longest) + 3)]);
     for end in spaces.skip_while(|&at| at < first_word) {
         // The name's last word and the next one are capitalised; a colon ends the name.
         let (last_word, next) = (&bytes[word_start..end], &bytes[end + 1..]);
@@ -428,13 +426,13 @@ fn leading_names() -> &'static LeadingNames {
     NAMES.get_or_init(|| {
         // Only sections of requirements: a heading missed after one of another kind (a scraper
         // runs those in too, "…in the SF Financial District What You Have MSc.") would leave
-        // the requirements that follow in the employer's introduction or the benefits.
+        // the requirements that follow in the employer's introduction or the benefits. (That
+        // also leaves out names that open a phrase: "Life at Acme", "The Team Lead will…".)
         let names: FxHashSet<&'static str> = section_names()
             .iter()
             .filter(|(key, name)| {
                 name.strength.is_some()
                     && name.other.is_none()
-                    && !NOT_LEADING_HEADINGS.contains(key)
                     && (key.contains(' ') || ONE_WORD_LEADING_HEADINGS.contains(key))
             })
             .map(|(key, _)| *key)
