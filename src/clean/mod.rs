@@ -398,22 +398,22 @@ impl<'a> Builder<'a> {
     fn section_name_at(&self, at: usize) -> bool {
         let window = &self.bytes[at..self.bytes.len().min(at + LONGEST_HEADING + 1)];
         let Some(end) = window.iter().position(|b| b"<*_\n".contains(b)) else { return false };
-        std::str::from_utf8(&window[..end])
-            .is_ok_and(|name| is_section_name(name.trim().trim_end_matches(':').trim_end()))
+        std::str::from_utf8(&window[..end]).is_ok_and(|name| is_section_name(name.trim()))
     }
 
     /// Whether the clean line so far is a section name alone, a colon after it allowed.
     fn line_is_a_section_name(&self) -> bool {
         // Read back no further than the longest heading: a one-line export has many tags.
         let out = self.out.as_bytes();
-        let line_start = match memchr::memrchr(b'\n', &out[out.len().saturating_sub(LONGEST_HEADING + 1)..]) {
-            Some(at) => out.len().saturating_sub(LONGEST_HEADING + 1) + at + 1,
+        let window = out.len().saturating_sub(LONGEST_HEADING + 1);
+        let line_start = match memchr::memrchr(b'\n', &out[window..]) {
+            Some(at) => window + at + 1,
             None if out.len() <= LONGEST_HEADING => 0,
             None => return false,
         };
         // The window may start inside a character; the line, after a line break, does not.
-        let name = self.out[line_start..].trim().trim_end_matches(':').trim_end();
-        is_section_name(name)
+        // (The name's lookup trims a colon after it.)
+        is_section_name(self.out[line_start..].trim())
     }
 
     /// `\+` or `\\+`: the backslashes go, the punctuation stays (and is not read as markup).
